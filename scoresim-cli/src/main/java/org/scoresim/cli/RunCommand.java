@@ -1,0 +1,182 @@
+package org.scoresim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.scoresim.engine.Plan;
+import org.scoresim.engine.Results;
+import org.scoresim.engine.Runner;
+import org.scoresim.engine.Summary;
+import org.scoresim.model.Scenario;
+import org.scoresim.model.ScenarioException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Simulates a scenario and reports, per year, what the system did: offences, detections,",
+            "misattributions, tiers, lists, sanctions (people), blocked purchases, wrongful sanctions.",
+            "",
+            "Writes OUT/summary.json (every figure of MODEL.md section 7, nationally) and prints a",
+            "table; with --json prints summary.json on stdout instead, and nothing else.",
+            "A progress bar (people-years done, rate, time left) goes to stderr.",
+            "",
+            "Without SCENARIO: the bundled China 2013-2020 scenario with --sample 0.01."},
+        footer = {"",
+            "Same scenario and seed give the same numbers, for any --threads (MODEL.md section 8).",
+            "--sample F simulates a fraction F of households (a 1% sample is a subset of the 10% one)",
+            "and scales counts by 1/F; summary.json then holds 95% intervals under 'interval95'."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", arity = "0..1", description = "scenario file (default: the bundled China scenario)")
+    Path file;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--sample", description = "fraction of households to simulate, in (0, 1] (default: 1.0; 0.01 for the bundled run)")
+    Double sample;
+
+    @Option(names = "--threads", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: runs/<scenario>-<timestamp>)")
+    Path out;
+
+    @Option(names = "--json", description = "print summary.json on stdout; no table, no progress bar")
+    boolean json;
+
+    @Option(names = "--engine", defaultValue = "local", description = "local or spark (default: ${DEFAULT-VALUE})")
+    String engine;
+
+    @Option(names = "--master", description = "Spark master URL, with --engine spark")
+    String master;
+
+    @Option(names = "--no-progress", description = "no progress bar")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            throw new ParameterException(spec.commandLine(), "--engine must be 'local' or 'spark', got '" + engine + "'");
+        }
+        if (engine.equals("spark")) {
+            err.println("scoresim: the Spark engine is not part of this build yet; use --engine local");
+            return Main.BAD_INPUT;
+        }
+        double f = sample != null ? sample : file == null ? 0.01 : 1.0;
+        if (!(f > 0 && f <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--sample must be in (0, 1], got " + f);
+        }
+        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (nThreads < 1 || nThreads > 4096) {
+            throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 4096, got " + nThreads);
+        }
+        Scenario scenario;
+        try {
+            scenario = file == null ? ScenarioFiles.bundledDefault() : ScenarioFiles.read(file);
+        } catch (ScenarioException e) {
+            ValidateCommand.printProblems(e, err);
+            return Main.BAD_INPUT;
+        }
+        Path dir = out != null ? out : ScenarioFiles.home().resolve("runs").resolve(scenario.name() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        OutputDirectory output;
+        try {
+            output = OutputDirectory.begin(dir);
+        } catch (IOException e) {
+            err.println("scoresim: cannot write to " + dir + ": " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+
+        Plan plan = Plan.compile(scenario, seed, f);
+        Runner runner = new Runner(plan, nThreads);
+        Thread hook = new Thread(() -> {
+            runner.cancel();
+            if (output.abandon()) {
+                System.err.println("\nscoresim: interrupted; partial output removed (" + dir + ")");
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        Results results;
+        try {
+            results = simulate(runner, err, !json && !noProgress);
+        } catch (CancellationException e) {
+            output.abandon();
+            return Main.INTERRUPTED;
+        }
+        Map<String, Object> summary = Summary.of(results, Main.version());
+        String text = Json.write(summary);
+        output.write("summary.json", text);
+        output.commit();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting
+        }
+        if (json) {
+            stdout.println(text);
+        } else {
+            ConsoleTable.print(results, stdout);
+            stdout.printf("%nWrote %s (%,d households, %,d people, %.1f s, %,.0f people-years/s)%n",
+                    output.path().resolve("summary.json"), results.households(), results.people(), results.seconds(),
+                    results.personYearsPerSecond());
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private static Results simulate(Runner runner, PrintWriter err, boolean progress) throws InterruptedException {
+        if (!progress) {
+            return runner.run();
+        }
+        long total = Math.max(1, runner.expectedPersonYears());
+        ProgressBar bar = new ProgressBarBuilder()
+                .setTaskName("simulating")
+                .setInitialMax(total)
+                .setUnit(" M people-years", 1_000_000)
+                .showSpeed()
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .build();
+        Thread ticker = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                bar.stepTo(Math.min(total, runner.personYearsDone()));
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "scoresim-progress");
+        ticker.setDaemon(true);
+        ticker.start();
+        try {
+            Results r = runner.run();
+            ticker.interrupt();
+            ticker.join();
+            bar.stepTo(total);
+            return r;
+        } finally {
+            ticker.interrupt();
+            bar.close();
+        }
+    }
+}

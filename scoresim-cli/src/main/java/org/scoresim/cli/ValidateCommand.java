@@ -1,0 +1,44 @@
+package org.scoresim.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.scoresim.model.Problem;
+import org.scoresim.model.Scenario;
+import org.scoresim.model.ScenarioException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Checks a scenario file and prints every problem in it, with file, line, column and",
+            "key path; runs nothing and writes nothing. Exit code 0 when the file is valid, 2 otherwise."})
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", description = "the scenario file (YAML, see SCENARIO.md)")
+    Path file;
+
+    @Override
+    public Integer call() {
+        try {
+            Scenario s = ScenarioFiles.read(file);
+            spec.commandLine().getOut().printf("%s: valid scenario '%s': %d behaviours, %d channels, %d lists, "
+                    + "%d sanctions, %d rewards, %d travel modes, years %d-%d%n", file, s.name(), s.behaviours().size(),
+                    s.channels().size(), s.lists().size(), s.sanctions().size(), s.rewards().size(), s.travel().size(),
+                    s.years().from(), s.years().to());
+            return 0;
+        } catch (ScenarioException e) {
+            printProblems(e, spec.commandLine().getErr());
+            return Main.BAD_INPUT;
+        }
+    }
+
+    static void printProblems(ScenarioException e, java.io.PrintWriter err) {
+        for (Problem p : e.problems()) {
+            err.println(p);
+        }
+        err.println(e.getMessage() + "; nothing was run or written.");
+    }
+}

@@ -1,0 +1,715 @@
+package org.scoresim.engine;
+
+import java.util.Arrays;
+
+/**
+ * Simulates one household over all years from its own random stream (MODEL.md sections 2-7) and
+ * adds what happened to a {@link Tally}. One instance per thread: it owns scratch arrays sized for
+ * the largest household and reuses them, so the per-person loop allocates nothing.
+ *
+ * <p>The order of things, for each year, for each member (adults before children, because a
+ * {@code target: children} measure follows the adults):
+ * <ol>
+ *   <li>the person's own events: one Poisson count for all behaviours together, then for each
+ *       event its behaviour, its detection by each channel, and its misattribution away;</li>
+ *   <li>events misattributed to the person (MODEL.md 4), a separate stream, so that removing
+ *       them changes nothing else ({@code wrongful}, and {@code compare} with false matches off);</li>
+ *   <li>a walk through the year in time order: list exits, penalty expiries and attributed events
+ *       change score, tier, lists and behaviour triggers; between changes the person's measures
+ *       are constant, which gives "active at any instant", "active at year end" and the time under
+ *       each travel-blocking sanction;</li>
+ *   <li>blocked purchases per travel mode: Poisson of trips x time under the blocking sanction x
+ *       enforcement (thinning of the trip process);</li>
+ *   <li>the year-end record, then recovery of points for a clean year.</li>
+ * </ol>
+ * A household that received misattributed events is then simulated again without them, with the
+ * same draws, to find who was sanctioned wrongfully (MODEL.md 7).
+ */
+public final class Kernel {
+    static final int SAMPLE = 1;
+    static final int COMPOSE = 2;
+    static final int ATTRIBUTES = 3;
+    static final int FRAILTY = 4;
+    static final int OWN = 5;
+    static final int EVENT = 6;
+    static final int MISATTRIBUTED = 7;
+    static final int MISATTRIBUTED_EVENT = 8;
+    static final int TRAVEL = 9;
+    private static final int LIST_SLOT = 40;
+
+    private final Plan plan;
+    private final RandomStream rng;
+    private final Tally.Layout layout;
+    private Trace trace;
+
+    // the household
+    private int size;
+    private int adults;
+    private final int[] role;
+    private final int[] cell;
+    private final int[] province;
+    private final double[] factor; // [p * behaviours + b]
+    // each member's state
+    private final int[] score;
+    private final int[] tier;
+    private final int[] lowestStreak;
+    private final int[] listed;
+    private final int[] everListed;
+    private final double[] listExit; // [p * lists + l]
+    private final double[] triggerUntil; // [p * measures + m]
+    private final double[] lastTrigger; // per person: the latest triggerUntil
+    private final long[] endMask;
+    private final double[] ownClock; // hazard left until the next own event
+    private final long[] ownEvents; // own events drawn so far (the key of the next)
+    private final double[] misClock;
+    private final long[] misEvents;
+    private final double[][] expiryTime;
+    private final int[][] expiryPoints;
+    private final int[] expiryHead;
+    private final int[] expiryCount;
+    private final long[] anyByYear; // [p * years + y]
+    private final long[] counterfactualAny;
+    private boolean receivedMisattributed;
+    // one person-year
+    private final double[] cumulativeRate;
+    private final double[] activeDays;
+    private final int[] blockedNow;
+    private double[] eventTime = new double[16];
+    private int[] eventBehaviour = new int[16];
+    private int[] eventChannel = new int[16];
+    private boolean[] eventMisattributed = new boolean[16];
+    private long[] eventKey = new long[16];
+    private int events;
+    private boolean penalised;
+    private final long blockingMask;
+    private final long[] activeAtStart;
+    private final boolean[] activationInYear;
+    private final long[] activeAtEnd;
+
+    public Kernel(Plan plan) {
+        this.plan = plan;
+        this.rng = new RandomStream(plan.seed);
+        this.layout = new Tally.Layout(plan);
+        int n = Math.max(1, plan.maxHouseholdSize);
+        role = new int[n];
+        cell = new int[n];
+        province = new int[n];
+        factor = new double[n * plan.behaviours];
+        score = new int[n];
+        tier = new int[n];
+        lowestStreak = new int[n];
+        listed = new int[n];
+        everListed = new int[n];
+        listExit = new double[n * Math.max(1, plan.lists)];
+        triggerUntil = new double[n * Math.max(1, plan.measures)];
+        lastTrigger = new double[n];
+        endMask = new long[n];
+        ownClock = new double[n];
+        ownEvents = new long[n];
+        misClock = new double[n];
+        misEvents = new long[n];
+        expiryTime = new double[n][4];
+        expiryPoints = new int[n][4];
+        expiryHead = new int[n];
+        expiryCount = new int[n];
+        anyByYear = new long[n * plan.years];
+        counterfactualAny = new long[n * plan.years];
+        cumulativeRate = new double[2 * plan.behaviours];
+        activeDays = new double[plan.modes];
+        blockedNow = new int[plan.modes];
+        long blocking = 0;
+        for (int m = 0; m < plan.modes; m++) {
+            blocking |= 1L << plan.modeBlockedBy[m];
+        }
+        blockingMask = blocking;
+        activeAtStart = new long[plan.years];
+        activationInYear = new boolean[plan.years];
+        activeAtEnd = new long[plan.years];
+        for (int y = 0; y < plan.years; y++) {
+            activeAtStart[y] = plan.activeBy(y * Plan.YEAR);
+            activeAtEnd[y] = plan.activeBy((y + 1) * Plan.YEAR - 1e-9);
+            activationInYear[y] = activeAtEnd[y] != activeAtStart[y];
+        }
+    }
+
+    /** Whether household h belongs to the sample: a pure function of (seed, h), so samples nest. */
+    public boolean sampled(long household) {
+        return plan.sample >= 1.0 || rng.sampleUniform(household) < plan.sample;
+    }
+
+    /** Simulates household h (if sampled) and adds it to the tally. */
+    public void simulate(long household, Tally tally) {
+        if (!sampled(household)) {
+            return;
+        }
+        run(household, tally, null);
+    }
+
+    /** Simulates household h, sampled or not, reporting its life to a trace (explain). */
+    public void trace(long household, Tally tally, Trace listener) {
+        run(household, tally, listener);
+    }
+
+    /** Number of people of the last simulated household. */
+    public int householdSize() {
+        return size;
+    }
+
+    private void run(long household, Tally tally, Trace listener) {
+        rng.household(household);
+        trace = listener;
+        compose();
+        tally.households++;
+        tally.people += size;
+        receivedMisattributed = false;
+        simulateYears(tally, false);
+        trace = null;
+        if (receivedMisattributed) {
+            reset();
+            simulateYears(null, true);
+            for (int p = 0; p < size; p++) {
+                for (int y = 0; y < plan.years; y++) {
+                    long wrong = anyByYear[p * plan.years + y] & ~counterfactualAny[p * plan.years + y];
+                    int base = tally.base(y, cell[p]) + layout.wrongful;
+                    for (; wrong != 0; wrong &= wrong - 1) {
+                        tally.counts[base + Long.numberOfTrailingZeros(wrong)]++;
+                    }
+                }
+            }
+        }
+    }
+
+    /** MODEL.md 2: household size, shared and personal attributes, frailties. */
+    private void compose() {
+        long key = rng.key(0, 0, COMPOSE, 0);
+        adults = plan.adultsValue[Plan.pick(plan.adultsCum, RandomStream.uniform(key, 0))];
+        int children = plan.childrenValue[Plan.pick(plan.childrenCum, RandomStream.uniform(key, 1))];
+        size = adults + children;
+        int shared = 0;
+        for (int a = 0; a < plan.attributeNames.length; a++) {
+            if (plan.attributeOfHousehold[a]) {
+                shared += plan.attributeStride[a] * Plan.pick(plan.attributeCum[a], RandomStream.uniform(key, 2 + a));
+            }
+        }
+        int nb = plan.behaviours;
+        for (int p = 0; p < size; p++) {
+            role[p] = p < adults ? Plan.ADULT : Plan.CHILD;
+            int c = shared;
+            long attributeKey = rng.key(p, 0, ATTRIBUTES, 0);
+            for (int a = 0; a < plan.attributeNames.length; a++) {
+                if (!plan.attributeOfHousehold[a]) {
+                    c += plan.attributeStride[a] * Plan.pick(plan.attributeCum[a], RandomStream.uniform(attributeKey, a));
+                }
+            }
+            cell[p] = c;
+            province[p] = plan.provinceOf(c);
+            long frailtyKey = rng.key(p, 0, FRAILTY, 0);
+            for (int b = 0; b < nb; b++) {
+                double f = 0;
+                if ((plan.behaviourRoles[b] & (1 << role[p])) != 0) {
+                    f = plan.cellMultiplier[b * plan.cells + c];
+                    if (plan.frailty[b] != null) {
+                        f *= plan.frailty[b].quantile(RandomStream.uniform(frailtyKey, b));
+                    }
+                }
+                factor[p * nb + b] = f;
+            }
+            if (trace != null) {
+                trace.person(p, role[p] == Plan.ADULT, c);
+            }
+        }
+        reset();
+    }
+
+    /** Everyone back to the initial state (the attributes and frailties stay). */
+    private void reset() {
+        for (int p = 0; p < size; p++) {
+            score[p] = plan.initial;
+            tier[p] = plan.initialTier;
+            lowestStreak[p] = 0;
+            listed[p] = 0;
+            everListed[p] = 0;
+            endMask[p] = 0;
+            ownEvents[p] = 0;
+            ownClock[p] = -Math.log(RandomStream.uniform(rng.key(p, 0, OWN, 0), 0));
+            misEvents[p] = 0;
+            misClock[p] = -Math.log(RandomStream.uniform(rng.key(p, 0, MISATTRIBUTED, 0), 0));
+            lastTrigger[p] = Double.NEGATIVE_INFINITY;
+            expiryHead[p] = 0;
+            expiryCount[p] = 0;
+            Arrays.fill(triggerUntil, p * plan.measures, (p + 1) * plan.measures, Double.NEGATIVE_INFINITY);
+        }
+    }
+
+    private void simulateYears(Tally tally, boolean counterfactual) {
+        long childMeasures = plan.childMeasures;
+        for (int y = 0; y < plan.years; y++) {
+            long childAny = 0;
+            long childEnd = 0;
+            for (int p = 0; p < size; p++) {
+                simulateYear(p, y, tally, counterfactual);
+                long any = yearAny;
+                long end = yearEnd;
+                if (role[p] == Plan.ADULT) {
+                    childAny |= any & childMeasures;
+                    childEnd |= end & childMeasures;
+                    any &= ~childMeasures;
+                    end &= ~childMeasures;
+                } else {
+                    any = (any & ~childMeasures) | childAny;
+                    end = (end & ~childMeasures) | childEnd;
+                }
+                if (counterfactual) {
+                    counterfactualAny[p * plan.years + y] = any;
+                } else {
+                    record(tally, p, y, any, end);
+                }
+                endMask[p] = end;
+                recover(p, y);
+            }
+        }
+    }
+
+    // results of simulateYear: the person's measures (their own `when`) at any instant and at year end
+    private long yearAny;
+    private long yearEnd;
+
+    /** One person, one year: steps 1 to 4 of the class comment. */
+    private void simulateYear(int p, int y, Tally tally, boolean counterfactual) {
+        double t0 = y * Plan.YEAR;
+        events = 0;
+        penalised = false;
+        drawOwnEvents(p, y, tally);
+        if (!counterfactual) {
+            drawMisattributed(p, y, tally);
+        }
+        boolean still = events == 0 && listed[p] == 0 && quiet(p, t0);
+        long steady = still ? plan.tierMeasures[tier[p]] & activeAtEnd[y] : 0;
+        if (still && (steady & blockingMask) == 0) {
+            // nothing changes this year (the common case): the measures are those of the tier
+            yearAny = steady;
+            yearEnd = steady;
+        } else {
+            sortEvents();
+            walk(p, y, tally);
+            if (!counterfactual) {
+                travel(p, y, tally);
+            }
+        }
+    }
+
+    /** No pending expiry and no behaviour trigger still running at t. */
+    private boolean quiet(int p, double t) {
+        return expiryCount[p] == 0 && lastTrigger[p] <= t;
+    }
+
+    /**
+     * Step 1: the person's own events (MODEL.md 3 and 4), as one Poisson process for all
+     * behaviours run on an exponential clock: the person carries the remaining hazard until the
+     * next event, and a year without events only subtracts that year's rate from it. Each event
+     * then picks, with one uniform, its behaviour and whether any channel detected it
+     * (cumulative rates: detected part, undetected part, behaviour after behaviour). Undetected
+     * events are only counted; a detected one draws which channels saw it, conditional on at
+     * least one, and whether each misattributed it. Draws are keyed by the person's event index,
+     * so a change of coverage moves only the detected/undetected boundary of that behaviour.
+     */
+    private void drawOwnEvents(int p, int y, Tally tally) {
+        int nb = plan.behaviours;
+        int yp = y * plan.provinces + province[p];
+        // the year's rate: behaviours without frailty are summed per cell in the plan
+        double lambda = plan.steadyRate[(y * plan.cells + cell[p]) * 2 + role[p]];
+        int[] frail = plan.frail;
+        for (int i = 0, f = p * nb, at = yp * nb; i < frail.length; i++) {
+            lambda += factor[f + frail[i]] * plan.ownRate[at + frail[i]];
+        }
+        if (ownClock[p] >= lambda) {
+            ownClock[p] -= lambda;
+            return;
+        }
+        double cum = 0;
+        for (int b = 0, f = p * nb, at = yp * nb; b < nb; b++) {
+            double rate = factor[f + b] * plan.ownRate[at + b];
+            cumulativeRate[2 * b] = cum + rate * plan.detectedShare[at + b];
+            cum += rate;
+            cumulativeRate[2 * b + 1] = cum;
+        }
+        int base = tally == null ? -1 : tally.base(y, cell[p]);
+        int last = 2 * nb - 1;
+        double used = 0;
+        while (ownClock[p] < lambda - used) {
+            used += ownClock[p];
+            double time = (y + used / lambda) * Plan.YEAR;
+            long key = rng.key(p, 0, EVENT, ownEvents[p]++);
+            ownClock[p] = -Math.log(RandomStream.uniform(key, 1));
+            double pickAt = RandomStream.uniform(key, 0) * cum;
+            int j = 0;
+            while (j < last && pickAt >= cumulativeRate[j]) {
+                j++;
+            }
+            int b = j >> 1;
+            if (base >= 0) {
+                tally.counts[base + layout.offences + b]++;
+            }
+            if ((j & 1) == 1) {
+                if (trace != null) {
+                    trace.event(p, y, time, b, -1, false, false, false, plan.behaviourPoints[b], score[p]);
+                }
+                continue;
+            }
+            if (base >= 0) {
+                tally.counts[base + layout.detected + b]++;
+            }
+            detected(p, y, b, yp, key, time);
+        }
+        ownClock[p] -= lambda - used;
+    }
+
+    /** A detected own event: which channels saw it, whether it stays attributed to p. */
+    private void detected(int p, int y, int b, int yp, long key, double time) {
+        boolean seen = false;
+        boolean attributed = false;
+        int firstChannel = -1;
+        int start = plan.detectionStart[b];
+        for (int k = start; k < plan.detectionStart[b + 1]; k++) {
+            int slot = 2 + 2 * (k - start);
+            int at = yp * plan.detections + k;
+            if (RandomStream.uniform(key, slot) < (seen ? plan.detectionP[at] : plan.detectionFirstP[at])) {
+                if (!seen) {
+                    firstChannel = plan.detectionChannel[k];
+                }
+                seen = true;
+                double m = plan.detectionFalseMatch[k];
+                if (m == 0 || RandomStream.uniform(key, slot + 1) >= m) {
+                    attributed = true;
+                }
+            }
+        }
+        if (attributed) {
+            addEvent(time, b, firstChannel, false, key);
+        } else if (trace != null) {
+            trace.event(p, y, time, b, firstChannel, true, false, false, plan.behaviourPoints[b], score[p]);
+        }
+    }
+
+    /** Step 2: events of others attributed to this person by a false match (MODEL.md 4), on their own clock. */
+    private void drawMisattributed(int p, int y, Tally tally) {
+        int at = (y * plan.provinces + province[p]) * 2 + role[p];
+        double total = plan.misTotal[at];
+        if (misClock[p] >= total) {
+            misClock[p] -= total;
+            return;
+        }
+        int offset = at * plan.misPairs;
+        double used = 0;
+        while (misClock[p] < total - used) {
+            used += misClock[p];
+            long key = rng.key(p, 0, MISATTRIBUTED_EVENT, misEvents[p]++);
+            misClock[p] = -Math.log(RandomStream.uniform(key, 1));
+            double pickAt = RandomStream.uniform(key, 0) * total;
+            int i = 0;
+            while (i < plan.misPairs - 1 && pickAt >= plan.misCum[offset + i]) {
+                i++;
+            }
+            int b = plan.misBehaviour[i];
+            addEvent((y + used / total) * Plan.YEAR, b, plan.misChannel[i], true, key);
+            receivedMisattributed = true;
+            if (tally != null) {
+                tally.counts[tally.base(y, cell[p]) + layout.misattributed + b]++;
+            }
+        }
+        misClock[p] -= total - used;
+    }
+
+    private void addEvent(double time, int behaviour, int channel, boolean misattributed, long key) {
+        if (events == eventTime.length) {
+            int n = events * 2;
+            eventTime = Arrays.copyOf(eventTime, n);
+            eventBehaviour = Arrays.copyOf(eventBehaviour, n);
+            eventChannel = Arrays.copyOf(eventChannel, n);
+            eventMisattributed = Arrays.copyOf(eventMisattributed, n);
+            eventKey = Arrays.copyOf(eventKey, n);
+        }
+        eventTime[events] = time;
+        eventBehaviour[events] = behaviour;
+        eventChannel[events] = channel;
+        eventMisattributed[events] = misattributed;
+        eventKey[events] = key;
+        events++;
+    }
+
+    /** Insertion sort by time: a person-year has few attributed events. */
+    private void sortEvents() {
+        for (int i = 1; i < events; i++) {
+            double t = eventTime[i];
+            int b = eventBehaviour[i];
+            int c = eventChannel[i];
+            boolean m = eventMisattributed[i];
+            long k = eventKey[i];
+            int j = i - 1;
+            while (j >= 0 && eventTime[j] > t) {
+                eventTime[j + 1] = eventTime[j];
+                eventBehaviour[j + 1] = eventBehaviour[j];
+                eventChannel[j + 1] = eventChannel[j];
+                eventMisattributed[j + 1] = eventMisattributed[j];
+                eventKey[j + 1] = eventKey[j];
+                j--;
+            }
+            eventTime[j + 1] = t;
+            eventBehaviour[j + 1] = b;
+            eventChannel[j + 1] = c;
+            eventMisattributed[j + 1] = m;
+            eventKey[j + 1] = k;
+        }
+    }
+
+    /**
+     * Step 3: through the year from change to change. Between two changes the person's measures
+     * are constant; a change is an attributed event, a list exit, a penalty's expiry, the end of a
+     * behaviour trigger or a measure's activation date.
+     */
+    private void walk(int p, int y, Tally tally) {
+        double t = y * Plan.YEAR;
+        double end = t + Plan.YEAR;
+        Arrays.fill(activeDays, 0.0);
+        long any = 0;
+        long mask;
+        int e = 0;
+        while (true) {
+            mask = measuresAt(p, y, t);
+            double next = end;
+            if (e < events) {
+                next = Math.min(next, eventTime[e]);
+            }
+            for (int bits = listed[p]; bits != 0; bits &= bits - 1) {
+                next = Math.min(next, listExit[p * plan.lists + Integer.numberOfTrailingZeros(bits)]);
+            }
+            if (expiryCount[p] > 0) {
+                next = Math.min(next, expiryTime[p][expiryHead[p]]);
+            }
+            if (lastTrigger[p] > t) {
+                for (long bits = plan.triggeredMeasures; bits != 0; bits &= bits - 1) {
+                    double until = triggerUntil[p * plan.measures + Long.numberOfTrailingZeros(bits)];
+                    if (until > t) {
+                        next = Math.min(next, until);
+                    }
+                }
+            }
+            if (activationInYear[y]) {
+                for (int m = 0; m < plan.measures; m++) {
+                    double a = plan.measureActiveTime[m];
+                    if (a > t && a < next) {
+                        next = a;
+                    }
+                }
+            }
+            any |= mask;
+            if ((mask & blockingMask) != 0) {
+                for (int m = 0; m < plan.modes; m++) {
+                    if ((mask & (1L << plan.modeBlockedBy[m])) != 0) {
+                        activeDays[m] += next - t;
+                    }
+                }
+            }
+            if (next >= end) {
+                break;
+            }
+            t = next;
+            exitLists(p, y, t, tally);
+            expire(p, t);
+            while (e < events && eventTime[e] <= t) {
+                apply(p, y, e, tally);
+                e++;
+            }
+        }
+        yearAny = any;
+        yearEnd = mask;
+    }
+
+    /** The measures whose `when` holds for person p at instant t (MODEL.md 6). */
+    private long measuresAt(int p, int y, double t) {
+        long m = plan.tierMeasures[tier[p]] | listMeasures(listed[p]);
+        if (lastTrigger[p] > t) {
+            for (long bits = plan.triggeredMeasures; bits != 0; bits &= bits - 1) {
+                int s = Long.numberOfTrailingZeros(bits);
+                if (triggerUntil[p * plan.measures + s] > t) {
+                    m |= 1L << s;
+                }
+            }
+        }
+        return m & (activationInYear[y] ? plan.activeBy(t) : activeAtStart[y]);
+    }
+
+    private long listMeasures(int lists) {
+        long m = 0;
+        for (int bits = lists; bits != 0; bits &= bits - 1) {
+            m |= plan.listMeasures[Integer.numberOfTrailingZeros(bits)];
+        }
+        return m;
+    }
+
+    private void exitLists(int p, int y, double t, Tally tally) {
+        for (int bits = listed[p]; bits != 0; bits &= bits - 1) {
+            int l = Integer.numberOfTrailingZeros(bits);
+            if (listExit[p * plan.lists + l] <= t) {
+                listed[p] &= ~(1 << l);
+                if (tally != null) {
+                    tally.counts[tally.base(y, cell[p]) + layout.delisted + l]++;
+                }
+                if (trace != null) {
+                    trace.list(p, y, t, l, false);
+                }
+            }
+        }
+    }
+
+    /** MODEL.md 5: a penalty's points come back expiry_years after the event. */
+    private void expire(int p, double t) {
+        while (expiryCount[p] > 0 && expiryTime[p][expiryHead[p]] <= t) {
+            setScore(p, score[p] + expiryPoints[p][expiryHead[p]]);
+            expiryHead[p] = (expiryHead[p] + 1) % expiryTime[p].length;
+            expiryCount[p]--;
+        }
+    }
+
+    /** An attributed event at its instant: score, fines, lists, triggers (MODEL.md 5, 6). */
+    private void apply(int p, int y, int e, Tally tally) {
+        int b = eventBehaviour[e];
+        double t = eventTime[e];
+        boolean scoring = t >= plan.rolloutTime[province[p]];
+        int points = plan.behaviourPoints[b];
+        if (scoring && points != 0) {
+            int before = score[p];
+            setScore(p, before + points);
+            if (points < 0) {
+                penalised = true;
+                if (plan.expiryDays != Double.POSITIVE_INFINITY && before != score[p]) {
+                    pushExpiry(p, t + plan.expiryDays, before - score[p]);
+                }
+            }
+        }
+        if (tally != null && scoring && plan.behaviourFine[b] > 0) {
+            tally.counts[tally.base(y, cell[p]) + layout.fined + b]++;
+        }
+        for (int bits = plan.behaviourLists[b] & ~listed[p]; bits != 0; bits &= bits - 1) {
+            int l = Integer.numberOfTrailingZeros(bits);
+            if (t >= plan.listActiveTime[l]) {
+                listed[p] |= 1 << l;
+                everListed[p] |= 1 << l;
+                double rate = plan.listExitRate[l];
+                double stay = rate > 0 ? -Math.log(RandomStream.uniform(eventKey[e], LIST_SLOT + l)) / rate
+                        : Double.POSITIVE_INFINITY;
+                stay = Math.min(Math.max(stay, plan.listMinDays[l]), plan.listMaxDays[l]);
+                listExit[p * plan.lists + l] = t + stay;
+                if (tally != null) {
+                    tally.counts[tally.base(y, cell[p]) + layout.listedNew + l]++;
+                }
+                if (trace != null) {
+                    trace.list(p, y, t, l, true);
+                }
+            }
+        }
+        for (long bits = plan.behaviourTriggers[b]; bits != 0; bits &= bits - 1) {
+            int m = Long.numberOfTrailingZeros(bits);
+            if (t >= plan.measureActiveTime[m]) {
+                int at = p * plan.measures + m;
+                triggerUntil[at] = Math.max(triggerUntil[at], t + plan.measureDuration[m]);
+                lastTrigger[p] = Math.max(lastTrigger[p], triggerUntil[at]);
+            }
+        }
+        if (trace != null) {
+            trace.event(p, y, t, b, eventChannel[e], true, eventMisattributed[e], true, points, score[p]);
+        }
+    }
+
+    private void setScore(int p, int value) {
+        int v = Math.max(plan.scoreMin, Math.min(plan.scoreMax, value));
+        score[p] = v;
+        tier[p] = plan.tierOfScore[v - plan.scoreMin];
+    }
+
+    private void pushExpiry(int p, double time, int points) {
+        if (expiryCount[p] == expiryTime[p].length) {
+            int n = expiryCount[p];
+            double[] times = new double[n * 2];
+            int[] pts = new int[n * 2];
+            for (int i = 0; i < n; i++) {
+                times[i] = expiryTime[p][(expiryHead[p] + i) % n];
+                pts[i] = expiryPoints[p][(expiryHead[p] + i) % n];
+            }
+            expiryTime[p] = times;
+            expiryPoints[p] = pts;
+            expiryHead[p] = 0;
+        }
+        int at = (expiryHead[p] + expiryCount[p]) % expiryTime[p].length;
+        expiryTime[p][at] = time;
+        expiryPoints[p][at] = points;
+        expiryCount[p]++;
+    }
+
+    /** Step 4: blocked purchases (MODEL.md 6): the trip process thinned by time banned x enforcement. */
+    private void travel(int p, int y, Tally tally) {
+        for (int m = 0; m < plan.modes; m++) {
+            blockedNow[m] = 0;
+            if (activeDays[m] > 0) {
+                double mean = plan.modeTrips[y * plan.modes + m] * plan.modeCellMultiplier[m * plan.cells + cell[p]]
+                        * activeDays[m] / Plan.YEAR * plan.modeEnforcement[y * plan.modes + m];
+                int n = Poisson.draw(mean, rng.key(p, y, TRAVEL, m), 0);
+                blockedNow[m] = n;
+                tally.counts[tally.base(y, cell[p]) + layout.blocked + m] += n;
+            }
+        }
+    }
+
+    /** Step 5: the person-year's figures (MODEL.md 7). */
+    private void record(Tally tally, int p, int y, long any, long end) {
+        long prev = endMask[p];
+        lowestStreak[p] = tier[p] == plan.lowestTier ? lowestStreak[p] + 1 : 0;
+        anyByYear[p * plan.years + y] = any;
+        if (trace != null) {
+            trace.yearEnd(p, y, score[p], tier[p], any, end, listed[p], blockedNow.clone());
+        }
+        Arrays.fill(blockedNow, 0);
+        int base = tally.base(y, cell[p]);
+        long[] k = tally.counts;
+        if (plan.defaultCountable[y] && score[p] == plan.initial && everListed[p] == 0
+                && any == plan.defaultAny[y] && end == plan.defaultAny[y]
+                && prev == (y == 0 ? 0 : plan.defaultAny[y - 1])) {
+            k[base + (role[p] == Plan.ADULT ? layout.defaultAdult : layout.defaultChild)]++;
+            return;
+        }
+        k[base + layout.population]++;
+        k[base + layout.tierEnd + tier[p]]++;
+        tally.scoreHist[y * layout.bins + Math.floorDiv(score[p], 10) - layout.binLow / 10]++;
+        boolean child = role[p] == Plan.CHILD;
+        for (long bits = any; bits != 0; bits &= bits - 1) {
+            int m = Long.numberOfTrailingZeros(bits);
+            k[base + layout.sanctioned + m]++;
+            if ((prev & (1L << m)) == 0) {
+                k[base + layout.sanctionedNew + m]++;
+            }
+            if (child) {
+                k[base + layout.childrenAffected + m]++;
+            }
+        }
+        for (long bits = end; bits != 0; bits &= bits - 1) {
+            k[base + layout.sanctionedEnd + Long.numberOfTrailingZeros(bits)]++;
+        }
+        for (int bits = listed[p]; bits != 0; bits &= bits - 1) {
+            k[base + layout.listedEnd + Integer.numberOfTrailingZeros(bits)]++;
+        }
+        for (int bits = everListed[p]; bits != 0; bits &= bits - 1) {
+            k[base + layout.everListed + Integer.numberOfTrailingZeros(bits)]++;
+        }
+        if (lowestStreak[p] >= 3) {
+            k[base + layout.lockedIn]++;
+        }
+    }
+
+    /** MODEL.md 5: points regained at the year end after a year without a penalised event. */
+    private void recover(int p, int y) {
+        if (plan.recoveryPoints > 0 && !penalised && score[p] < plan.initial
+                && plan.rolloutTime[province[p]] < (y + 1) * Plan.YEAR) {
+            setScore(p, Math.min(plan.initial, score[p] + plan.recoveryPoints));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.scoresim.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * The problems found so far in one file. SCENARIO.md asks for all errors of a file at once, so
+ * readers record a problem and carry on; {@link #sorted()} puts them back in file order.
+ */
+final class Problems {
+    private final String file;
+    private final List<Problem> found = new ArrayList<>();
+
+    Problems(String file) {
+        this.file = file;
+    }
+
+    /** A problem of the file as a whole (line 0: no position). */
+    void file(String message) {
+        found.add(new Problem(file, 0, 0, "", message));
+    }
+
+    void at(Mark mark, String path, String message) {
+        int line = mark == null ? 0 : mark.getLine() + 1;
+        int column = mark == null ? 0 : mark.getColumn() + 1;
+        found.add(new Problem(file, line, column, path, message));
+    }
+
+    void at(Node node, String path, String message) {
+        at(node == null ? null : node.getStartMark(), path, message);
+    }
+
+    void at(int line, int column, String message) {
+        found.add(new Problem(file, line, column, "", message));
+    }
+
+    boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    /** In file order; problems at the same place keep the order they were found in. */
+    List<Problem> sorted() {
+        List<Problem> copy = new ArrayList<>(found);
+        copy.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        return copy;
+    }
+
+    ScenarioException exception() {
+        return new ScenarioException(sorted());
+    }
+}

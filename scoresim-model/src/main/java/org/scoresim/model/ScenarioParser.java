@@ -1,0 +1,183 @@
+package org.scoresim.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.reader.ReaderException;
+
+/**
+ * Reads and validates a scenario file (SCENARIO.md). Every problem of the file is reported at once,
+ * in file order, with line, column and key path; nothing but {@link ScenarioException} leaves
+ * {@code parse}, whatever the input.
+ */
+public final class ScenarioParser {
+    /** Scenario files are a few kilobytes; anything this large is refused before it is read. */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
+    /** Aliases of lists or mappings: a scenario needs none, and many make a "billion laughs" bomb. */
+    static final int MAX_ALIASES = 50;
+    static final int MAX_NESTING = 50;
+
+    private ScenarioParser() {}
+
+    public static Scenario parse(Path file) throws ScenarioException {
+        String name = String.valueOf(file);
+        Problems problems = new Problems(name);
+        byte[] bytes = read(file, problems);
+        String text = bytes == null ? null : decode(bytes, problems);
+        if (text == null) {
+            throw problems.exception();
+        }
+        return parse(text, name);
+    }
+
+    public static Scenario parse(String text, String fileName) throws ScenarioException {
+        Problems problems = new Problems(fileName == null ? "<scenario>" : fileName);
+        if (text == null || text.length() > MAX_BYTES) {
+            problems.file(text == null ? "no text given" : "the file is over 16 MiB; scenario files are limited to 16 MiB");
+            throw problems.exception();
+        }
+        if (text.indexOf('\0') >= 0) {
+            problems.at(lineOf(text, text.indexOf('\0')), 0, "the file is binary (it contains NUL bytes), not YAML text");
+            throw problems.exception();
+        }
+        // a byte order mark is no content
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        Node root = compose(body, problems);
+        if (root == null) {
+            if (problems.isEmpty()) {
+                problems.file("the file is empty: expected a scenario (name, years, population, ...)");
+            }
+            throw problems.exception();
+        }
+        Scenario scenario;
+        try {
+            scenario = new ScenarioReader(problems).read(root);
+        } catch (RuntimeException e) {
+            // a bug of this reader; still reported as a problem of the file so callers see exit code 2
+            problems.file("internal error while reading the scenario: " + e);
+            scenario = null;
+        }
+        if (scenario == null || !problems.isEmpty()) {
+            throw problems.exception();
+        }
+        return scenario;
+    }
+
+    private static byte[] read(Path file, Problems problems) {
+        try {
+            if (Files.isDirectory(file)) {
+                problems.file("is a directory, not a scenario file");
+                return null;
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                problems.file("the file is " + Files.size(file) / (1024 * 1024) + " MiB; scenario files are limited to 16 MiB");
+                return null;
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+                if (bytes.length > MAX_BYTES) {
+                    problems.file("the file is over 16 MiB; scenario files are limited to 16 MiB");
+                    return null;
+                }
+                return bytes;
+            }
+        } catch (NoSuchFileException e) {
+            problems.file("file not found");
+        } catch (AccessDeniedException e) {
+            problems.file("cannot read the file: permission denied");
+        } catch (IOException | SecurityException e) {
+            problems.file("cannot read the file: " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** Strict UTF-8: a binary file is named as such rather than parsed as garbage. */
+    private static String decode(byte[] bytes, Problems problems) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                problems.at(lineOf(bytes, i), 0, "the file is binary (it contains NUL bytes), not YAML text");
+                return null;
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            return decoder.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            problems.at(lineOf(bytes, in.position()), 0, "the file is not UTF-8 text (an invalid byte sequence on this line);"
+                    + " is it binary? Scenario files are UTF-8 YAML");
+            return null;
+        }
+    }
+
+    private static Node compose(String text, Problems problems) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit((int) MAX_BYTES + 1);
+        options.setProcessComments(false);
+        try {
+            return new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String context = e.getContext() == null || e.getContextMark() == null ? ""
+                    : " (" + oneLine(e.getContext()) + " at line " + (e.getContextMark().getLine() + 1) + ")";
+            problems.at(mark, "", "invalid YAML: " + oneLine(e.getProblem()) + context);
+        } catch (ReaderException e) {
+            int at = Math.min(Math.max(e.getPosition(), 0), text.codePointCount(0, text.length()));
+            problems.at(lineOf(text, text.offsetByCodePoints(0, at)), 0,
+                    String.format("the file contains a character YAML does not allow (U+%04X); is it binary?", e.getCodePoint()));
+        } catch (YAMLException e) {
+            String m = oneLine(e.getMessage());
+            problems.file(m.contains("aliases") ? "too many YAML aliases (more than " + MAX_ALIASES + " of lists or mappings)"
+                    : "invalid YAML: " + m);
+        } catch (RuntimeException e) {
+            // SnakeYAML is not meant to throw anything else; if it does, the file is still unusable
+            problems.file("invalid YAML: " + e);
+        }
+        return null;
+    }
+
+    private static String oneLine(String s) {
+        String t = s == null ? "unknown problem" : s.replaceAll("\\s+", " ").trim();
+        return t.length() > 200 ? t.substring(0, 200) + "..." : t;
+    }
+
+    private static int lineOf(String text, int index) {
+        int line = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static int lineOf(byte[] bytes, int index) {
+        int line = 1;
+        for (int i = 0; i < index && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}
