@@ -23,7 +23,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * {@link ScenarioException} listing its problems: never another exception, never an empty message.
  * A scenario that parses prints back to itself.
  */
-class ParserProperties {
+class ParserPropertiesTest {
     static final String MINIMAL = Fixtures.minimal();
     static final List<String> TOKENS = List.of(": [", "{", "}", "[", "]", "- ", "&a ", "*a", "\t", ": ", "? ", ",", "'", "\"",
             "#", "\n", "  ", "---\n", "...\n", "<<: ", "~", "null", "-1", "1e999", "0x1F", ".nan", "2014-02-30", "&a [*a, *a]",
@@ -45,7 +45,7 @@ class ParserProperties {
         Files.delete(dir);
     }
 
-    @Property(tries = 30000)
+    @Property(tries = 300)
     void mutatedTextGivesAScenarioOrProblems(@ForAll("mutations") List<UnaryOperator<String>> mutations) {
         String text = MINIMAL;
         for (UnaryOperator<String> m : mutations) {
@@ -54,7 +54,7 @@ class ParserProperties {
         check(text);
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 100)
     void mutatedBytesGiveAScenarioOrProblems(@ForAll("byteEdits") List<int[]> edits) throws IOException {
         byte[] bytes = MINIMAL.getBytes(StandardCharsets.UTF_8);
         for (int[] e : edits) {

@@ -1,0 +1,161 @@
+package org.scoresim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    static final Path MINIMAL = Paths.get("..", "scenarios", "minimal.yaml");
+
+    @TempDir
+    Path tmp;
+
+    record Outcome(int code, String out, String err) {}
+
+    static Outcome cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    static JsonNode json(String text) throws Exception {
+        return Json.mapper().readTree(text);
+    }
+
+    @Test
+    void jsonSummaryHasEveryKeyOfTheInterfaceInEveryYear() throws Exception {
+        Path out = tmp.resolve("run");
+        Outcome o = cli("run", MINIMAL.toString(), "--json", "--sample", "0.2", "--out", out.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        JsonNode s = json(o.out());
+        assertThat(s.get("scenario").asText()).isEqualTo("minimal");
+        assertThat(s.get("seed").asLong()).isEqualTo(1);
+        assertThat(s.get("sample").asDouble()).isEqualTo(0.2);
+        assertThat(s.has("version")).isTrue();
+        assertThat(s.get("households").asLong()).isPositive();
+        assertThat(s.get("timing").has("people_years_per_second")).isTrue();
+        assertThat(s.get("years").size()).isEqualTo(3);
+        List<String> behaviours = List.of("jaywalking", "debt_default", "smoking_on_train", "volunteering");
+        List<String> sanctions = List.of("flight_ban", "hsr_ban", "school_restriction");
+        for (String year : List.of("2013", "2014", "2015")) {
+            JsonNode y = s.get("years").get(year);
+            assertThat(y.get("population").asLong()).isPositive();
+            assertThat(y.has("locked_in")).isTrue();
+            for (String m : List.of("offences", "detected", "misattributed", "fines")) {
+                assertThat(y.get(m).size()).as(m).isEqualTo(behaviours.size());
+                behaviours.forEach(b -> assertThat(y.get(m).has(b)).as(m + "." + b).isTrue());
+            }
+            for (String m : List.of("sanctioned", "sanctioned_new", "sanctioned_end", "wrongful", "children_affected")) {
+                sanctions.forEach(x -> assertThat(y.get(m).has(x)).as(m + "." + x).isTrue());
+            }
+            for (String t : List.of("A", "B", "C")) {
+                assertThat(y.get("tier_end").has(t)).isTrue();
+            }
+            assertThat(y.get("blocked").has("flight")).isTrue();
+            assertThat(y.get("blocked").has("hsr")).isTrue();
+            assertThat(y.get("listed_end").has("court_blacklist")).isTrue();
+            assertThat(y.get("delisted").has("court_blacklist")).isTrue();
+            assertThat(y.get("rewarded").has("fast_loans")).isTrue();
+            long tiers = y.get("tier_end").get("A").asLong() + y.get("tier_end").get("B").asLong()
+                    + y.get("tier_end").get("C").asLong();
+            assertThat(Math.abs(tiers - y.get("population").asLong())).isLessThanOrEqualTo(3); // rounding of scaled counts
+        }
+        assertThat(s.get("interval95").get("2015").get("population")).hasSize(2);
+        // the file written is the same as stdout
+        assertThat(json(Files.readString(out.resolve("summary.json")))).isEqualTo(s);
+    }
+
+    @Test
+    void sameSeedSameNumbersWhateverTheThreads() throws Exception {
+        Outcome one = cli("run", MINIMAL.toString(), "--json", "--sample", "0.1", "--threads", "1", "--out", tmp.resolve("a").toString());
+        Outcome many = cli("run", MINIMAL.toString(), "--json", "--sample", "0.1", "--out", tmp.resolve("b").toString());
+        Outcome three = cli("run", MINIMAL.toString(), "--json", "--sample", "0.1", "--threads", "3", "--out", tmp.resolve("c").toString());
+        JsonNode a = json(one.out());
+        JsonNode b = json(many.out());
+        JsonNode c = json(three.out());
+        assertThat(b.get("years")).isEqualTo(a.get("years"));
+        assertThat(c.get("years")).isEqualTo(a.get("years"));
+        assertThat(c.get("audit")).isEqualTo(a.get("audit"));
+        assertThat(c.get("interval95")).isEqualTo(a.get("interval95"));
+        Outcome other = cli("run", MINIMAL.toString(), "--json", "--sample", "0.1", "--seed", "2", "--out", tmp.resolve("d").toString());
+        assertThat(json(other.out()).get("years")).isNotEqualTo(a.get("years"));
+    }
+
+    @Test
+    void tableIsPrintedWithoutJson() {
+        Outcome o = cli("run", MINIMAL.toString(), "--sample", "0.05", "--no-progress", "--out", tmp.resolve("t").toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("2013", "2015", "jaywalking: offences", "court_blacklist: entries", "flight_ban",
+                "Blocked ticket purchases", "summary.json");
+    }
+
+    @Test
+    void badFileExitsTwoListsEveryProblemAndWritesNothing() throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        String text = Files.readString(MINIMAL)
+                .replace("rate: 2.0", "rate: -2.0")
+                .replace("probability: 0.8", "probability: 1.8");
+        Files.writeString(bad, text);
+        Path out = tmp.resolve("never");
+        Outcome o = cli("run", bad.toString(), "--out", out.toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("bad.yaml:", "behaviours.jaywalking.rate", "probability");
+        assertThat(o.err().lines().filter(l -> l.startsWith(bad.toString())).count()).isGreaterThanOrEqualTo(2);
+        assertThat(out).doesNotExist();
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("bad.yaml");
+        }
+        Outcome v = cli("validate", bad.toString());
+        assertThat(v.code()).isEqualTo(2);
+        assertThat(v.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void validateAcceptsEveryBundledScenario() throws Exception {
+        try (Stream<Path> files = Files.list(Paths.get("..", "scenarios"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                Outcome o = cli("validate", f.toString());
+                assertThat(o.code()).as(f + ": " + o.err()).isZero();
+                assertThat(o.out()).contains("valid scenario");
+            }
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(cli("run", MINIMAL.toString(), "--sample", "0").code()).isEqualTo(2);
+        assertThat(cli("run", MINIMAL.toString(), "--sample", "1.5").code()).isEqualTo(2);
+        assertThat(cli("run", MINIMAL.toString(), "--threads", "0").code()).isEqualTo(2);
+        assertThat(cli("run", MINIMAL.toString(), "--engine", "gpu").code()).isEqualTo(2);
+        assertThat(cli("run", "--no-such-option").code()).isEqualTo(2);
+        assertThat(cli("validate", tmp.resolve("missing.yaml").toString()).code()).isEqualTo(2);
+        assertThat(cli("frobnicate").code()).isEqualTo(2);
+    }
+
+    @Test
+    void existingNonEmptyOutputIsRefused() throws Exception {
+        Path out = tmp.resolve("full");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        Outcome o = cli("run", MINIMAL.toString(), "--sample", "0.01", "--out", out.toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(Files.readString(out.resolve("keep.txt"))).isEqualTo("mine");
+    }
+
+    @Test
+    void helpTeaches() {
+        Outcome o = cli("run", "--help");
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("--sample", "--seed", "--threads", "--json", "summary.json");
+    }
+}
