@@ -70,6 +70,7 @@ public final class Kernel {
     private final long[] anyByYear; // [p * years + y]
     private final long[] counterfactualAny;
     private boolean receivedMisattributed;
+    private final int[] story; // story categories each member belongs to (bits of Tally.STORIES)
     // one person-year
     private final double[] cumulativeRate;
     private final double[] activeDays;
@@ -82,6 +83,7 @@ public final class Kernel {
     private int events;
     private boolean penalised;
     private final long blockingMask;
+    private final long sanctionMask;
     private final long[] activeAtStart;
     private final boolean[] activationInYear;
     private final long[] activeAtEnd;
@@ -104,6 +106,7 @@ public final class Kernel {
         triggerUntil = new double[n * Math.max(1, plan.measures)];
         lastTrigger = new double[n];
         endMask = new long[n];
+        story = new int[n];
         ownClock = new double[n];
         ownEvents = new long[n];
         misClock = new double[n];
@@ -122,6 +125,7 @@ public final class Kernel {
             blocking |= 1L << plan.modeBlockedBy[m];
         }
         blockingMask = blocking;
+        sanctionMask = plan.sanctions == 64 ? -1L : (1L << plan.sanctions) - 1;
         activeAtStart = new long[plan.years];
         activationInYear = new boolean[plan.years];
         activeAtEnd = new long[plan.years];
@@ -162,6 +166,7 @@ public final class Kernel {
         tally.households++;
         tally.people += size;
         receivedMisattributed = false;
+        Arrays.fill(story, 0, size, 0);
         simulateYears(tally, false);
         trace = null;
         if (receivedMisattributed) {
@@ -170,6 +175,9 @@ public final class Kernel {
             for (int p = 0; p < size; p++) {
                 for (int y = 0; y < plan.years; y++) {
                     long wrong = anyByYear[p * plan.years + y] & ~counterfactualAny[p * plan.years + y];
+                    if (wrong != 0) {
+                        story[p] |= 1 << Tally.WRONGFUL;
+                    }
                     int base = tally.base(y, cell[p]) + layout.wrongful;
                     for (; wrong != 0; wrong &= wrong - 1) {
                         tally.counts[base + Long.numberOfTrailingZeros(wrong)]++;
@@ -177,6 +185,16 @@ public final class Kernel {
                 }
             }
         }
+        for (int p = 0; p < size; p++) {
+            for (int bits = story[p]; bits != 0; bits &= bits - 1) {
+                tally.offerStory(Integer.numberOfTrailingZeros(bits), personId(household, p), plan.seed);
+            }
+        }
+    }
+
+    /** A person's id: household x 32 + position in the household (adults first). */
+    public static long personId(long household, int person) {
+        return household * Plan.MAX_HOUSEHOLD + person;
     }
 
     /** MODEL.md 2: household size, shared and personal attributes, frailties. */
@@ -352,7 +370,7 @@ public final class Kernel {
             }
             if ((j & 1) == 1) {
                 if (trace != null) {
-                    trace.event(p, y, time, b, -1, false, false, false, plan.behaviourPoints[b], score[p]);
+                    trace.event(p, y, time, b, -1, false, false, false, 0, score[p]);
                 }
                 continue;
             }
@@ -387,7 +405,7 @@ public final class Kernel {
         if (attributed) {
             addEvent(time, b, firstChannel, false, key);
         } else if (trace != null) {
-            trace.event(p, y, time, b, firstChannel, true, false, false, plan.behaviourPoints[b], score[p]);
+            trace.event(p, y, time, b, firstChannel, true, false, false, 0, score[p]);
         }
     }
 
@@ -577,8 +595,8 @@ public final class Kernel {
         double t = eventTime[e];
         boolean scoring = t >= plan.rolloutTime[province[p]];
         int points = plan.behaviourPoints[b];
+        int before = score[p];
         if (scoring && points != 0) {
-            int before = score[p];
             setScore(p, before + points);
             if (points < 0) {
                 penalised = true;
@@ -617,7 +635,7 @@ public final class Kernel {
             }
         }
         if (trace != null) {
-            trace.event(p, y, t, b, eventChannel[e], true, eventMisattributed[e], true, points, score[p]);
+            trace.event(p, y, t, b, eventChannel[e], true, eventMisattributed[e], true, score[p] - before, score[p]);
         }
     }
 
@@ -669,6 +687,15 @@ public final class Kernel {
             trace.yearEnd(p, y, score[p], tier[p], any, end, listed[p], blockedNow.clone());
         }
         Arrays.fill(blockedNow, 0);
+        if ((any & sanctionMask) != 0) {
+            story[p] |= 1 << Tally.SANCTIONED;
+        }
+        if ((any & ~sanctionMask) != 0) {
+            story[p] |= 1 << Tally.REWARDED;
+        }
+        if (lowestStreak[p] >= 3) {
+            story[p] |= 1 << Tally.LOCKED_IN;
+        }
         int base = tally.base(y, cell[p]);
         long[] k = tally.counts;
         if (plan.defaultCountable[y] && score[p] == plan.initial && everListed[p] == 0

@@ -27,6 +27,8 @@ public final class Plan {
     static final double YEAR = 365.0;
     static final int ADULT = 0;
     static final int CHILD = 1;
+    /** Household members at most (16 adults and 16 children); person ids are household x 32 + member. */
+    public static final int MAX_HOUSEHOLD = 32;
 
     final Scenario scenario;
     final long seed;

@@ -23,6 +23,7 @@ public final class Results {
     private final long[] counts; // defaults expanded
     private final long[] scoreHist;
     private final long[][] groups; // national per variance group, defaults expanded; null entries for empty groups
+    private final Tally tally;
     private final long households;
     private final long people;
     private final double seconds;
@@ -31,6 +32,7 @@ public final class Results {
     public Results(Plan plan, Tally tally, long[][] groups, double seconds, String engine) {
         this.plan = plan;
         this.layout = tally.layout;
+        this.tally = tally;
         this.counts = tally.counts.clone();
         this.scoreHist = tally.scoreHist.clone();
         this.households = tally.households;
@@ -282,6 +284,16 @@ public final class Results {
             return new double[] {fine * Math.max(0, estimate - half), fine * (estimate + half)};
         }
         return new double[] {Math.max(0, estimate - half), estimate + half};
+    }
+
+    /** Sampled person ids of a story category of {@link Tally#STORIES}, in a fixed order. */
+    public long[] stories(String category) {
+        return tally.stories(category);
+    }
+
+    /** The merged tally (for engines that combine runs). */
+    public Tally tally() {
+        return tally;
     }
 
     /** Lower edge of the first score-histogram bin; bins are 10 points wide. */

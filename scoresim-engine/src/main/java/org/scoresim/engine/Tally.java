@@ -18,10 +18,70 @@ public final class Tally implements java.io.Serializable {
     long households;
     long people;
 
+    /** Story categories of INTERFACE.md: sampled people for explain and the dashboard. */
+    public static final java.util.List<String> STORIES = java.util.List.of("sanctioned", "wrongful", "locked_in", "rewarded");
+    static final int SANCTIONED = 0;
+    static final int WRONGFUL = 1;
+    static final int LOCKED_IN = 2;
+    static final int REWARDED = 3;
+    /** People kept per story category. */
+    public static final int STORY_SAMPLE = 24;
+    // bottom-k sketch per category: the k people with the smallest hash of (seed, id); merging
+    // keeps the k smallest of the union, so the sample does not depend on chunks or threads.
+    final long[] storyHash = new long[STORIES.size() * STORY_SAMPLE];
+    final long[] storyId = new long[STORIES.size() * STORY_SAMPLE];
+    final int[] storyCount = new int[STORIES.size()];
+
     Tally(Layout layout) {
         this.layout = layout;
         this.counts = new long[layout.years * layout.cells * layout.width];
         this.scoreHist = new long[layout.years * layout.bins];
+    }
+
+    void offerStory(int category, long personId, long seed) {
+        offerHashed(category, RandomStream.mix(personId * 0x9E3779B97F4A7C15L + seed), personId);
+    }
+
+    private void offerHashed(int category, long hash, long personId) {
+        int base = category * STORY_SAMPLE;
+        int n = storyCount[category];
+        for (int i = 0; i < n; i++) {
+            if (storyId[base + i] == personId) {
+                return;
+            }
+        }
+        if (n < STORY_SAMPLE) {
+            storyHash[base + n] = hash;
+            storyId[base + n] = personId;
+            storyCount[category]++;
+            return;
+        }
+        int max = base;
+        for (int i = base + 1; i < base + STORY_SAMPLE; i++) {
+            if (Long.compareUnsigned(storyHash[i], storyHash[max]) > 0) {
+                max = i;
+            }
+        }
+        if (Long.compareUnsigned(hash, storyHash[max]) < 0) {
+            storyHash[max] = hash;
+            storyId[max] = personId;
+        }
+    }
+
+    /** The sampled people of a category, in a fixed order (by hash). */
+    public long[] stories(String category) {
+        int c = STORIES.indexOf(category);
+        int base = c * STORY_SAMPLE;
+        Integer[] order = new Integer[storyCount[c]];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = base + i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compareUnsigned(storyHash[a], storyHash[b]));
+        long[] ids = new long[order.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = storyId[order[i]];
+        }
+        return ids;
     }
 
     public static Tally empty(Plan plan) {
@@ -45,6 +105,11 @@ public final class Tally implements java.io.Serializable {
         }
         households += other.households;
         people += other.people;
+        for (int c = 0; c < STORIES.size(); c++) {
+            for (int i = 0; i < other.storyCount[c]; i++) {
+                offerHashed(c, other.storyHash[c * STORY_SAMPLE + i], other.storyId[c * STORY_SAMPLE + i]);
+            }
+        }
         return this;
     }
 
@@ -74,6 +139,7 @@ public final class Tally implements java.io.Serializable {
     @Override
     public boolean equals(Object o) {
         return o instanceof Tally t && java.util.Arrays.equals(counts, t.counts)
+                && STORIES.stream().allMatch(c -> java.util.Arrays.equals(stories(c), t.stories(c)))
                 && java.util.Arrays.equals(scoreHist, t.scoreHist) && households == t.households && people == t.people;
     }
 
