@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "scoresim",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
         description = {
             "An executable model of a social credit system: synthetic people, their behaviour, cameras",
             "and databases that detect (and misattribute) it, scores, tiers, blacklists, sanctions and",

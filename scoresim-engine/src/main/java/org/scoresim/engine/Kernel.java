@@ -154,6 +154,11 @@ public final class Kernel {
         run(household, tally, listener);
     }
 
+    /** Measures of member p active at any instant of year y, for the last simulated household. */
+    long anyMask(int person, int year) {
+        return anyByYear[person * plan.years + year];
+    }
+
     /** Number of people of the last simulated household. */
     public int householdSize() {
         return size;

@@ -29,6 +29,8 @@ final class NodeReader {
     /** Names become column values and JSON keys. */
     static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     static final int MAX_NAME = 64;
+    /** Keys (names, attribute values) longer than this are no key a scenario needs, and would flood the messages. */
+    static final int MAX_KEY = 256;
     /** Longer texts are no number; also keeps the regexes below off pathological input. */
     private static final int MAX_NUMBER_TEXT = 64;
     private static final String DIGITS = "[0-9](?:_?[0-9])*";
@@ -92,6 +94,10 @@ final class NodeReader {
             Node k = t.getKeyNode();
             if (!(k instanceof ScalarNode key) || Nodes.isNull(k) || key.getValue().isEmpty()) {
                 problems.at(k, path, "expected a key name, got " + Nodes.describe(k));
+                continue;
+            }
+            if (key.getValue().length() > MAX_KEY) {
+                problems.at(k, path, "expected a key name, got a text of " + key.getValue().length() + " characters");
                 continue;
             }
             if (Tag.MERGE.equals(key.getTag())) {

@@ -40,6 +40,10 @@ public final class ScenarioParser {
     public static Scenario parse(Path file) throws ScenarioException {
         String name = String.valueOf(file);
         Problems problems = new Problems(name);
+        if (file == null) {
+            problems.file("no file given");
+            throw problems.exception();
+        }
         byte[] bytes = read(file, problems);
         String text = bytes == null ? null : decode(bytes, problems);
         if (text == null) {

@@ -1,5 +1,6 @@
 package org.scoresim.model;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -135,7 +136,7 @@ final class ScenarioReader {
         }
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         Map<String, Map<String, Double>> declared = new LinkedHashMap<>();
-        long groups = 1;
+        BigInteger groups = BigInteger.ONE;
         List<String> factors = new ArrayList<>();
         boolean ok = true;
         for (Entry e : entries) {
@@ -147,12 +148,13 @@ final class ScenarioReader {
                 continue;
             }
             out.put(e.key(), Collections.unmodifiableMap(w));
-            groups = Math.min(groups * w.size(), Long.MAX_VALUE / 1024);
+            groups = groups.multiply(BigInteger.valueOf(w.size()));
             factors.add(Integer.toString(w.size()));
         }
         // the engine keeps one cell per combination of attribute values
-        if (ok && groups > MAX_GROUPS) {
-            problems.at(node, path, "the attributes combine into " + groups + " groups (" + String.join(" x ", factors)
+        if (ok && groups.compareTo(BigInteger.valueOf(MAX_GROUPS)) > 0) {
+            problems.at(node, path, "the attributes combine into " + groups + " groups ("
+                    + String.join(" x ", factors.subList(0, Math.min(factors.size(), 12))) + (factors.size() > 12 ? " x ..." : "")
                     + " values); at most " + MAX_GROUPS + " allowed");
             ok = false;
         }

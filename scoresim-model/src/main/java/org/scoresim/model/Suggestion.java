@@ -10,7 +10,8 @@ final class Suggestion {
 
     /** The closest word, or null when none is close enough to be a likely typo. */
     static String closest(String word, Collection<String> known) {
-        if (word.length() > MAX_LENGTH) {
+        // beyond a thousand candidates a suggestion costs more than it helps
+        if (word.length() > MAX_LENGTH || known.size() > 1000) {
             return null;
         }
         String best = null;
