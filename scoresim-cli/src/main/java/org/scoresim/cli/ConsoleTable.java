@@ -52,6 +52,7 @@ final class ConsoleTable {
             }
         }
         if (!r.modes().isEmpty()) {
+            row(out, r, "under any travel ban (distinct)", "travel_banned", "");
             section(out, "Blocked ticket purchases (attempts, not people)");
             for (String m : r.modes()) {
                 row(out, r, m, "blocked", m);
@@ -63,6 +64,7 @@ final class ConsoleTable {
                 row(out, r, w, "rewarded", w);
             }
         }
+        PressFigure.print(r, out);
     }
 
     private static boolean anyNonZero(Results r, String metric, String item) {

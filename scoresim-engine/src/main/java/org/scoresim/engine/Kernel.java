@@ -735,6 +735,9 @@ public final class Kernel {
         if (lowestStreak[p] >= 3) {
             k[base + layout.lockedIn]++;
         }
+        if ((any & blockingMask) != 0) {
+            k[base + layout.travelBanned]++;
+        }
     }
 
     /** MODEL.md 5: points regained at the year end after a year without a penalised event. */

@@ -15,7 +15,7 @@ public final class Results {
     /** Metric names of MODEL.md section 7, and the extra ones for rewards. */
     public static final List<String> METRICS = List.of("population", "offences", "detected", "misattributed",
             "fines", "tier_end", "sanctioned", "sanctioned_new", "sanctioned_end", "wrongful", "children_affected",
-            "blocked", "listed_end", "listed_new", "delisted", "ever_listed", "locked_in", "rewarded",
+            "blocked", "listed_end", "listed_new", "delisted", "ever_listed", "locked_in", "travel_banned", "rewarded",
             "rewarded_new", "rewarded_end");
 
     private final Plan plan;
@@ -169,7 +169,7 @@ public final class Results {
     /** The items a metric is reported for ("" alone for population and locked_in). */
     public List<String> items(String metric) {
         return switch (metric) {
-            case "population", "locked_in" -> List.of("");
+            case "population", "locked_in", "travel_banned" -> List.of("");
             case "offences", "detected", "misattributed", "fines" -> behaviours();
             case "tier_end" -> tiers();
             case "sanctioned", "sanctioned_new", "sanctioned_end", "wrongful", "children_affected" -> sanctions();
@@ -189,6 +189,7 @@ public final class Results {
         return switch (metric) {
             case "population" -> layout.population;
             case "locked_in" -> layout.lockedIn;
+            case "travel_banned" -> layout.travelBanned;
             case "offences" -> layout.offences + i;
             case "detected" -> layout.detected + i;
             case "misattributed" -> layout.misattributed + i;

@@ -9,7 +9,7 @@ import java.util.Map;
  * behaviour, tier, sanction, list, reward and mode appears in every year, zero included.
  */
 public final class Summary {
-    private static final List<String> SCALAR = List.of("population", "locked_in");
+    private static final List<String> SCALAR = List.of("population", "locked_in", "travel_banned");
 
     private Summary() {}
 

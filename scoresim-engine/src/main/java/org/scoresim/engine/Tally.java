@@ -159,6 +159,7 @@ public final class Tally implements java.io.Serializable {
         final int defaultAdult = 1;
         final int defaultChild = 2;
         final int lockedIn = 3;
+        final int travelBanned = 4;
         final int offences;
         final int detected;
         final int misattributed;
@@ -181,7 +182,7 @@ public final class Tally implements java.io.Serializable {
             cells = p.cells;
             binLow = Math.floorDiv(p.scoreMin, 10) * 10;
             bins = Math.floorDiv(p.scoreMax, 10) - Math.floorDiv(p.scoreMin, 10) + 1;
-            int at = 4;
+            int at = 5;
             offences = at;
             at += p.behaviours;
             detected = at;
