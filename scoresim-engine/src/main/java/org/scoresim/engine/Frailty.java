@@ -6,14 +6,14 @@ import org.apache.commons.math3.distribution.GammaDistribution;
  * Individual frailty of a behaviour: Gamma with shape k and mean 1 (MODEL.md section 3), drawn
  * by inverting its distribution function from one uniform. The inverse is tabulated once per
  * behaviour (Commons Math computes the table) so that the per-person draw is a table look-up and
- * a linear interpolation, allocation-free: 8192 points on u in [0, 1 - 2^-9) and 4096 points on
- * -log2(1-u) in [9, 40] for the upper tail, where the repeat offenders are.
+ * a linear interpolation, allocation-free: 4096 points on u in [0, 1 - 2^-8) and 2048 points on
+ * -log2(1-u) in [8, 40] for the upper tail, where the repeat offenders are.
  */
 final class Frailty {
-    private static final int BODY = 8192;
-    private static final int TAIL = 4096;
-    private static final double BODY_END = 1.0 - 1.0 / 512;
-    private static final double TAIL_START = 9;
+    private static final int BODY = 4096;
+    private static final int TAIL = 2048;
+    private static final double BODY_END = 1.0 - 1.0 / 256;
+    private static final double TAIL_START = 8;
     private static final double TAIL_END = 40;
 
     private final double[] body = new double[BODY + 1];

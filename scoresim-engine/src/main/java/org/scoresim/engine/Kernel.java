@@ -365,9 +365,11 @@ public final class Kernel {
             long key = rng.key(p, 0, EVENT, ownEvents[p]++);
             ownClock[p] = -Math.log(RandomStream.uniform(key, 1));
             double pickAt = RandomStream.uniform(key, 0) * cum;
+            // the first j with pickAt < cumulativeRate[j]: counted without branches (the
+            // thresholds are sorted), cheaper than a scan that mispredicts its exit
             int j = 0;
-            while (j < last && pickAt >= cumulativeRate[j]) {
-                j++;
+            for (int i = 0; i < last; i++) {
+                j += pickAt >= cumulativeRate[i] ? 1 : 0;
             }
             int b = j >> 1;
             if (base >= 0) {
@@ -706,7 +708,7 @@ public final class Kernel {
         if (plan.defaultCountable[y] && score[p] == plan.initial && everListed[p] == 0
                 && any == plan.defaultAny[y] && end == plan.defaultAny[y]
                 && prev == (y == 0 ? 0 : plan.defaultAny[y - 1])) {
-            k[base + (role[p] == Plan.ADULT ? layout.defaultAdult : layout.defaultChild)]++;
+            tally.defaults[(y * layout.cells + cell[p]) * 2 + role[p]]++;
             return;
         }
         k[base + layout.population]++;

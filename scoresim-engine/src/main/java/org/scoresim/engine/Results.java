@@ -43,6 +43,8 @@ public final class Results {
             long defaults = 0;
             for (int c = 0; c < plan.cells; c++) {
                 int base = tally.base(y, c);
+                counts[base + layout.defaultAdult] += tally.defaults[(y * plan.cells + c) * 2];
+                counts[base + layout.defaultChild] += tally.defaults[(y * plan.cells + c) * 2 + 1];
                 defaults += counts[base + layout.defaultAdult] + counts[base + layout.defaultChild];
                 expandDefaults(counts, base, y);
             }

@@ -15,6 +15,8 @@ public final class Tally implements java.io.Serializable {
     final Layout layout;
     final long[] counts; // [(year * cells + cell) * width + slot]
     final long[] scoreHist; // [year * bins + bin]
+    // people in the default state, per (year, cell, role): small, so it stays in cache
+    final long[] defaults;
     long households;
     long people;
 
@@ -36,6 +38,7 @@ public final class Tally implements java.io.Serializable {
         this.layout = layout;
         this.counts = new long[layout.years * layout.cells * layout.width];
         this.scoreHist = new long[layout.years * layout.bins];
+        this.defaults = new long[layout.years * layout.cells * 2];
     }
 
     void offerStory(int category, long personId, long seed) {
@@ -103,6 +106,9 @@ public final class Tally implements java.io.Serializable {
         for (int i = 0; i < scoreHist.length; i++) {
             scoreHist[i] += other.scoreHist[i];
         }
+        for (int i = 0; i < defaults.length; i++) {
+            defaults[i] += other.defaults[i];
+        }
         households += other.households;
         people += other.people;
         for (int c = 0; c < STORIES.size(); c++) {
@@ -123,6 +129,8 @@ public final class Tally implements java.io.Serializable {
                 for (int k = 0; k < w; k++) {
                     out[y * w + k] += counts[b + k];
                 }
+                out[y * w + layout.defaultAdult] += defaults[(y * layout.cells + c) * 2];
+                out[y * w + layout.defaultChild] += defaults[(y * layout.cells + c) * 2 + 1];
             }
         }
         return out;
@@ -139,6 +147,7 @@ public final class Tally implements java.io.Serializable {
     @Override
     public boolean equals(Object o) {
         return o instanceof Tally t && java.util.Arrays.equals(counts, t.counts)
+                && java.util.Arrays.equals(defaults, t.defaults)
                 && STORIES.stream().allMatch(c -> java.util.Arrays.equals(stories(c), t.stories(c)))
                 && java.util.Arrays.equals(scoreHist, t.scoreHist) && households == t.households && people == t.people;
     }
