@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "scoresim",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CompareCommand.class, ExportCommand.class,
+            SweepCommand.class, CalibrateCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         description = {
             "An executable model of a social credit system: synthetic people, their behaviour, cameras",
             "and databases that detect (and misattribute) it, scores, tiers, blacklists, sanctions and",
@@ -23,10 +24,11 @@ import picocli.CommandLine.Command;
             "scoresim models; it never operates on real people. Populations are synthetic."},
         footer = {"",
             "Examples:",
-            "  ./scoresim run                                  the bundled China 2013-2020 scenario, 1% sample",
+            "  ./scoresim run                                  the bundled China 2013-2020 scenario, 1%% sample",
             "  ./scoresim run scenarios/minimal.yaml --seed 7  a small scenario, every household",
             "  ./scoresim run scenarios/minimal.yaml --json    summary.json on stdout, nothing else",
             "  ./scoresim validate my.yaml                     every problem of a file, with its line",
+            "  ./scoresim export runs/minimal-... --format csv the run's results.duckdb tables as CSV files",
             "",
             "Exit codes: 0 done, 2 bad usage or bad input (nothing written), 1 internal failure,",
             "130 interrupted (partial output removed)."})

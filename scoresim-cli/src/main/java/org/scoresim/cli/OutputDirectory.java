@@ -48,6 +48,11 @@ final class OutputDirectory {
         return target;
     }
 
+    /** Where a file named {@code name} is written before commit (inside the partial directory). */
+    Path partialFile(String name) {
+        return partial.resolve(name);
+    }
+
     synchronized void write(String name, String text) {
         try {
             Files.writeString(partial.resolve(name), text, StandardCharsets.UTF_8);

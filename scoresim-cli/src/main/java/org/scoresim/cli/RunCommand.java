@@ -3,6 +3,7 @@ package org.scoresim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.scoresim.engine.Runner;
 import org.scoresim.engine.Summary;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
+import org.scoresim.store.Report;
+import org.scoresim.store.ResultsDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,15 +32,17 @@ import picocli.CommandLine.Spec;
         description = {"Simulates a scenario and reports, per year, what the system did: offences, detections,",
             "misattributions, tiers, lists, sanctions (people), blocked purchases, wrongful sanctions.",
             "",
-            "Writes OUT/summary.json (every figure of MODEL.md section 7, nationally) and prints a",
-            "table; with --json prints summary.json on stdout instead, and nothing else.",
+            "Writes OUT/summary.json (every figure of MODEL.md section 7, nationally), OUT/results.duckdb",
+            "(the same per province and attribute; see 'scoresim export') and OUT/report.html (charts,",
+            "one self-contained page), and prints a table; with --json prints summary.json on stdout",
+            "instead, and nothing else.",
             "A progress bar (people-years done, rate, time left) goes to stderr.",
             "",
             "Without SCENARIO: the bundled China 2013-2020 scenario with --sample 0.01."},
         footer = {"",
             "Same scenario and seed give the same numbers, for any --threads (MODEL.md section 8).",
-            "--sample F simulates a fraction F of households (a 1% sample is a subset of the 10% one)",
-            "and scales counts by 1/F; summary.json then holds 95% intervals under 'interval95'."})
+            "--sample F simulates a fraction F of households (a 1%% sample is a subset of the 10%% one)",
+            "and scales counts by 1/F; summary.json then holds 95%% intervals under 'interval95'."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -114,6 +119,8 @@ final class RunCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
+        Instant started = Instant.now();
+        ResultsDatabase.warmUp();
         Results results;
         try {
             results = simulate(runner, err, !json && !noProgress);
@@ -124,6 +131,16 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Object> summary = Summary.of(results, Main.version());
         String text = Json.write(summary);
         output.write("summary.json", text);
+        long tw0 = System.nanoTime(); // TEMP
+        try {
+            ResultsDatabase.write(results, output.partialFile(ResultsDatabase.FILE), Main.version(), started);
+            System.err.printf("TEMP db %.3f s%n", (System.nanoTime() - tw0) / 1e9);
+            Report.write(results, Main.version(), output.partialFile(Report.FILE));
+        } catch (Exception e) {
+            output.abandon(); // nothing half-written may look complete
+            throw e;
+        }
+        System.err.printf("TEMP db+report %.3f s%n", (System.nanoTime() - tw0) / 1e9);
         output.commit();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);

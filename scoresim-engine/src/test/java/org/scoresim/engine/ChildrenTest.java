@@ -80,4 +80,54 @@ class ChildrenTest {
                     1 - Math.exp(-L * (y + 1)));
         }
     }
+
+    static final String FALSE_MATCHES = """
+            name: children-wrongful
+            years: {from: 2013, to: 2014}
+            population:
+              size: 400000
+              households:
+                adults: {1: 1.0}
+                children: {1: 1.0}
+              attributes:
+                province: {only: 1.0}
+            channels:
+              cameras: {coverage: 1.0, false_match: 0.3}
+            behaviours:
+              debt_default:
+                who: adults
+                rate: 0.5
+                detection:
+                  - {channel: cameras, probability: 0.8}
+                points: 0
+                lists: [blacklist]
+            scoring:
+              initial: 1000
+              min: 0
+              max: 1000
+              tiers:
+                - {name: A, min: 0}
+            lists:
+              blacklist: {active_from: 2013}
+            sanctions:
+              school_restriction: {when: {lists: [blacklist]}, target: children}
+              flight_ban: {when: {lists: [blacklist]}}
+            """;
+
+    /** MODEL.md 7: a child under a sanction its parent got through a false match is sanctioned wrongfully. */
+    @Test
+    void aChildInheritsItsParentsWrongfulSanction() {
+        Results r = Sim.run(FALSE_MATCHES);
+        long households = r.households();
+        double own = 0.5 * 0.8 * 0.7;
+        double received = 0.5 * 0.8 * 0.3;
+        for (int y = 0; y < 2; y++) {
+            int t = y + 1;
+            long wrongful = r.raw(y, "wrongful", "school_restriction");
+            Expect.binomial("children sanctioned wrongfully, year " + y, wrongful, households,
+                    Math.exp(-own * t) * (1 - Math.exp(-received * t)));
+            assertThat(wrongful).as("the child's wrong is the parent's").isEqualTo(r.raw(y, "wrongful", "flight_ban"));
+            assertThat(r.raw(y, "sanctioned", "school_restriction")).isEqualTo(r.raw(y, "sanctioned", "flight_ban"));
+        }
+    }
 }

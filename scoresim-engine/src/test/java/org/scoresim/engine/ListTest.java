@@ -127,4 +127,23 @@ class ListTest {
         Expect.binomial("listed in 2014, the first active year", r.raw(1, "ever_listed", "blacklist"), n, 1 - Math.exp(-l));
         Expect.binomial("listed by 2015", r.raw(2, "ever_listed", "blacklist"), n, 1 - Math.exp(-2 * l));
     }
+
+    /** One behaviour naming two lists: each list keeps its own exit rate (the marginals are both Markov). */
+    @Test
+    void eachListHasItsOwnExitRate() {
+        double l = 0.5;
+        String yaml = TEMPLATE.formatted(l, "active_from: 2013, exit_rate: 1.0")
+                .replace("lists: [blacklist]", "lists: [blacklist, greylist]")
+                .replace("sanctions:", "  greylist: {active_from: 2013, exit_rate: 0.2}\nsanctions:");
+        Results r = Sim.run(yaml);
+        long n = r.people();
+        for (int y = 0; y < 3; y++) {
+            for (String list : new String[] {"blacklist", "greylist"}) {
+                double mu = list.equals("blacklist") ? 1.0 : 0.2;
+                double s = l + mu;
+                Expect.binomial(list + " at end of year " + y, r.raw(y, "listed_end", list), n, l / s * (1 - Math.exp(-s * (y + 1))));
+            }
+            assertThat(r.raw(y, "ever_listed", "greylist")).isEqualTo(r.raw(y, "ever_listed", "blacklist"));
+        }
+    }
 }

@@ -206,4 +206,51 @@ class ScoreTest {
         }
         assertThat(r.fines(1, "offence")).isEqualTo(200.0 * r.raw(1, "fines", "offence"));
     }
+
+    static final String GOOD_DEEDS = """
+            name: good-deeds
+            years: {from: 2013, to: 2013}
+            population:
+              size: 300000
+              households:
+                adults: {1: 1.0}
+                children: {0: 1.0}
+              attributes:
+                province: {only: 1.0}
+            channels:
+              registry: {coverage: 1.0}
+            behaviours:
+              volunteering:
+                who: adults
+                rate: 1.0
+                detection:
+                  - {channel: registry, probability: 1.0}
+                points: 5
+            scoring:
+              initial: 1000
+              min: 0
+              max: 1010
+              recovery: {points_per_clean_year: 50}
+              tiers:
+                - {name: star, min: 1010}
+                - {name: A, min: 1000}
+                - {name: B, min: 0}
+            rewards:
+              fast_loans: {when: {tiers: [star]}}
+            """;
+
+    /** Good deeds raise the score, clamped at max; the top tier needs two. */
+    @Test
+    void goodDeedsRaiseTheScoreUpToMax() {
+        Results r = Sim.run(GOOD_DEEDS);
+        long n = r.people();
+        long star = r.raw(0, "tier_end", "star");
+        Expect.binomial("two good deeds or more", star, n, 1 - Math.exp(-1.0) * 2);
+        assertThat(r.raw(0, "tier_end", "B")).isZero();
+        long[] hist = r.scoreHistogram(0);
+        int low = r.scoreBinLow();
+        assertThat(hist[(1010 - low) / 10]).as("clamped at 1010").isEqualTo(star);
+        assertThat(hist.length).isEqualTo((1010 - low) / 10 + 1);
+        assertThat(r.raw(0, "rewarded", "fast_loans")).isEqualTo(star);
+    }
 }

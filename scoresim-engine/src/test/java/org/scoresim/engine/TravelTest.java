@@ -107,4 +107,39 @@ class TravelTest {
         assertThat(r.raw(1, "blocked", "flight")).isZero();
         assertThat(r.raw(1, "sanctioned", "flight_ban")).isZero();
     }
+
+    static final String MULTIPLIERS = """
+            name: travel-multipliers
+            years: {from: 2013, to: 2013}
+            population:
+              size: 300000
+              households:
+                adults: {1: 1.0}
+                children: {0: 1.0}
+              attributes:
+                province: {only: 1.0}
+                setting: {urban: 0.5, rural: 0.5}
+            scoring:
+              initial: 1000
+              min: 0
+              max: 1000
+              tiers:
+                - {name: A, min: 0}
+            sanctions:
+              flight_ban: {when: {tiers: [A]}}
+            travel:
+              flight: {trips_per_year: 1.5, multipliers: {setting: {urban: 2.0, rural: 0.5}}, blocked_by: flight_ban}
+            """;
+
+    /** Everyone is banned all year: blocked purchases are the trip attempts, with the attribute multipliers. */
+    @Test
+    void tripsFollowTheirMultipliers() {
+        Results r = Sim.run(MULTIPLIERS);
+        for (String setting : new String[] {"urban", "rural"}) {
+            long n = r.raw(0, "setting", setting, "population", "");
+            double multiplier = setting.equals("urban") ? 2.0 : 0.5;
+            Expect.poisson("blocked " + setting, r.raw(0, "setting", setting, "blocked", "flight"), n * 1.5 * multiplier);
+            assertThat(r.raw(0, "setting", setting, "sanctioned", "flight_ban")).isEqualTo(n);
+        }
+    }
 }

@@ -33,6 +33,25 @@ final class Problems {
         at(node == null ? null : node.getStartMark(), path, message);
     }
 
+    /** A problem of a key path with no place in the file (an override on the command line). */
+    void path(String path, String message) {
+        found.add(new Problem(file, 0, 0, path, message));
+    }
+
+    /**
+     * Adds {@code note} to the problems at {@code path} or inside it (a value given on the
+     * command line rather than written in the file).
+     */
+    void annotate(String path, String note) {
+        for (int i = 0; i < found.size(); i++) {
+            Problem p = found.get(i);
+            String q = p.path() == null ? "" : p.path();
+            if (q.equals(path) || q.startsWith(path + ".") || q.startsWith(path + "[")) {
+                found.set(i, new Problem(p.file(), p.line(), p.column(), p.path(), p.message() + note));
+            }
+        }
+    }
+
     void at(int line, int column, String message) {
         found.add(new Problem(file, line, column, "", message));
     }

@@ -12,6 +12,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -38,6 +40,18 @@ public final class ScenarioParser {
     private ScenarioParser() {}
 
     public static Scenario parse(Path file) throws ScenarioException {
+        return parse(file, Map.of());
+    }
+
+    /**
+     * Reads a file with some of its values replaced: {@code overrides} maps a key path
+     * ({@code behaviours.debt_default.rate}, {@code scoring.tiers[2].min},
+     * {@code channels.courts.coverage.2016}) to a YAML scalar, as {@code --set KEY=VALUE} gives them.
+     * The values replace those written in the node tree before it is read, so validation, defaults
+     * and the positions of everything else are as for the file itself; a path the file does not
+     * write is a problem naming the override.
+     */
+    public static Scenario parse(Path file, Map<String, String> overrides) throws ScenarioException {
         String name = String.valueOf(file);
         Problems problems = new Problems(name);
         if (file == null) {
@@ -49,11 +63,81 @@ public final class ScenarioParser {
         if (text == null) {
             throw problems.exception();
         }
-        return parse(text, name);
+        return parse(text, name, overrides);
+    }
+
+    /** The text of a scenario file as the parser reads it (UTF-8, size and binary checks), for {@link #rewrite}. */
+    public static String readText(Path file) throws ScenarioException {
+        Problems problems = new Problems(String.valueOf(file));
+        byte[] bytes = file == null ? null : read(file, problems);
+        String text = bytes == null ? null : decode(bytes, problems);
+        if (text == null) {
+            if (problems.isEmpty()) {
+                problems.file("no file given");
+            }
+            throw problems.exception();
+        }
+        return text;
     }
 
     public static Scenario parse(String text, String fileName) throws ScenarioException {
+        return parse(text, fileName, Map.of());
+    }
+
+    /** As {@link #parse(Path, Map)}, for a text. */
+    public static Scenario parse(String text, String fileName, Map<String, String> overrides) throws ScenarioException {
         Problems problems = new Problems(fileName == null ? "<scenario>" : fileName);
+        Node root = root(text, problems);
+        Edits.apply(root, overrides, problems);
+        Scenario scenario;
+        try {
+            scenario = new ScenarioReader(problems).read(root);
+        } catch (RuntimeException e) {
+            // a bug of this reader; still reported as a problem of the file so callers see exit code 2
+            problems.file("internal error while reading the scenario: " + e);
+            scenario = null;
+        }
+        if (scenario == null || !problems.isEmpty()) {
+            Edits.annotate(overrides, problems);
+            throw problems.exception();
+        }
+        return scenario;
+    }
+
+    /**
+     * The same file text with the scalars at the given key paths replaced by the given YAML scalars,
+     * in place: every comment, the layout and every other character stay as they are (for writing
+     * fitted values to a new file). A path the file does not write, a value that is no single
+     * scalar, or a replacement that would read back differently is a problem.
+     */
+    public static String rewrite(String text, Map<String, String> values) throws ScenarioException {
+        return rewrite(text, "<scenario>", values);
+    }
+
+    public static String rewrite(String text, String fileName, Map<String, String> values) throws ScenarioException {
+        Problems problems = new Problems(fileName == null ? "<scenario>" : fileName);
+        Node root = root(text, problems);
+        int bom = text.startsWith("\uFEFF") ? 1 : 0;
+        String out = Edits.rewrite(text.substring(bom), root, values, problems);
+        if (!problems.isEmpty()) {
+            throw problems.exception();
+        }
+        return text.substring(0, bom) + out;
+    }
+
+    /** The scalar texts the file writes at these key paths, in the paths' order (for a calibrator's start). */
+    public static Map<String, String> scalars(String text, Collection<String> paths) throws ScenarioException {
+        Problems problems = new Problems("<scenario>");
+        Node root = root(text, problems);
+        Map<String, String> out = Edits.scalars(root, paths, problems);
+        if (!problems.isEmpty()) {
+            throw problems.exception();
+        }
+        return out;
+    }
+
+    /** The composed top-level node of a text; throws with every problem when there is none. */
+    private static Node root(String text, Problems problems) throws ScenarioException {
         if (text == null || text.length() > MAX_BYTES) {
             problems.file(text == null ? "no text given" : "the file is over 16 MiB; scenario files are limited to 16 MiB");
             throw problems.exception();
@@ -71,18 +155,7 @@ public final class ScenarioParser {
             }
             throw problems.exception();
         }
-        Scenario scenario;
-        try {
-            scenario = new ScenarioReader(problems).read(root);
-        } catch (RuntimeException e) {
-            // a bug of this reader; still reported as a problem of the file so callers see exit code 2
-            problems.file("internal error while reading the scenario: " + e);
-            scenario = null;
-        }
-        if (scenario == null || !problems.isEmpty()) {
-            throw problems.exception();
-        }
-        return scenario;
+        return root;
     }
 
     private static byte[] read(Path file, Problems problems) {
@@ -134,7 +207,7 @@ public final class ScenarioParser {
         }
     }
 
-    private static Node compose(String text, Problems problems) {
+    static Node compose(String text, Problems problems) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setAllowRecursiveKeys(false);

@@ -1,0 +1,360 @@
+package org.scoresim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.scoresim.calibrate.Calibration;
+import org.scoresim.calibrate.Targets;
+import org.scoresim.model.Scenario;
+import org.scoresim.model.ScenarioException;
+import org.scoresim.model.ScenarioParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Fits the scenario values a targets file marks free (such as a behaviour's rate, a list's exit",
+            "rate, a year of an enforcement curve) to the figures it gives, with CMA-ES (Commons Math) inside",
+            "the bounds it gives; the loss is the sum of squared relative errors of the targets. Every run",
+            "uses the same --seed and --sample (common random numbers). It starts from the values the",
+            "scenario writes and keeps the best point seen, so the fit is never worse than the start.",
+            "",
+            "Prints target / official / start / model / error / tolerance, the checks, and the values;",
+            "writes the scenario with the fitted values (4 significant digits) to a new file, every comment",
+            "kept. The scenario file itself is never changed. --check only runs the scenario as written",
+            "and prints the table."},
+        footer = {"",
+            "The targets file format: scenarios/targets/china-official.yaml (described at its top).",
+            "",
+            "Examples:",
+            "  ./scoresim calibrate scenarios/china-2013-2020.yaml \\",
+            "      --targets scenarios/targets/china-official.yaml --sample 0.001",
+            "  ./scoresim calibrate scenarios/china-2013-2020.yaml \\",
+            "      --targets scenarios/targets/china-official.yaml --check --sample 0.01"})
+final class CalibrateCommand implements Callable<Integer> {
+    /** About five minutes for China at --sample 0.001 on two cores (1-1.5 s a run). */
+    static final int DEFAULT_EVALUATIONS = 200;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", description = "the scenario file")
+    Path file;
+
+    @Option(names = "--targets", required = true, paramLabel = "FILE", description = "the targets file (targets, checks, free)")
+    Path targetsFile;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "random seed of every run (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--sample", defaultValue = "1.0", paramLabel = "F", description = "fraction of households, in (0, 1] (default: ${DEFAULT-VALUE})")
+    double sample;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--max-evaluations", paramLabel = "N", defaultValue = "" + DEFAULT_EVALUATIONS,
+            description = "runs at most, the start included (default: ${DEFAULT-VALUE})")
+    int maxEvaluations;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "where the calibrated scenario goes (default: <scenario>-calibrated.yaml"
+            + " in the current directory); never the scenario file itself")
+    Path out;
+
+    @Option(names = "--force", description = "replace --out if it exists")
+    boolean force;
+
+    @Option(names = "--check", description = "only run the scenario as written and print the table; fits and writes nothing")
+    boolean check;
+
+    @Option(names = "--json", description = "the result as JSON on stdout; no progress bar, nothing else on stdout")
+    boolean json;
+
+    @Option(names = "--no-progress", description = "no progress bar")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (!(sample > 0 && sample <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--sample must be in (0, 1], got " + sample);
+        }
+        if (maxEvaluations < 1 || maxEvaluations > 1_000_000) {
+            throw new ParameterException(spec.commandLine(), "--max-evaluations must be between 1 and 1000000, got " + maxEvaluations);
+        }
+        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (nThreads < 1 || nThreads > 4096) {
+            throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 4096, got " + nThreads);
+        }
+        String text;
+        Scenario scenario;
+        Targets targets;
+        try {
+            text = ScenarioParser.readText(file);
+            scenario = ScenarioParser.parse(text, file.toString());
+            targets = Targets.read(targetsFile);
+            targets.check(scenario, text, targetsFile.toString());
+        } catch (ScenarioException e) {
+            ValidateCommand.printProblems(e, err);
+            return Main.BAD_INPUT;
+        }
+        Path target = null;
+        if (!check) {
+            target = out != null ? out : Paths.get(stem(file) + "-calibrated.yaml");
+            String problem = writable(target);
+            if (problem != null) {
+                err.println("scoresim: cannot write the calibrated scenario to " + target + ": " + problem);
+                return Main.BAD_INPUT;
+            }
+        }
+        Calibration calibration = new Calibration(text, file.toString(), targets, seed, sample, nThreads);
+        String sampleText = sample >= 1 ? "every household" : percent(sample) + " sample";
+        if (check) {
+            if (!json) {
+                err.printf("running %s as written (seed %d, %s) ...%n", scenario.name(), seed, sampleText);
+            }
+            Calibration.Evaluation e = calibration.evaluate(calibration.startValues());
+            if (json) {
+                stdout.println(Json.write(result(targets, null, e, null, 1)));
+            } else {
+                printTable(stdout, targets, null, e, String.format("%s as written, seed %d, %s: loss %.4g (sum of squared"
+                        + " relative errors of the targets)", scenario.name(), seed, sampleText, e.loss()));
+            }
+            return 0;
+        }
+
+        Progress progress = new Progress(err, !json && !noProgress, !json, targets.free().size(), maxEvaluations);
+        Calibration.Fit fit;
+        try {
+            fit = calibration.fit(maxEvaluations, progress);
+        } finally {
+            progress.close();
+        }
+        String rewritten = ScenarioParser.rewrite(text, file.toString(), fit.fitted().values());
+        Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        Files.writeString(tmp, rewritten, StandardCharsets.UTF_8);
+        Files.move(tmp, target.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (json) {
+            stdout.println(Json.write(result(targets, fit.start(), fit.fitted(), target, fit.evaluations())));
+        } else {
+            String head = String.format("%s, seed %d, %s: loss %.4g at the start, %.4g fitted (%d runs)%s", scenario.name(), seed,
+                    sampleText, fit.start().loss(), fit.fitted().loss(), fit.evaluations(),
+                    fit.improved() ? "" : "; no better point found, the values are kept as written");
+            printTable(stdout, targets, fit.start(), fit.fitted(), head);
+            printValues(stdout, targets, fit);
+            stdout.printf("%nWrote %s (the scenario with the fitted values; %s unchanged)%n", target, file);
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    /** Reports the start, then a bar of runs done with the best loss so far. */
+    private final class Progress implements Calibration.Listener {
+        private final PrintWriter err;
+        private final boolean bar;
+        private final boolean chatty;
+        private final int free;
+        private final int max;
+        private ProgressBar progressBar;
+        private boolean started;
+
+        Progress(PrintWriter err, boolean bar, boolean chatty, int free, int max) {
+            this.err = err;
+            this.bar = bar;
+            this.chatty = chatty;
+            this.free = free;
+            this.max = max;
+        }
+
+        @Override
+        public void evaluated(int evaluations, Calibration.Evaluation last, Calibration.Evaluation best) {
+            if (!started) {
+                started = true;
+                if (chatty) {
+                    double seconds = last.seconds();
+                    err.printf("start: loss %.4g (%.1f s a run); fitting %d free value%s with CMA-ES, at most %d runs"
+                            + " (--max-evaluations), about %s%n", last.loss(), seconds, free, free == 1 ? "" : "s", max,
+                            duration(seconds * max));
+                    err.flush();
+                }
+                if (bar) {
+                    progressBar = new ProgressBarBuilder()
+                            .setTaskName("calibrating")
+                            .setInitialMax(max)
+                            .setUnit(" runs", 1)
+                            .setStyle(ProgressBarStyle.ASCII)
+                            .setUpdateIntervalMillis(250)
+                            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                            .build();
+                }
+            }
+            if (progressBar != null) {
+                progressBar.stepTo(Math.min(max, evaluations));
+                progressBar.setExtraMessage(String.format(" best loss %.4g", best.loss()));
+            }
+        }
+
+        void close() {
+            if (progressBar != null) {
+                progressBar.close();
+            }
+        }
+    }
+
+    private static String duration(double seconds) {
+        return seconds < 90 ? Math.round(seconds) + " s" : Math.round(seconds / 60) + " min";
+    }
+
+    private static String percent(double f) {
+        return new java.math.BigDecimal(100 * f).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /** The scenario file's name without its extension. */
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Null when the calibrated scenario may go to {@code target}. */
+    private String writable(Path target) throws IOException {
+        Path a = target.toAbsolutePath().normalize();
+        Path b = file.toAbsolutePath().normalize();
+        if (a.equals(b) || (Files.exists(a) && Files.isSameFile(a, b))) {
+            return "that is the scenario file itself, which calibrate never changes; choose another --out";
+        }
+        if (Files.isDirectory(a)) {
+            return "it is a directory; --out names a file";
+        }
+        if (Files.exists(a) && !force) {
+            return "the file exists; choose another --out, or add --force to replace it";
+        }
+        if (a.getParent() != null && !Files.isDirectory(a.getParent())) {
+            return "its directory does not exist";
+        }
+        return null;
+    }
+
+    private static void printTable(PrintWriter out, Targets t, Calibration.Evaluation start, Calibration.Evaluation model, String head) {
+        out.printf("%n%s%n", head);
+        int width = 12;
+        for (Targets.Target x : t.targets()) {
+            width = Math.max(width, x.name().length());
+        }
+        for (Targets.Target x : t.checks()) {
+            width = Math.max(width, x.name().length());
+        }
+        String columns = "  %-" + width + "s %14s" + (start != null ? " %14s" : "") + " %14s %8s %6s  %s%n";
+        List<String> header = new ArrayList<>(List.of("target", "official"));
+        if (start != null) {
+            header.add("start");
+        }
+        header.addAll(List.of("model", "error", "tol.", "within"));
+        out.printf(columns, header.toArray());
+        rows(out, columns, t.targets(), start == null ? null : start.targets(), model.targets());
+        if (!t.checks().isEmpty()) {
+            out.printf("%nChecks (reported, not fitted)%n");
+            out.printf(columns, header.toArray());
+            rows(out, columns, t.checks(), start == null ? null : start.checks(), model.checks());
+        }
+    }
+
+    private static void rows(PrintWriter out, String columns, List<Targets.Target> list, double[] start, double[] model) {
+        for (int i = 0; i < list.size(); i++) {
+            Targets.Target x = list.get(i);
+            List<Object> cells = new ArrayList<>(List.of(x.name(), String.format("%,.0f", x.value())));
+            if (start != null) {
+                cells.add(String.format("%,.0f", start[i]));
+            }
+            cells.add(String.format("%,.0f", model[i]));
+            cells.add(String.format("%+.1f%%", 100 * x.error(model[i])));
+            cells.add(String.format("%.0f%%", 100 * x.tolerance()));
+            cells.add(x.within(model[i]) ? "yes" : "NO");
+            out.printf(columns, cells.toArray());
+        }
+    }
+
+    private static void printValues(PrintWriter out, Targets t, Calibration.Fit fit) {
+        int width = 12;
+        for (Targets.Free f : t.free()) {
+            width = Math.max(width, f.path().length());
+        }
+        String columns = "  %-" + width + "s %10s %10s %12s %12s%n";
+        out.printf("%nFree values%n");
+        out.printf(columns, "path", "min", "max", "start", "fitted");
+        for (Targets.Free f : t.free()) {
+            out.printf(columns, f.path(), number(f.min()), number(f.max()), fit.start().values().get(f.path()),
+                    fit.fitted().values().get(f.path()));
+        }
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static Map<String, Object> result(Targets t, Calibration.Evaluation start, Calibration.Evaluation model, Path written,
+            int evaluations) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("evaluations", evaluations);
+        if (start != null) {
+            m.put("loss_start", start.loss());
+        }
+        m.put("loss", model.loss());
+        m.put("written", written == null ? null : written.toString());
+        List<Object> values = new ArrayList<>();
+        for (Targets.Free f : t.free()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("path", f.path());
+            v.put("min", f.min());
+            v.put("max", f.max());
+            if (start != null) {
+                v.put("start", start.values().get(f.path()));
+            }
+            v.put(start != null ? "fitted" : "value", model.values().get(f.path()));
+            values.add(v);
+        }
+        m.put("values", values);
+        m.put("targets", figures(t.targets(), start == null ? null : start.targets(), model.targets()));
+        m.put("checks", figures(t.checks(), start == null ? null : start.checks(), model.checks()));
+        return m;
+    }
+
+    private static List<Object> figures(List<Targets.Target> list, double[] start, double[] model) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Targets.Target x = list.get(i);
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("name", x.name());
+            f.put("metric", x.metric());
+            f.put("items", x.items());
+            f.put("years", List.of(x.from(), x.to()));
+            f.put("official", x.value());
+            if (start != null) {
+                f.put("start", start[i]);
+            }
+            f.put("model", model[i]);
+            f.put("error", x.error(model[i]));
+            f.put("tolerance", x.tolerance());
+            f.put("within", x.within(model[i]));
+            out.add(f);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package org.scoresim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.scoresim.store.Export;
+import org.scoresim.store.ResultsDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Writes every table of a run's results.duckdb (runs, metrics, score_hist, stories, audit,",
+            "interval95) as one CSV or Parquet file each, for tools that do not read DuckDB."},
+        footer = {"", "Examples:",
+            "  ./scoresim export runs/minimal-20261129-003120 --format csv",
+            "  ./scoresim export runs/minimal-20261129-003120 --format parquet --out /tmp/minimal"})
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN_DIR", description = "a run's output directory (it holds results.duckdb)")
+    Path dir;
+
+    @Option(names = "--format", required = true, paramLabel = "csv|parquet", description = "csv or parquet")
+    String format;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where the files go (default: RUN_DIR/<format>)")
+    Path out;
+
+    @Override
+    public Integer call() throws SQLException {
+        PrintWriter err = spec.commandLine().getErr();
+        Export.Format f;
+        try {
+            f = Export.Format.parse(format);
+        } catch (IllegalArgumentException e) {
+            err.println("scoresim: --format: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        if (!Files.isDirectory(dir)) {
+            err.println("scoresim: " + dir + " is not a directory; give a run's output directory (runs/<scenario>-<time>)");
+            return Main.BAD_INPUT;
+        }
+        Path db = dir.resolve(ResultsDatabase.FILE);
+        if (!Files.isRegularFile(db)) {
+            err.println("scoresim: " + dir + " has no " + ResultsDatabase.FILE
+                    + "; it is not a finished run's directory (or the run predates the results database)");
+            return Main.BAD_INPUT;
+        }
+        Path target = out != null ? out : dir.resolve(f.extension());
+        List<Path> files = Export.tables(db, f, target);
+        PrintWriter stdout = spec.commandLine().getOut();
+        files.forEach(stdout::println);
+        stdout.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,103 @@
+package org.scoresim.cli;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The points of a sweep: every combination of the values of its {@code --set KEY=V1,V2,...}
+ * options, the first key varying slowest (as nested loops written in the order given).
+ */
+final class SweepGrid {
+    /** A grid this large is a mistake, not a sweep: the table alone would be unreadable. */
+    static final int MAX_POINTS = 10_000;
+
+    private final List<String> keys;
+    private final List<List<String>> values;
+
+    private SweepGrid(List<String> keys, List<List<String>> values) {
+        this.keys = List.copyOf(keys);
+        this.values = values.stream().map(List::copyOf).toList();
+    }
+
+    /** The grid of {@code KEY=V1,V2,...} options; IllegalArgumentException says what is wrong with one. */
+    static SweepGrid parse(List<String> options) {
+        List<String> keys = new ArrayList<>();
+        List<List<String>> values = new ArrayList<>();
+        long points = 1;
+        for (String option : options) {
+            int eq = option.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--set expects KEY=V1,V2,... (such as behaviours.debt_default.rate=0.002,0.004), got '"
+                        + option + "'");
+            }
+            String key = option.substring(0, eq).strip();
+            if (keys.contains(key)) {
+                throw new IllegalArgumentException("--set " + key + " is given twice; list all its values in one --set");
+            }
+            List<String> vs = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (String v : option.substring(eq + 1).split(",", -1)) {
+                String value = v.strip();
+                if (value.isEmpty()) {
+                    throw new IllegalArgumentException("--set " + key + ": an empty value in '" + option.substring(eq + 1) + "'");
+                }
+                if (!seen.add(value)) {
+                    throw new IllegalArgumentException("--set " + key + ": the value " + value + " is listed twice");
+                }
+                vs.add(value);
+            }
+            keys.add(key);
+            values.add(vs);
+            points *= vs.size();
+            if (points > MAX_POINTS) {
+                throw new IllegalArgumentException("the grid has more than " + MAX_POINTS + " points; sweep fewer values");
+            }
+        }
+        return new SweepGrid(keys, values);
+    }
+
+    List<String> keys() {
+        return keys;
+    }
+
+    List<String> values(int key) {
+        return values.get(key);
+    }
+
+    int size() {
+        int n = 1;
+        for (List<String> v : values) {
+            n *= v.size();
+        }
+        return n;
+    }
+
+    /** The overrides of point {@code i}, 0-based, in the keys' order. */
+    Map<String, String> point(int i) {
+        Map<String, String> p = new LinkedHashMap<>();
+        int rest = i;
+        String[] chosen = new String[keys.size()];
+        for (int k = keys.size() - 1; k >= 0; k--) {
+            List<String> v = values.get(k);
+            chosen[k] = v.get(rest % v.size());
+            rest /= v.size();
+        }
+        for (int k = 0; k < keys.size(); k++) {
+            p.put(keys.get(k), chosen[k]);
+        }
+        return p;
+    }
+
+    /** The grid as one text, to recognise the same sweep when resuming. */
+    String describe() {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < keys.size(); k++) {
+            b.append(k == 0 ? "" : "\n").append(keys.get(k)).append('=').append(String.join(",", values.get(k)));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,223 @@
+package org.scoresim.calibrate;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.scoresim.calibrate.Targets.Free;
+import org.scoresim.calibrate.Targets.Target;
+import org.scoresim.engine.Plan;
+import org.scoresim.engine.Results;
+import org.scoresim.engine.Runner;
+import org.scoresim.model.ScenarioException;
+import org.scoresim.model.ScenarioParser;
+
+/**
+ * Fits the free values of a targets file to its targets: the loss is the sum of squared relative
+ * errors of the targets, minimised by CMA-ES (Commons Math) inside the bounds, from the values the
+ * scenario writes. Every evaluation runs the scenario with the same seed and sample (common random
+ * numbers), so the loss is a deterministic function of the values and a change of loss is the
+ * values' doing, not the draws'. The best point seen is kept, so the fit is never worse than the start.
+ */
+public final class Calibration {
+    /**
+     * CMA-ES step sizes at the start: a tenth of each start value, as a share of its range, kept in
+     * [{@value #MIN_SIGMA}, {@value #MAX_SIGMA}] of the range. The start is meant to be close already.
+     */
+    static final double STEP = 0.1;
+    static final double MIN_SIGMA = 0.02;
+    static final double MAX_SIGMA = 0.3;
+    /** Significant digits of fitted values written back: far finer than the sampling noise of any run. */
+    static final int DIGITS = 4;
+
+    /** Told after every evaluation. */
+    public interface Listener {
+        void evaluated(int evaluations, Evaluation last, Evaluation best);
+    }
+
+    /** The model's figures for the targets and the checks, at some values. */
+    public record Evaluation(Map<String, String> values, double[] targets, double[] checks, double loss, double seconds) {}
+
+    /** The start, the fitted point (as written, rounded) and how many evaluations it took. */
+    public record Fit(Evaluation start, Evaluation fitted, int evaluations, boolean improved) {}
+
+    private final String text;
+    private final String fileName;
+    private final Targets targets;
+    private final long seed;
+    private final double sample;
+    private final int threads;
+    private final Map<String, Evaluation> cache = new HashMap<>();
+    private int evaluations;
+    private Evaluation best;
+
+    /**
+     * @param text the scenario file's text (the free values are read from it)
+     * @param targets checked against the scenario with {@link Targets#check}
+     */
+    public Calibration(String text, String fileName, Targets targets, long seed, double sample, int threads) {
+        this.text = text;
+        this.fileName = fileName;
+        this.targets = targets;
+        this.seed = seed;
+        this.sample = sample;
+        this.threads = threads;
+    }
+
+    /** The values the scenario file writes at the free paths. */
+    public Map<String, String> startValues() throws ScenarioException {
+        return ScenarioParser.scalars(text, targets.free().stream().map(Free::path).toList());
+    }
+
+    /** Runs the scenario with these values at the free paths (memoised: the same values are run once). */
+    public Evaluation evaluate(Map<String, String> values) throws ScenarioException, InterruptedException {
+        Evaluation known = cache.get(values.toString());
+        if (known != null) {
+            return known;
+        }
+        long started = System.nanoTime();
+        Results r = new Runner(Plan.compile(ScenarioParser.parse(text, fileName, values), seed, sample), threads).run();
+        double[] t = targets.targets().stream().mapToDouble(x -> x.of(r)).toArray();
+        double[] c = targets.checks().stream().mapToDouble(x -> x.of(r)).toArray();
+        double loss = 0;
+        for (int i = 0; i < t.length; i++) {
+            double e = targets.targets().get(i).error(t[i]);
+            loss += e * e;
+        }
+        Evaluation e = new Evaluation(Map.copyOf(values), t, c, loss, (System.nanoTime() - started) / 1e9);
+        cache.put(values.toString(), e);
+        evaluations++;
+        if (best == null || loss < best.loss()) {
+            best = e;
+        }
+        return e;
+    }
+
+    /**
+     * Fits with at most {@code maxEvaluations} runs (the start included), then evaluates the best
+     * point rounded to {@value #DIGITS} significant digits, as it will be written; when that is no
+     * better than the start, the start is the result.
+     */
+    public Fit fit(int maxEvaluations, Listener listener) throws ScenarioException, InterruptedException {
+        List<Free> free = targets.free();
+        Map<String, String> startText = startValues();
+        Evaluation start = evaluate(startText);
+        listener.evaluated(evaluations, start, best);
+        if (!free.isEmpty() && maxEvaluations > 1) {
+            double[] x0 = new double[free.size()];
+            for (int i = 0; i < x0.length; i++) {
+                Free f = free.get(i);
+                x0[i] = (Double.parseDouble(startText.get(f.path()).replace("_", "")) - f.min()) / (f.max() - f.min());
+            }
+            // steps relative to each start value, as the loss counts relative errors: a rate of 7.5e-6
+            // in [1e-6, 5e-5] moves by about 10%, not by a tenth of its range
+            double[] sigma = new double[x0.length];
+            for (int i = 0; i < x0.length; i++) {
+                Free f = free.get(i);
+                double value = Double.parseDouble(startText.get(f.path()).replace("_", ""));
+                sigma[i] = Math.min(MAX_SIGMA, Math.max(MIN_SIGMA, STEP * Math.abs(value) / (f.max() - f.min())));
+            }
+            int lambda = 4 + (int) (3 * Math.log(x0.length));
+            CMAESOptimizer cmaes = new CMAESOptimizer(maxEvaluations, 0, true, 0, 0, new MersenneTwister(seed), false, null);
+            double[] lo = new double[x0.length];
+            double[] hi = new double[x0.length];
+            Arrays.fill(hi, 1);
+            try {
+                cmaes.optimize(new MaxEval(maxEvaluations - 1), GoalType.MINIMIZE, new InitialGuess(x0), new SimpleBounds(lo, hi),
+                        new CMAESOptimizer.Sigma(sigma), new CMAESOptimizer.PopulationSize(lambda),
+                        new ObjectiveFunction(u -> {
+                            try {
+                                Evaluation e = evaluate(values(u, startText));
+                                listener.evaluated(evaluations, e, best);
+                                return e.loss();
+                            } catch (ScenarioException | InterruptedException e) {
+                                throw new Stop(e);
+                            }
+                        }));
+            } catch (TooManyEvaluationsException done) {
+                // the budget is spent; the best point seen is the result
+            } catch (Stop s) {
+                if (s.getCause() instanceof InterruptedException i) {
+                    throw i;
+                }
+                throw (ScenarioException) s.getCause();
+            }
+        }
+        Map<String, String> written = new LinkedHashMap<>();
+        for (Free f : free) {
+            String b = best.values().get(f.path());
+            String s = startText.get(f.path());
+            // a value the fit did not move keeps the text the file writes
+            boolean same = Double.parseDouble(b.replace("_", "")) == Double.parseDouble(s.replace("_", ""));
+            written.put(f.path(), same ? s : isInteger(s) ? b : round(Double.parseDouble(b)));
+        }
+        Evaluation fitted = evaluate(written);
+        boolean improved = fitted.loss() < start.loss();
+        return new Fit(start, improved ? fitted : start, evaluations, improved);
+    }
+
+    public int evaluations() {
+        return evaluations;
+    }
+
+    /** The values of a point of the unit cube, as texts of the scenario file (bounds applied; integers stay integers). */
+    private Map<String, String> values(double[] u, Map<String, String> startText) {
+        Map<String, String> v = new LinkedHashMap<>();
+        for (int i = 0; i < u.length; i++) {
+            Free f = targets.free().get(i);
+            double x = f.min() + Math.min(1, Math.max(0, u[i])) * (f.max() - f.min());
+            v.put(f.path(), isInteger(startText.get(f.path())) ? Long.toString(Math.round(x)) : Double.toString(x));
+        }
+        return v;
+    }
+
+    private static boolean isInteger(String text) {
+        return text.matches("[-+]?[0-9_]+");
+    }
+
+    /** A value as written back: {@value #DIGITS} significant digits, plain, or with an exponent below 0.001. */
+    static String round(double x) {
+        if (x == 0) {
+            return "0.0";
+        }
+        if (Math.abs(x) < 1e-3) {
+            String e = String.format(Locale.ROOT, "%." + (DIGITS - 1) + "e", x); // 7.500e-06
+            String mantissa = e.substring(0, e.indexOf('e')).replaceAll("0+$", "");
+            if (mantissa.endsWith(".")) {
+                mantissa += "0";
+            }
+            return mantissa + "e" + Integer.parseInt(e.substring(e.indexOf('e') + 1));
+        }
+        String s = new BigDecimal(x).round(new MathContext(DIGITS)).stripTrailingZeros().toPlainString();
+        return s.contains(".") ? s : s + ".0";
+    }
+
+    /** Carries a checked exception out of the optimiser's objective function. */
+    private static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stop(Exception cause) {
+            super(cause);
+        }
+    }
+
+    /** The free values' names, for tables. */
+    public List<String> paths() {
+        List<String> p = new ArrayList<>();
+        targets.free().forEach(f -> p.add(f.path()));
+        return p;
+    }
+}

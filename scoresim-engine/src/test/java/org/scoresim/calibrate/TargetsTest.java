@@ -1,0 +1,60 @@
+package org.scoresim.calibrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.scoresim.model.Problem;
+import org.scoresim.model.ScenarioException;
+import org.scoresim.model.ScenarioParser;
+
+/** The targets file format of scenarios/targets/china-official.yaml, and values as written back. */
+class TargetsTest {
+    static final Path CHINA = Paths.get("..", "scenarios", "china-2013-2020.yaml");
+    static final Path TARGETS = Paths.get("..", "scenarios", "targets", "china-official.yaml");
+
+    @Test
+    void readsTheChinaTargetsAndTheyFitTheScenario() throws Exception {
+        Targets t = Targets.read(TARGETS);
+        assertThat(t.scenario()).isEqualTo("china-2013-2020");
+        assertThat(t.targets()).hasSize(9);
+        assertThat(t.checks()).hasSize(4);
+        assertThat(t.free()).hasSize(16);
+        Targets.Target bans = t.targets().get(8);
+        assertThat(bans.items()).containsExactly("conduct_flight_ban", "conduct_train_ban");
+        assertThat(bans.from()).isEqualTo(2018);
+        assertThat(bans.within(6908 * 1.14)).isTrue();
+        assertThat(bans.within(6908 * 1.16)).isFalse();
+        assertThat(t.free().get(0)).isEqualTo(new Targets.Free("channels.courts.coverage.2014", 0.1, 1.0));
+        String text = Files.readString(CHINA);
+        t.check(ScenarioParser.parse(text, "china.yaml"), text, "targets.yaml");
+    }
+
+    @Test
+    void everyProblemOfAFileAtOnce() {
+        String text = """
+                targets:
+                  - {name: a, metric: blocked, item: flight, years: [2015, 2013], value: 1}
+                  - {name: b, metric: blockd, item: flight, years: 2015, value: 0, colour: red}
+                free:
+                  - {path: x.y, min: 1, max: 0}
+                """;
+        List<Problem> p = catchThrowableOfType(ScenarioException.class, () -> Targets.parse(text, "t.yaml")).problems();
+        assertThat(p).extracting(Problem::path).containsExactly("targets[0].years", "targets[1].colour", "targets[1].metric",
+                "targets[1].value", "free[0].max");
+    }
+
+    @Test
+    void valuesAreWrittenWithFourSignificantDigits() {
+        assertThat(Calibration.round(0.34567891)).isEqualTo("0.3457");
+        assertThat(Calibration.round(7.5e-6)).isEqualTo("7.5e-6");
+        assertThat(Calibration.round(1.23456e-5)).isEqualTo("1.235e-5");
+        assertThat(Calibration.round(0.0032)).isEqualTo("0.0032");
+        assertThat(Calibration.round(1.0)).isEqualTo("1.0");
+        assertThat(Calibration.round(123456.0)).isEqualTo("123500.0");
+    }
+}

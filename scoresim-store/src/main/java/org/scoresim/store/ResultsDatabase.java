@@ -1,0 +1,220 @@
+package org.scoresim.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.scoresim.engine.Audit;
+import org.scoresim.engine.Results;
+import org.scoresim.engine.Summary;
+import org.scoresim.engine.Tally;
+import org.scoresim.model.ScenarioWriter;
+
+/**
+ * {@code OUT/results.duckdb} (INTERFACE.md): one run's figures as DuckDB tables any DuckDB client
+ * can query. National rows of {@code metrics} ({@code attribute = value = 'all'}) are the numbers
+ * of summary.json, exactly; the other rows are the same metrics per attribute value (MODEL.md 7).
+ *
+ * <p>{@code count} is a DOUBLE because {@code fines} are currency amounts (rounded to cents as in
+ * summary.json); every other metric is a whole number of people or events, exact in a double up to
+ * 2^53. Rows are bulk-loaded with DuckDB's appender: a China run's tens of thousands of rows take
+ * milliseconds.
+ */
+public final class ResultsDatabase {
+    /** The file name inside a run directory. */
+    public static final String FILE = "results.duckdb";
+
+    /** Tables and their columns, in order (the appender fills columns by position). */
+    static final Map<String, String> TABLES = tables();
+
+    private ResultsDatabase() {}
+
+    private static Map<String, String> tables() {
+        Map<String, String> t = new java.util.LinkedHashMap<>();
+        t.put("runs", "run_id VARCHAR PRIMARY KEY, scenario VARCHAR, scenario_yaml VARCHAR, scenario_hash VARCHAR,"
+                + " seed BIGINT, sample DOUBLE, engine VARCHAR, version VARCHAR, started_at TIMESTAMP,"
+                + " seconds DOUBLE, households BIGINT, people BIGINT, first_year INTEGER, last_year INTEGER");
+        t.put("metrics", "run_id VARCHAR, year INTEGER, attribute VARCHAR, value VARCHAR, metric VARCHAR,"
+                + " item VARCHAR, count DOUBLE");
+        t.put("score_hist", "run_id VARCHAR, year INTEGER, bin_low INTEGER, count BIGINT");
+        t.put("stories", "run_id VARCHAR, category VARCHAR, rank INTEGER, person_id BIGINT");
+        t.put("audit", "run_id VARCHAR, year INTEGER, sanction VARCHAR, attribute VARCHAR, value VARCHAR,"
+                + " rate DOUBLE, wrongful_share DOUBLE, disparate_impact DOUBLE, four_fifths_fails BOOLEAN");
+        t.put("interval95", "run_id VARCHAR, year INTEGER, metric VARCHAR, item VARCHAR, lo DOUBLE, hi DOUBLE");
+        return java.util.Collections.unmodifiableMap(t);
+    }
+
+    /**
+     * Loads DuckDB's native library (about a second: it is unpacked from the jar) on a background
+     * thread, so that a run pays for it while it simulates rather than after.
+     */
+    public static void warmUp() {
+        Thread t = new Thread(() -> {
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+                c.isValid(0);
+            } catch (SQLException | RuntimeException | LinkageError e) {
+                // write() meets the same problem and reports it
+            }
+        }, "scoresim-duckdb-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The run's identity: {@code <scenario>-<seed>-<sample>-<first 8 hex digits of the canonical YAML's SHA-256>}. */
+    public static String runId(Results r) {
+        return r.scenarioName() + "-" + r.seed() + "-" + r.sample() + "-" + ScenarioWriter.hash(r.plan().scenario()).substring(0, 8);
+    }
+
+    /**
+     * Writes a new database file (which must not exist yet). Callers write it inside a run's
+     * partial directory, so that a failed or interrupted write never looks complete.
+     */
+    public static void write(Results r, Path file, String version, Instant startedAt) throws SQLException {
+        if (Files.exists(file)) {
+            throw new SQLException(file + " already exists");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath())) {
+            DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
+            try (Statement s = c.createStatement()) {
+                for (Map.Entry<String, String> t : TABLES.entrySet()) {
+                    s.execute("CREATE TABLE " + t.getKey() + " (" + t.getValue() + ")");
+                }
+            }
+            String id = runId(r);
+            run(c, r, id, version, startedAt);
+            try (DuckDBAppender a = duck.createAppender("metrics")) {
+                metrics(a, r, id);
+            }
+            try (DuckDBAppender a = duck.createAppender("score_hist")) {
+                scoreHistogram(a, r, id);
+            }
+            try (DuckDBAppender a = duck.createAppender("stories")) {
+                for (String category : Tally.STORIES) {
+                    long[] ids = r.stories(category);
+                    for (int i = 0; i < ids.length; i++) {
+                        a.beginRow().append(id).append(category).append(i).append(ids[i]).endRow();
+                    }
+                }
+            }
+            try (DuckDBAppender a = duck.createAppender("audit")) {
+                audit(a, r, id);
+            }
+            try (DuckDBAppender a = duck.createAppender("interval95")) {
+                intervals(a, r, id);
+            }
+        }
+    }
+
+    private static void run(Connection c, Results r, String id, String version, Instant startedAt) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, id);
+            p.setString(2, r.scenarioName());
+            p.setString(3, ScenarioWriter.toYaml(r.plan().scenario()));
+            p.setString(4, ScenarioWriter.hash(r.plan().scenario()));
+            p.setLong(5, r.seed());
+            p.setDouble(6, r.sample());
+            p.setString(7, r.engine());
+            p.setString(8, version);
+            p.setObject(9, LocalDateTime.ofInstant(startedAt, ZoneOffset.UTC)); // UTC
+            p.setDouble(10, r.seconds());
+            p.setLong(11, r.households());
+            p.setLong(12, r.people());
+            p.setInt(13, r.firstYear());
+            p.setInt(14, r.firstYear() + r.years() - 1);
+            p.executeUpdate();
+        }
+    }
+
+    /** National rows from {@link Summary#year} (so they equal summary.json), then one block per attribute value. */
+    private static void metrics(DuckDBAppender a, Results r, String id) throws SQLException {
+        for (int y = 0; y < r.years(); y++) {
+            int year = r.firstYear() + y;
+            Map<String, Object> national = Summary.year(r, y);
+            for (String metric : Results.METRICS) {
+                Object v = national.get(metric);
+                for (String item : r.items(metric)) {
+                    Object n = v instanceof Map<?, ?> m ? m.get(item) : v;
+                    row(a, id, year, "all", "all", metric, item, ((Number) n).doubleValue());
+                }
+            }
+            for (Map.Entry<String, List<String>> attribute : r.attributes().entrySet()) {
+                for (String value : attribute.getValue()) {
+                    for (String metric : Results.METRICS) {
+                        for (String item : r.items(metric)) {
+                            long raw = r.raw(y, attribute.getKey(), value, metric, item);
+                            double count = metric.equals("fines") ? fines(r, item, raw) : r.scale(raw);
+                            row(a, id, year, attribute.getKey(), value, metric, item, count);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void row(DuckDBAppender a, String id, int year, String attribute, String value, String metric,
+            String item, double count) throws SQLException {
+        a.beginRow().append(id).append(year).append(attribute).append(value).append(metric).append(item).append(count).endRow();
+    }
+
+    /** As {@link Results#fines} for a subgroup, rounded to cents like summary.json. */
+    private static double fines(Results r, String behaviour, long raw) {
+        double amount = r.plan().scenario().behaviours().get(behaviour).fine() * raw / r.sample();
+        return amount == Math.rint(amount) ? amount : Math.round(amount * 100) / 100.0;
+    }
+
+    private static void scoreHistogram(DuckDBAppender a, Results r, String id) throws SQLException {
+        for (int y = 0; y < r.years(); y++) {
+            long[] bins = r.scoreHistogram(y);
+            for (int i = 0; i < bins.length; i++) {
+                a.beginRow().append(id).append(r.firstYear() + y).append(r.scoreBinLow() + 10 * i).append(r.scale(bins[i])).endRow();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void audit(DuckDBAppender a, Results r, String id) throws SQLException {
+        for (int y = 0; y < r.years(); y++) {
+            for (Map.Entry<String, Object> s : Audit.of(r, y).entrySet()) {
+                for (Map.Entry<String, Object> at : ((Map<String, Object>) s.getValue()).entrySet()) {
+                    Map<String, Object> e = (Map<String, Object>) at.getValue();
+                    Map<String, Object> rates = (Map<String, Object>) e.get("rates");
+                    Map<String, Object> wrongful = (Map<String, Object>) e.get("wrongful_share");
+                    for (String value : rates.keySet()) {
+                        a.beginRow().append(id).append(r.firstYear() + y).append(s.getKey()).append(at.getKey()).append(value)
+                                .append((Double) rates.get(value)).append((Double) wrongful.get(value))
+                                .append((Double) e.get("disparate_impact")).append((Boolean) e.get("four_fifths_fails")).endRow();
+                    }
+                }
+            }
+        }
+    }
+
+    private static void intervals(DuckDBAppender a, Results r, String id) throws SQLException {
+        if (r.sample() >= 1.0) {
+            return; // a full run's counts are exact
+        }
+        for (int y = 0; y < r.years(); y++) {
+            for (String metric : Results.METRICS) {
+                for (String item : r.items(metric)) {
+                    double[] lohi = r.interval(y, metric, item);
+                    a.beginRow().append(id).append(r.firstYear() + y).append(metric).append(item)
+                            .append(nullable(lohi[0])).append(nullable(lohi[1])).endRow();
+                }
+            }
+        }
+    }
+
+    private static Double nullable(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

@@ -1,0 +1,49 @@
+package org.scoresim.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.scoresim.engine.Plan;
+import org.scoresim.engine.Results;
+import org.scoresim.engine.Runner;
+
+class ReportTest {
+    @Test
+    void onePageWithTheLibraryAndTheDataInline() throws Exception {
+        String html = Report.html(StoreFixture.run(0.2), "test");
+        assertThat(html).startsWith("<!DOCTYPE html>")
+                .contains("<title>scoresim report: minimal</title>", "synthetic", "Apache ECharts")
+                .doesNotContain("/*@DATA@*/", "/*@ECHARTS@*/", "@TITLE@")
+                .doesNotContainPattern("<script[^>]+src=")
+                .doesNotContainPattern("<link[^>]+href=");
+        assertThat(html.length()).isGreaterThan(1_000_000); // echarts.min.js is about 1 MB
+        assertThat(html.split("</script>", -1)).hasSize(3); // the library and the page's script
+    }
+
+    @Test
+    void textFromTheScenarioCannotEndTheScript() throws Exception {
+        String hostile = "\"</script><script>window.owned = 1</script><!--\"";
+        Plan plan = Plan.compile(StoreFixture.small("name: minimal", "name: minimal\ndescription: " + hostile), 1, 0.05);
+        String html = Report.html(new Runner(plan, 1).run(), "test");
+        assertThat(html).doesNotContain("<script>window.owned", "<!--\"").contains("\\u003c/script>\\u003cscript>window.owned");
+        assertThat(html.split("</script>", -1)).hasSize(3);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dataHoldsEveryYearAndThreeDifferentPeople() throws Exception {
+        Results r = StoreFixture.run(0.2);
+        Map<String, Object> d = Report.data(r, "test");
+        assertThat((List<Integer>) d.get("years")).containsExactly(2013, 2014, 2015);
+        assertThat((List<?>) d.get("national")).hasSize(3);
+        assertThat((List<?>) d.get("score_hist")).hasSize(3);
+        assertThat(d.get("main_sanction")).isIn(r.sanctions().toArray());
+        List<Map<String, Object>> stories = (List<Map<String, Object>>) d.get("stories");
+        // at most three, as many as the run's story samples allow, no one twice
+        assertThat(stories).hasSizeBetween(1, 3);
+        assertThat(stories.stream().map(s -> s.get("id")).distinct()).hasSize(stories.size());
+        assertThat(stories).allSatisfy(s -> assertThat((String) s.get("text")).contains("Person " + s.get("id"), "year end"));
+    }
+}

@@ -1,0 +1,119 @@
+package org.scoresim.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.scoresim.engine.Results;
+import org.scoresim.engine.Tally;
+
+/**
+ * The rows of INTERFACE.md's metrics table, {@code {year, attribute, value, metric, item, count}},
+ * the score histogram and the story samples, computed from a run's {@link Results}: counts scaled
+ * to the represented population like summary.json's (fines in currency units).
+ */
+final class MetricRows {
+    private MetricRows() {}
+
+    static Map<String, Object> row(int year, String attribute, String value, String metric, String item, Object count) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("year", year);
+        m.put("attribute", attribute);
+        m.put("value", value);
+        m.put("metric", metric);
+        m.put("item", item);
+        m.put("count", count);
+        return m;
+    }
+
+    /**
+     * Rows for one attribute ({@code all} for national figures) or every attribute (null), one
+     * metric or all, one item or all; a 400 for a name the run does not have.
+     */
+    static List<Map<String, Object>> of(Results r, String attribute, String metric, String item) {
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        attributes.put("all", List.of("all"));
+        attributes.putAll(r.attributes());
+        if (attribute != null && !attributes.containsKey(attribute)) {
+            throw HttpError.badField("attribute", "no attribute '" + attribute + "' in this run; it has "
+                    + String.join(", ", attributes.keySet()));
+        }
+        if (metric != null && !Results.METRICS.contains(metric)) {
+            throw HttpError.badField("metric", "no metric '" + metric + "'; metrics are " + String.join(", ", Results.METRICS));
+        }
+        List<String> metrics = metric == null ? Results.METRICS : List.of(metric);
+        if (item != null && metrics.stream().noneMatch(m -> r.items(m).contains(item))) {
+            throw HttpError.badField("item", "no item '" + item + "' for " + (metric == null ? "any metric" : metric));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int y = 0; y < r.years(); y++) {
+            for (Map.Entry<String, List<String>> a : attributes.entrySet()) {
+                if (attribute != null && !attribute.equals(a.getKey())) {
+                    continue;
+                }
+                for (String v : a.getValue()) {
+                    for (String m : metrics) {
+                        for (String i : r.items(m)) {
+                            if (item == null || item.equals(i)) {
+                                rows.add(row(r.firstYear() + y, a.getKey(), v, m, i, count(r, y, a.getKey(), v, m, i)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * A scaled count; fines in currency units rounded to cents as in summary.json (the fine per
+     * event is the same everywhere, so a group's share of the fined events is its share of the fines).
+     */
+    private static Object count(Results r, int y, String attribute, String value, String metric, String item) {
+        long raw = r.raw(y, attribute, value, metric, item);
+        if (!metric.equals("fines")) {
+            return r.scale(raw);
+        }
+        long national = r.raw(y, "fines", item);
+        return number(national == 0 ? 0 : r.fines(y, item) * raw / national);
+    }
+
+    /** A whole number as an integer, else rounded to cents (summary.json's form). */
+    static Object number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 9e15) {
+            return (long) v;
+        }
+        return Math.round(v * 100) / 100.0;
+    }
+
+    static Map<String, Object> scoreHist(int binLow, Map<String, Object> years) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("binLow", binLow);
+        m.put("width", 10);
+        m.put("years", years);
+        return m;
+    }
+
+    /** The year-end score histograms, scaled. */
+    static Map<String, Object> scoreHist(Results r) {
+        Map<String, Object> years = new LinkedHashMap<>();
+        for (int y = 0; y < r.years(); y++) {
+            long[] raw = r.scoreHistogram(y);
+            long[] scaled = new long[raw.length];
+            for (int b = 0; b < raw.length; b++) {
+                scaled[b] = r.scale(raw[b]);
+            }
+            years.put(Integer.toString(r.firstYear() + y), scaled);
+        }
+        return scoreHist(r.scoreBinLow(), years);
+    }
+
+    /** The sampled person ids per story category of {@link Tally#STORIES}. */
+    static Map<String, Object> stories(Results r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String c : Tally.STORIES) {
+            m.put(c, r.stories(c));
+        }
+        return m;
+    }
+}
