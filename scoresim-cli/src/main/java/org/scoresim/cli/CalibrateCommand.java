@@ -18,6 +18,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.scoresim.calibrate.Calibration;
 import org.scoresim.calibrate.Targets;
+import org.scoresim.engine.Engine;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
@@ -69,6 +70,12 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
     Integer threads;
 
+    @Option(names = "--engine", defaultValue = "local", paramLabel = "NAME", description = "local or spark (default: ${DEFAULT-VALUE})")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master URL, with --engine spark (default: spark.master, else local[*])")
+    String master;
+
     @Option(names = "--max-evaluations", paramLabel = "N", defaultValue = "" + DEFAULT_EVALUATIONS,
             description = "runs at most, the start included (default: ${DEFAULT-VALUE})")
     int maxEvaluations;
@@ -103,6 +110,11 @@ final class CalibrateCommand implements Callable<Integer> {
         if (nThreads < 1 || nThreads > 4096) {
             throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 4096, got " + nThreads);
         }
+        if (!Engine.available(engine)) {
+            err.println("scoresim: the " + engine + " engine is not on the class path; run through ./scoresim, which builds"
+                    + " it and adds Spark when the arguments say --engine " + engine);
+            return Main.BAD_INPUT;
+        }
         String text;
         Scenario scenario;
         Targets targets;
@@ -124,7 +136,8 @@ final class CalibrateCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
         }
-        Calibration calibration = new Calibration(text, file.toString(), targets, seed, sample, nThreads);
+        Calibration calibration = new Calibration(text, file.toString(), targets, seed, sample, engine,
+                new Engine.Settings(nThreads, master));
         String sampleText = sample >= 1 ? "every household" : percent(sample) + " sample";
         if (check) {
             if (!json) {

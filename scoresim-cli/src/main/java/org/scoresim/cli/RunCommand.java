@@ -13,9 +13,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.scoresim.engine.Engine;
 import org.scoresim.engine.Plan;
 import org.scoresim.engine.Results;
-import org.scoresim.engine.Runner;
 import org.scoresim.engine.Summary;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "local", description = "local or spark (default: ${DEFAULT-VALUE})")
     String engine;
 
-    @Option(names = "--master", description = "Spark master URL, with --engine spark")
+    @Option(names = "--master", description = "Spark master URL, with --engine spark (default: spark.master, else local[*])")
     String master;
 
     @Option(names = "--no-progress", description = "no progress bar")
@@ -81,8 +81,9 @@ final class RunCommand implements Callable<Integer> {
         if (!engine.equals("local") && !engine.equals("spark")) {
             throw new ParameterException(spec.commandLine(), "--engine must be 'local' or 'spark', got '" + engine + "'");
         }
-        if (engine.equals("spark")) {
-            err.println("scoresim: the Spark engine is not part of this build yet; use --engine local");
+        if (!Engine.available(engine)) {
+            err.println("scoresim: the " + engine + " engine is not on the class path; run through ./scoresim, which builds"
+                    + " it and adds Spark when the arguments say --engine " + engine);
             return Main.BAD_INPUT;
         }
         double f = sample != null ? sample : file == null ? 0.01 : 1.0;
@@ -110,15 +111,22 @@ final class RunCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
 
-        Plan plan = Plan.compile(scenario, seed, f);
-        Runner runner = new Runner(plan, nThreads);
+        // the hook goes in before anything else can take time, so that Ctrl-C at any moment
+        // after the partial directory exists removes it
+        java.util.concurrent.atomic.AtomicReference<Engine> running = new java.util.concurrent.atomic.AtomicReference<>();
         Thread hook = new Thread(() -> {
-            runner.cancel();
+            Engine e = running.get();
+            if (e != null) {
+                e.cancel();
+            }
             if (output.abandon()) {
                 System.err.println("\nscoresim: interrupted; partial output removed (" + dir + ")");
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
+        Plan plan = Plan.compile(scenario, seed, f);
+        Engine runner = Engine.of(engine, plan, new Engine.Settings(nThreads, master));
+        running.set(runner);
         Instant started = Instant.now();
         ResultsDatabase.warmUp();
         Results results;
@@ -131,16 +139,13 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Object> summary = Summary.of(results, Main.version());
         String text = Json.write(summary);
         output.write("summary.json", text);
-        long tw0 = System.nanoTime(); // TEMP
         try {
             ResultsDatabase.write(results, output.partialFile(ResultsDatabase.FILE), Main.version(), started);
-            System.err.printf("TEMP db %.3f s%n", (System.nanoTime() - tw0) / 1e9);
             Report.write(results, Main.version(), output.partialFile(Report.FILE));
         } catch (Exception e) {
             output.abandon(); // nothing half-written may look complete
             throw e;
         }
-        System.err.printf("TEMP db+report %.3f s%n", (System.nanoTime() - tw0) / 1e9);
         output.commit();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -159,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Results simulate(Runner runner, PrintWriter err, boolean progress) throws InterruptedException {
+    private static Results simulate(Engine runner, PrintWriter err, boolean progress) throws InterruptedException {
         if (!progress) {
             return runner.run();
         }

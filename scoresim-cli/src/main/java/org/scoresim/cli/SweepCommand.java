@@ -25,9 +25,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.scoresim.engine.Engine;
 import org.scoresim.engine.Plan;
 import org.scoresim.engine.Results;
-import org.scoresim.engine.Runner;
 import org.scoresim.model.Problem;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
@@ -81,6 +81,12 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
     Integer threads;
 
+    @Option(names = "--engine", defaultValue = "local", paramLabel = "NAME", description = "local or spark (default: ${DEFAULT-VALUE})")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master URL, with --engine spark (default: spark.master, else local[*])")
+    String master;
+
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: runs/<scenario>-sweep-<timestamp>);"
             + " an existing sweep of the same scenario and grid there is resumed")
     Path out;
@@ -103,7 +109,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--stop-after", hidden = true)
     Integer stopAfter;
 
-    private final AtomicReference<Runner> current = new AtomicReference<>();
+    private final AtomicReference<Engine> current = new AtomicReference<>();
     private volatile boolean interrupted;
 
     @Override
@@ -119,6 +125,11 @@ final class SweepCommand implements Callable<Integer> {
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1 || nThreads > 4096) {
             throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 4096, got " + nThreads);
+        }
+        if (!Engine.available(engine)) {
+            err.println("scoresim: the " + engine + " engine is not on the class path; run through ./scoresim, which builds"
+                    + " it and adds Spark when the arguments say --engine " + engine);
+            return Main.BAD_INPUT;
         }
         SweepGrid grid;
         try {
@@ -172,7 +183,7 @@ final class SweepCommand implements Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             interrupted = true;
-            Runner r = current.get();
+            Engine r = current.get();
             if (r != null) {
                 r.cancel();
             }
@@ -291,7 +302,7 @@ final class SweepCommand implements Callable<Integer> {
         if (bar != null) {
             ticker = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
-                    Runner r = current.get();
+                    Engine r = current.get();
                     double part = r == null ? 0 : Math.min(1.0, (double) r.personYearsDone() / Math.max(1, r.expectedPersonYears()));
                     bar.stepTo(ran.get() * 1000L + Math.round(999 * part));
                     try {
@@ -338,7 +349,7 @@ final class SweepCommand implements Callable<Integer> {
         if (bar != null) {
             bar.setExtraMessage(" point " + (point + 1) + ", replication " + (replication + 1));
         }
-        Runner runner = new Runner(Plan.compile(s, seed + replication, sample), nThreads);
+        Engine runner = Engine.of(engine, Plan.compile(s, seed + replication, sample), new Engine.Settings(nThreads, master));
         current.set(runner);
         Instant started = Instant.now();
         Results r;

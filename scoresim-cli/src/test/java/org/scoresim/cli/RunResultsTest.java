@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -59,18 +58,15 @@ class RunResultsTest {
             }
         }
         int expected = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> years = summary.get("years").fields(); years.hasNext();) {
-            Map.Entry<String, JsonNode> y = years.next();
-            for (Iterator<Map.Entry<String, JsonNode>> metrics = y.getValue().fields(); metrics.hasNext();) {
-                Map.Entry<String, JsonNode> m = metrics.next();
+        for (Map.Entry<String, JsonNode> y : summary.get("years").properties()) {
+            for (Map.Entry<String, JsonNode> m : y.getValue().properties()) {
                 if (m.getValue().isNumber()) {
                     expected++;
                     assertThat(db.get(y.getKey() + "/" + m.getKey() + "/")).as(y.getKey() + " " + m.getKey())
                             .isEqualTo(m.getValue().asDouble());
                     continue;
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> items = m.getValue().fields(); items.hasNext();) {
-                    Map.Entry<String, JsonNode> i = items.next();
+                for (Map.Entry<String, JsonNode> i : m.getValue().properties()) {
                     expected++;
                     assertThat(db.get(y.getKey() + "/" + m.getKey() + "/" + i.getKey()))
                             .as(y.getKey() + " " + m.getKey() + " " + i.getKey()).isEqualTo(i.getValue().asDouble());

@@ -19,9 +19,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.scoresim.calibrate.Targets.Free;
 import org.scoresim.calibrate.Targets.Target;
+import org.scoresim.engine.Engine;
 import org.scoresim.engine.Plan;
 import org.scoresim.engine.Results;
-import org.scoresim.engine.Runner;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
 
@@ -59,7 +59,8 @@ public final class Calibration {
     private final Targets targets;
     private final long seed;
     private final double sample;
-    private final int threads;
+    private final String engine;
+    private final Engine.Settings settings;
     private final Map<String, Evaluation> cache = new HashMap<>();
     private int evaluations;
     private Evaluation best;
@@ -69,12 +70,19 @@ public final class Calibration {
      * @param targets checked against the scenario with {@link Targets#check}
      */
     public Calibration(String text, String fileName, Targets targets, long seed, double sample, int threads) {
+        this(text, fileName, targets, seed, sample, "local", new Engine.Settings(threads, null));
+    }
+
+    /** Every evaluation a run on this engine ({@link Engine#of}): "local", or "spark" where it is on the class path. */
+    public Calibration(String text, String fileName, Targets targets, long seed, double sample, String engine,
+            Engine.Settings settings) {
         this.text = text;
         this.fileName = fileName;
         this.targets = targets;
         this.seed = seed;
         this.sample = sample;
-        this.threads = threads;
+        this.engine = engine;
+        this.settings = settings;
     }
 
     /** The values the scenario file writes at the free paths. */
@@ -89,7 +97,7 @@ public final class Calibration {
             return known;
         }
         long started = System.nanoTime();
-        Results r = new Runner(Plan.compile(ScenarioParser.parse(text, fileName, values), seed, sample), threads).run();
+        Results r = Engine.of(engine, Plan.compile(ScenarioParser.parse(text, fileName, values), seed, sample), settings).run();
         double[] t = targets.targets().stream().mapToDouble(x -> x.of(r)).toArray();
         double[] c = targets.checks().stream().mapToDouble(x -> x.of(r)).toArray();
         double loss = 0;

@@ -742,11 +742,26 @@ public final class Kernel {
         }
     }
 
-    /** MODEL.md 5: points regained at the year end after a year without a penalised event. */
+    /**
+     * MODEL.md 5: points regained at the year end after a year without a penalised event. Lost
+     * points come back once: what recovery gives back is taken off the pending expiries, oldest
+     * first, so that a penalty's points are not returned twice (by recovery and by expiry).
+     */
     private void recover(int p, int y) {
         if (plan.recoveryPoints > 0 && !penalised && score[p] < plan.initial
                 && plan.rolloutTime[province[p]] < (y + 1) * Plan.YEAR) {
-            setScore(p, Math.min(plan.initial, score[p] + plan.recoveryPoints));
+            int gained = Math.min(plan.initial, score[p] + plan.recoveryPoints) - score[p];
+            setScore(p, score[p] + gained);
+            while (gained > 0 && expiryCount[p] > 0) {
+                int head = expiryHead[p];
+                int take = Math.min(gained, expiryPoints[p][head]);
+                expiryPoints[p][head] -= take;
+                gained -= take;
+                if (expiryPoints[p][head] == 0) {
+                    expiryHead[p] = (head + 1) % expiryTime[p].length;
+                    expiryCount[p]--;
+                }
+            }
         }
     }
 }

@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs a plan on this machine: the household range is cut into chunks that depend only on the
- * plan (never on the thread count), workers take chunks in any order, and the tallies are merged
- * exactly (MODEL.md 8). Chunks are grouped into {@value #GROUPS} fixed variance groups whose
- * national totals give the sampling interval of a {@code --sample} run.
+ * The local {@link Engine}: runs a plan on this machine. The household range is cut into chunks
+ * that depend only on the plan (never on the thread count), workers take chunks in any order, and
+ * the tallies are merged exactly (MODEL.md 8). Chunks are grouped into {@value #GROUPS} fixed
+ * variance groups whose national totals give the sampling interval of a {@code --sample} run.
  */
-public final class Runner {
+public final class Runner implements Engine {
     /** Variance groups: contiguous, equal ranges of chunks. */
     public static final int GROUPS = 64;
     private static final long MAX_CHUNK_WORK = 25_000;
@@ -61,17 +61,20 @@ public final class Runner {
     }
 
     /** Person-years expected in the whole run, for progress bars. */
+    @Override
     public long expectedPersonYears() {
         double meanSize = (double) plan.scenario.population().size() / plan.households;
         return Math.round(plan.households * plan.sample * meanSize * plan.years);
     }
 
     /** Person-years simulated so far. */
+    @Override
     public long personYearsDone() {
         return personYears.get();
     }
 
     /** Asks the workers to stop; {@link #run()} then throws CancellationException. */
+    @Override
     public void cancel() {
         cancelled = true;
     }
@@ -86,6 +89,7 @@ public final class Runner {
         return tally;
     }
 
+    @Override
     public Results run() throws InterruptedException {
         long started = System.nanoTime();
         AtomicInteger next = new AtomicInteger();

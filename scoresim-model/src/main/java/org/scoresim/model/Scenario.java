@@ -98,9 +98,12 @@ public record Scenario(
 
     /** A year, or a date inside a year ({@code 2018-05-01}); month and day are 1 for a bare year. */
     public record ActiveFrom(int year, int month, int day) {
-        /** Days into {@code year} (0 for 1 January), on the model's 365-day year. */
+        /**
+         * Days into {@code year} (0 for 1 January), on the model's 365-day year: counted as in a
+         * common year, so 1 May is day 120 in every year (29 February is read as 1 March).
+         */
         public double dayOfYear() {
-            int d = java.time.LocalDate.of(year, month, day).getDayOfYear() - 1;
+            int d = month == 2 && day == 29 ? 59 : java.time.LocalDate.of(2001, month, day).getDayOfYear() - 1;
             return Math.min(d, 364);
         }
 

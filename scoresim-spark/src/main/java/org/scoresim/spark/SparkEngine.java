@@ -1,0 +1,139 @@
+package org.scoresim.spark;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.util.LongAccumulator;
+import org.scoresim.engine.Engine;
+import org.scoresim.engine.PartialRun;
+import org.scoresim.engine.Plan;
+import org.scoresim.engine.Results;
+import org.scoresim.engine.Runner;
+import org.scoresim.model.Scenario;
+import org.scoresim.model.ScenarioException;
+import org.scoresim.model.ScenarioParser;
+import org.scoresim.model.ScenarioWriter;
+
+/**
+ * A plan's run as one Spark job: the {@link Runner}'s chunks (which depend only on the plan) are
+ * cut into contiguous partitions, each a task that simulates its chunks ({@link ChunkTask}); the
+ * driver merges the tasks' {@link PartialRun}s. Integer sums in any order, so the Results equal the
+ * local engine's for the same plan, whatever the partition count and after retried tasks.
+ *
+ * <p>Partitions: {@code spark.scoresim.partitions} of the Spark configuration, else four per core
+ * of the cluster (never more than the chunks).
+ */
+public final class SparkEngine implements Engine {
+    /** Spark configuration key of the partition count. */
+    public static final String PARTITIONS = "spark.scoresim.partitions";
+    static final int PER_CORE = 4;
+    /** Up to this many partitions the driver merges them all; more go through treeReduce. */
+    static final int DRIVER_MERGES = 32;
+
+    private final JavaSparkContext spark;
+    private final Plan plan;
+    private final Runner chunking;
+    private final String yaml;
+    private final String hash;
+    private final int partitions;
+    private final LongAccumulator personYears;
+    private volatile String jobGroup;
+    private volatile boolean cancelled;
+    private int failFirstAttemptOf = -1;
+
+    /** With the partition count of the configuration, or four per core. */
+    public SparkEngine(JavaSparkContext spark, Plan plan) {
+        this(spark, plan, 0);
+    }
+
+    /** With this many partitions (0: the configuration's, or four per core); more than the chunks are capped. */
+    public SparkEngine(JavaSparkContext spark, Plan plan, int partitions) {
+        this.spark = spark;
+        this.plan = plan;
+        this.chunking = new Runner(plan, 1);
+        Scenario scenario = plan.scenario();
+        this.yaml = ScenarioWriter.toYaml(scenario);
+        this.hash = ScenarioWriter.hash(scenario);
+        checkRoundTrip(yaml, scenario);
+        int wanted = partitions > 0 ? partitions
+                : spark.getConf().getInt(PARTITIONS, PER_CORE * Math.max(1, spark.defaultParallelism()));
+        this.partitions = Math.max(1, Math.min(wanted, chunking.chunks()));
+        this.personYears = spark.sc().longAccumulator("scoresim person-years");
+    }
+
+    /** The executors rebuild the plan from the YAML: it must read back as the same scenario. */
+    private static void checkRoundTrip(String yaml, Scenario scenario) {
+        try {
+            if (!ScenarioParser.parse(yaml, "scenario.yaml").equals(scenario)) {
+                throw new IllegalStateException("scenario " + scenario.name() + " does not read back from its canonical YAML");
+            }
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("the canonical YAML of scenario " + scenario.name() + " does not parse: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Partitions (Spark tasks) of the run. */
+    public int partitions() {
+        return partitions;
+    }
+
+    /** For tests: the first attempt of this partition's task fails after its first chunk. */
+    SparkEngine failFirstAttemptOf(int partition) {
+        this.failFirstAttemptOf = partition;
+        return this;
+    }
+
+    @Override
+    public Results run() throws InterruptedException {
+        long started = System.nanoTime();
+        String group = "scoresim-" + UUID.randomUUID();
+        jobGroup = group;
+        spark.setJobGroup(group, "scoresim " + plan.scenario().name() + ", seed " + plan.seed() + ", sample "
+                + plan.sample(), true);
+        try {
+            if (cancelled) {
+                throw new CancellationException("run cancelled");
+            }
+            List<Integer> chunks = IntStream.range(0, chunking.chunks()).boxed().toList();
+            // parallelize cuts the list into contiguous slices, one per partition
+            JavaRDD<Integer> rdd = spark.parallelize(chunks, partitions);
+            JavaRDD<PartialRun> parts = rdd.mapPartitions(new ChunkTask(yaml, hash, plan.seed(), plan.sample(), personYears,
+                    failFirstAttemptOf));
+            // a tally is up to a few MB: past a few dozen tasks, merge on the executors first (two levels)
+            PartialRun all = partitions > DRIVER_MERGES ? parts.treeReduce(PartialRun::merge, 2) : parts.reduce(PartialRun::merge);
+            return all.results(plan, (System.nanoTime() - started) / 1e9, "spark");
+        } catch (RuntimeException e) {
+            if (cancelled) {
+                throw new CancellationException("run cancelled");
+            }
+            throw e;
+        } finally {
+            spark.clearJobGroup();
+            jobGroup = null;
+        }
+    }
+
+    @Override
+    public long expectedPersonYears() {
+        return chunking.expectedPersonYears();
+    }
+
+    /** Person-years of the tasks finished so far (Spark reports accumulators as tasks end). */
+    @Override
+    public long personYearsDone() {
+        return personYears.value();
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+        String group = jobGroup;
+        if (group != null && !spark.sc().isStopped()) {
+            spark.cancelJobGroup(group);
+        }
+    }
+}

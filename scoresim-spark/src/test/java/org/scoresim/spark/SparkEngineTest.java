@@ -1,0 +1,57 @@
+package org.scoresim.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.scoresim.engine.Plan;
+import org.scoresim.engine.Results;
+import org.scoresim.engine.Runner;
+
+/**
+ * MODEL.md 8 across engines: Spark local[2] gives the local engine's numbers exactly, whatever the
+ * partition count (the driver merges, or treeReduce does past {@value SparkEngine#DRIVER_MERGES}).
+ */
+class SparkEngineTest {
+    static JavaSparkContext spark;
+
+    @BeforeAll
+    static void start() {
+        spark = Runs.spark("local[2]");
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @ParameterizedTest(name = "{0}, {1} partitions")
+    @CsvSource({"minimal, 0", "minimal, 3", "minimal, 64", "bench, 0", "bench, 5"})
+    void sparkEqualsTheLocalEngine(String scenario, int partitions) throws InterruptedException {
+        Plan plan = Runs.plan(scenario);
+        SparkEngine engine = new SparkEngine(spark, plan, partitions);
+        int chunks = new Runner(plan, 1).chunks();
+        assertThat(engine.partitions()).isEqualTo(partitions == 0 ? Math.min(chunks, SparkEngine.PER_CORE * 2) : partitions);
+        Results r = engine.run();
+        Results local = Runs.local(scenario);
+        assertThat(r.engine()).isEqualTo("spark");
+        assertThat(r.tally()).isEqualTo(local.tally());
+        assertThat(r.households()).isEqualTo(local.households());
+        assertThat(r.people()).isEqualTo(local.people());
+        for (int y = 0; y < r.years(); y++) {
+            assertThat(r.scoreHistogram(y)).isEqualTo(local.scoreHistogram(y));
+        }
+        for (String story : org.scoresim.engine.Tally.STORIES) {
+            assertThat(r.stories(story)).isEqualTo(local.stories(story));
+        }
+        // national figures, 95% intervals of the sampled run (variance groups) and the audit
+        assertThat(Runs.summary(r)).isEqualTo(Runs.summary(local));
+        // progress: the tasks' person-years, all counted once; the estimate for the bar is close
+        assertThat(engine.personYearsDone()).isEqualTo(local.personYears());
+        assertThat(engine.expectedPersonYears()).isCloseTo(local.personYears(), withinPercentage(5));
+    }
+}
