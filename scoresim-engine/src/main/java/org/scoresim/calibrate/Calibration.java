@@ -3,7 +3,6 @@ package org.scoresim.calibrate;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.scoresim.calibrate.Targets.Free;
@@ -27,10 +27,11 @@ import org.scoresim.model.ScenarioParser;
 
 /**
  * Fits the free values of a targets file to its targets: the loss is the sum of squared relative
- * errors of the targets, minimised by CMA-ES (Commons Math) inside the bounds, from the values the
- * scenario writes. Every evaluation runs the scenario with the same seed and sample (common random
- * numbers), so the loss is a deterministic function of the values and a change of loss is the
- * values' doing, not the draws'. The best point seen is kept, so the fit is never worse than the start.
+ * errors of the targets, minimised inside the bounds by BOBYQA or CMA-ES (Commons Math), from the
+ * values the scenario writes. Every evaluation runs the scenario with the same seed and sample
+ * (common random numbers), so the loss is a deterministic function of the values and a change of
+ * loss is the values' doing, not the draws'. The best point seen is kept, so the fit is never worse
+ * than the start.
  */
 public final class Calibration {
     /**
@@ -40,6 +41,12 @@ public final class Calibration {
     static final double STEP = 0.1;
     static final double MIN_SIGMA = 0.02;
     static final double MAX_SIGMA = 0.3;
+    /** BOBYQA's first and last trust-region radius, in units of about each start value. */
+    static final double BOBYQA_START = 0.1;
+    static final double BOBYQA_STOP = 1e-3;
+
+    /** The optimiser. */
+    public enum Method { CMAES, BOBYQA }
     /** Significant digits of fitted values written back: far finer than the sampling noise of any run. */
     static final int DIGITS = 4;
 
@@ -119,7 +126,7 @@ public final class Calibration {
      * point rounded to {@value #DIGITS} significant digits, as it will be written; when that is no
      * better than the start, the start is the result.
      */
-    public Fit fit(int maxEvaluations, Listener listener) throws ScenarioException, InterruptedException {
+    public Fit fit(int maxEvaluations, Method method, Listener listener) throws ScenarioException, InterruptedException {
         List<Free> free = targets.free();
         Map<String, String> startText = startValues();
         Evaluation start = evaluate(startText);
@@ -127,41 +134,33 @@ public final class Calibration {
         if (!free.isEmpty() && maxEvaluations > 1) {
             double[] x0 = new double[free.size()];
             for (int i = 0; i < x0.length; i++) {
-                Free f = free.get(i);
-                x0[i] = (Double.parseDouble(startText.get(f.path()).replace("_", "")) - f.min()) / (f.max() - f.min());
+                x0[i] = Double.parseDouble(startText.get(free.get(i).path()).replace("_", ""));
             }
-            // steps relative to each start value, as the loss counts relative errors: a rate of 7.5e-6
-            // in [1e-6, 5e-5] moves by about 10%, not by a tenth of its range
-            double[] sigma = new double[x0.length];
-            for (int i = 0; i < x0.length; i++) {
-                Free f = free.get(i);
-                double value = Double.parseDouble(startText.get(f.path()).replace("_", ""));
-                sigma[i] = Math.min(MAX_SIGMA, Math.max(MIN_SIGMA, STEP * Math.abs(value) / (f.max() - f.min())));
-            }
-            int lambda = 4 + (int) (3 * Math.log(x0.length));
-            CMAESOptimizer cmaes = new CMAESOptimizer(maxEvaluations, 0, true, 0, 0, new MersenneTwister(seed), false, null);
-            double[] lo = new double[x0.length];
-            double[] hi = new double[x0.length];
-            Arrays.fill(hi, 1);
+            // the optimiser's point v maps to the values min + v x scale; its budget leaves one run for the rounded result
+            MaxEval budget = new MaxEval(maxEvaluations - 1);
+            double[] scale = new double[x0.length];
+            ObjectiveFunction loss = new ObjectiveFunction(v -> {
+                try {
+                    Evaluation e = evaluate(values(v, scale, startText));
+                    listener.evaluated(evaluations, e, best);
+                    return e.loss();
+                } catch (ScenarioException | InterruptedException e) {
+                    throw new Stop(e);
+                }
+            });
             try {
-                cmaes.optimize(new MaxEval(maxEvaluations - 1), GoalType.MINIMIZE, new InitialGuess(x0), new SimpleBounds(lo, hi),
-                        new CMAESOptimizer.Sigma(sigma), new CMAESOptimizer.PopulationSize(lambda),
-                        new ObjectiveFunction(u -> {
-                            try {
-                                Evaluation e = evaluate(values(u, startText));
-                                listener.evaluated(evaluations, e, best);
-                                return e.loss();
-                            } catch (ScenarioException | InterruptedException e) {
-                                throw new Stop(e);
-                            }
-                        }));
+                if (method == Method.BOBYQA && x0.length >= 2) {
+                    bobyqa(x0, scale, budget, loss);
+                } else {
+                    cmaes(x0, scale, budget, loss);
+                }
             } catch (TooManyEvaluationsException done) {
                 // the budget is spent; the best point seen is the result
-            } catch (Stop s) {
-                if (s.getCause() instanceof InterruptedException i) {
+            } catch (Stop stop) {
+                if (stop.getCause() instanceof InterruptedException i) {
                     throw i;
                 }
-                throw (ScenarioException) s.getCause();
+                throw (ScenarioException) stop.getCause();
             }
         }
         Map<String, String> written = new LinkedHashMap<>();
@@ -181,15 +180,63 @@ public final class Calibration {
         return evaluations;
     }
 
-    /** The values of a point of the unit cube, as texts of the scenario file (bounds applied; integers stay integers). */
-    private Map<String, String> values(double[] u, Map<String, String> startText) {
-        Map<String, String> v = new LinkedHashMap<>();
-        for (int i = 0; i < u.length; i++) {
-            Free f = targets.free().get(i);
-            double x = f.min() + Math.min(1, Math.max(0, u[i])) * (f.max() - f.min());
-            v.put(f.path(), isInteger(startText.get(f.path())) ? Long.toString(Math.round(x)) : Double.toString(x));
+    /**
+     * CMA-ES in the unit cube of the bounds, steps relative to each start value (the loss counts
+     * relative errors: a rate of 7.5e-6 in [1e-6, 5e-5] moves by about a tenth, not by a tenth of its range).
+     */
+    private void cmaes(double[] x0, double[] scale, MaxEval budget, ObjectiveFunction loss) {
+        List<Free> free = targets.free();
+        int n = x0.length;
+        double[] v0 = new double[n];
+        double[] sigma = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            Free f = free.get(i);
+            scale[i] = f.max() - f.min();
+            v0[i] = (x0[i] - f.min()) / scale[i];
+            sigma[i] = Math.min(MAX_SIGMA, Math.max(MIN_SIGMA, STEP * Math.abs(x0[i]) / scale[i]));
+            hi[i] = 1;
         }
-        return v;
+        int lambda = 4 + (int) (3 * Math.log(n));
+        new CMAESOptimizer(budget.getMaxEval(), 0, true, 0, 0, new MersenneTwister(seed), false, null)
+                .optimize(budget, GoalType.MINIMIZE, new InitialGuess(v0), new SimpleBounds(lo, hi),
+                        new CMAESOptimizer.Sigma(sigma), new CMAESOptimizer.PopulationSize(lambda), loss);
+    }
+
+    /**
+     * BOBYQA (Powell): a quadratic model of the loss from 2n+1 points, then trust-region steps. Each
+     * value is measured in units of about its start value (kept within 2%..25% of its range), so the
+     * first steps change every value by about a tenth; it stops when steps fall below a thousandth.
+     */
+    private void bobyqa(double[] x0, double[] scale, MaxEval budget, ObjectiveFunction loss) {
+        List<Free> free = targets.free();
+        int n = x0.length;
+        double[] v0 = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            Free f = free.get(i);
+            double range = f.max() - f.min();
+            scale[i] = Math.min(0.25 * range, Math.max(0.02 * range, Math.abs(x0[i])));
+            hi[i] = range / scale[i];
+            // a start exactly on a bound trips an unfinished path of Commons Math's BOBYQA; it moves the start
+            // inside by the first step anyway
+            v0[i] = Math.min(hi[i] * (1 - 1e-9), Math.max(hi[i] * 1e-9, (x0[i] - f.min()) / scale[i]));
+        }
+        new BOBYQAOptimizer(2 * n + 1, BOBYQA_START, BOBYQA_STOP)
+                .optimize(budget, GoalType.MINIMIZE, new InitialGuess(v0), new SimpleBounds(lo, hi), loss);
+    }
+
+    /** The values of an optimiser's point, as texts of the scenario file (bounds applied; integers stay integers). */
+    private Map<String, String> values(double[] v, double[] scale, Map<String, String> startText) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < v.length; i++) {
+            Free f = targets.free().get(i);
+            double x = Math.min(f.max(), Math.max(f.min(), f.min() + v[i] * scale[i]));
+            out.put(f.path(), isInteger(startText.get(f.path())) ? Long.toString(Math.round(x)) : Double.toString(x));
+        }
+        return out;
     }
 
     private static boolean isInteger(String text) {

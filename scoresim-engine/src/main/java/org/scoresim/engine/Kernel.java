@@ -708,7 +708,7 @@ public final class Kernel {
         if (plan.defaultCountable[y] && score[p] == plan.initial && everListed[p] == 0
                 && any == plan.defaultAny[y] && end == plan.defaultAny[y]
                 && prev == (y == 0 ? 0 : plan.defaultAny[y - 1])) {
-            tally.defaults[(y * layout.cells + cell[p]) * 2 + role[p]]++;
+            tally.defaults[(cell[p] * layout.years + y) * 2 + role[p]]++;
             return;
         }
         k[base + layout.population]++;

@@ -43,8 +43,8 @@ public final class Results {
             long defaults = 0;
             for (int c = 0; c < plan.cells; c++) {
                 int base = tally.base(y, c);
-                counts[base + layout.defaultAdult] += tally.defaults[(y * plan.cells + c) * 2];
-                counts[base + layout.defaultChild] += tally.defaults[(y * plan.cells + c) * 2 + 1];
+                counts[base + layout.defaultAdult] += tally.defaults[(c * plan.years + y) * 2];
+                counts[base + layout.defaultChild] += tally.defaults[(c * plan.years + y) * 2 + 1];
                 defaults += counts[base + layout.defaultAdult] + counts[base + layout.defaultChild];
                 expandDefaults(counts, base, y);
             }
@@ -219,7 +219,7 @@ public final class Results {
         int s = slot(metric, item);
         long sum = 0;
         for (int c = 0; c < plan.cells; c++) {
-            sum += counts[(year * plan.cells + c) * layout.width + s];
+            sum += counts[(c * plan.years + year) * layout.width + s];
         }
         return sum;
     }
@@ -238,7 +238,7 @@ public final class Results {
         long sum = 0;
         for (int c = 0; c < plan.cells; c++) {
             if (plan.valueOf(c, a) == v) {
-                sum += counts[(year * plan.cells + c) * layout.width + s];
+                sum += counts[(c * plan.years + year) * layout.width + s];
             }
         }
         return sum;

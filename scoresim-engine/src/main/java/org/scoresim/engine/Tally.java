@@ -13,7 +13,7 @@ public final class Tally implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     final Layout layout;
-    final long[] counts; // [(year * cells + cell) * width + slot]
+    final long[] counts; // [(cell * years + year) * width + slot]: a person's years lie together, in cache
     final long[] scoreHist; // [year * bins + bin]
     // people in the default state, per (year, cell, role): small, so it stays in cache
     final long[] defaults;
@@ -92,7 +92,7 @@ public final class Tally implements java.io.Serializable {
     }
 
     int base(int year, int cell) {
-        return (year * layout.cells + cell) * layout.width;
+        return (cell * layout.years + year) * layout.width;
     }
 
     /** Adds another tally of the same plan. */
@@ -129,8 +129,8 @@ public final class Tally implements java.io.Serializable {
                 for (int k = 0; k < w; k++) {
                     out[y * w + k] += counts[b + k];
                 }
-                out[y * w + layout.defaultAdult] += defaults[(y * layout.cells + c) * 2];
-                out[y * w + layout.defaultChild] += defaults[(y * layout.cells + c) * 2 + 1];
+                out[y * w + layout.defaultAdult] += defaults[(c * layout.years + y) * 2];
+                out[y * w + layout.defaultChild] += defaults[(c * layout.years + y) * 2 + 1];
             }
         }
         return out;
