@@ -31,10 +31,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Fits the scenario values a targets file marks free (such as a behaviour's rate, a list's exit",
-            "rate, a year of an enforcement curve) to the figures it gives, with CMA-ES (Commons Math) inside",
-            "the bounds it gives; the loss is the sum of squared relative errors of the targets. Every run",
-            "uses the same --seed and --sample (common random numbers). It starts from the values the",
-            "scenario writes and keeps the best point seen, so the fit is never worse than the start.",
+            "rate, a year of an enforcement curve) to the figures it gives, inside the bounds it gives, with a",
+            "derivative-free optimiser of Commons Math (CMA-ES, or BOBYQA with --method bobyqa); the loss is",
+            "the sum of squared relative errors of the targets. Every run uses the same --seed and --sample",
+            "(common random numbers). It starts from the values the scenario writes and keeps the best point",
+            "seen, so the fit is never worse than the start.",
             "",
             "Prints target / official / start / model / error / tolerance, the checks, and the values;",
             "writes the scenario with the fitted values (4 significant digits) to a new file, every comment",
@@ -49,8 +50,8 @@ import picocli.CommandLine.Spec;
             "  ./scoresim calibrate scenarios/china-2013-2020.yaml \\",
             "      --targets scenarios/targets/china-official.yaml --check --sample 0.01"})
 final class CalibrateCommand implements Callable<Integer> {
-    /** About five minutes for China at --sample 0.001 on two cores (1-1.5 s a run). */
-    static final int DEFAULT_EVALUATIONS = 200;
+    /** About five minutes for China at --sample 0.001 on two idle cores (about 2 s a run). */
+    static final int DEFAULT_EVALUATIONS = 150;
 
     @Spec
     CommandSpec spec;
@@ -80,6 +81,11 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "runs at most, the start included (default: ${DEFAULT-VALUE})")
     int maxEvaluations;
 
+    @Option(names = "--method", defaultValue = "cmaes", paramLabel = "M",
+            description = "cmaes (an evolution strategy, robust to the noise of small samples) or bobyqa (Powell's quadratic"
+                    + " model: fewer runs on smooth losses; needs 2 free values or more) (default: ${DEFAULT-VALUE})")
+    String method;
+
     @Option(names = "--out", paramLabel = "FILE", description = "where the calibrated scenario goes (default: <scenario>-calibrated.yaml"
             + " in the current directory); never the scenario file itself")
     Path out;
@@ -106,6 +112,11 @@ final class CalibrateCommand implements Callable<Integer> {
         if (maxEvaluations < 1 || maxEvaluations > 1_000_000) {
             throw new ParameterException(spec.commandLine(), "--max-evaluations must be between 1 and 1000000, got " + maxEvaluations);
         }
+        Calibration.Method optimiser = switch (method) {
+            case "bobyqa" -> Calibration.Method.BOBYQA;
+            case "cmaes" -> Calibration.Method.CMAES;
+            default -> throw new ParameterException(spec.commandLine(), "--method must be 'bobyqa' or 'cmaes', got '" + method + "'");
+        };
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (nThreads < 1 || nThreads > 4096) {
             throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 4096, got " + nThreads);
@@ -153,10 +164,11 @@ final class CalibrateCommand implements Callable<Integer> {
             return 0;
         }
 
-        Progress progress = new Progress(err, !json && !noProgress, !json, targets.free().size(), maxEvaluations);
+        String name = optimiser == Calibration.Method.BOBYQA && targets.free().size() >= 2 ? "BOBYQA" : "CMA-ES";
+        Progress progress = new Progress(err, !json && !noProgress, !json, targets.free().size(), maxEvaluations, name);
         Calibration.Fit fit;
         try {
-            fit = calibration.fit(maxEvaluations, progress);
+            fit = calibration.fit(maxEvaluations, optimiser, progress);
         } finally {
             progress.close();
         }
@@ -185,10 +197,12 @@ final class CalibrateCommand implements Callable<Integer> {
         private final boolean chatty;
         private final int free;
         private final int max;
+        private final String optimiser;
         private ProgressBar progressBar;
         private boolean started;
 
-        Progress(PrintWriter err, boolean bar, boolean chatty, int free, int max) {
+        Progress(PrintWriter err, boolean bar, boolean chatty, int free, int max, String optimiser) {
+            this.optimiser = optimiser;
             this.err = err;
             this.bar = bar;
             this.chatty = chatty;
@@ -201,10 +215,8 @@ final class CalibrateCommand implements Callable<Integer> {
             if (!started) {
                 started = true;
                 if (chatty) {
-                    double seconds = last.seconds();
-                    err.printf("start: loss %.4g (%.1f s a run); fitting %d free value%s with CMA-ES, at most %d runs"
-                            + " (--max-evaluations), about %s%n", last.loss(), seconds, free, free == 1 ? "" : "s", max,
-                            duration(seconds * max));
+                    err.printf("start: loss %.4g (first run %.1f s, the slowest); fitting %d free value%s with %s, at most %d"
+                            + " runs (--max-evaluations)%n", last.loss(), last.seconds(), free, free == 1 ? "" : "s", optimiser, max);
                     err.flush();
                 }
                 if (bar) {
@@ -229,10 +241,6 @@ final class CalibrateCommand implements Callable<Integer> {
                 progressBar.close();
             }
         }
-    }
-
-    private static String duration(double seconds) {
-        return seconds < 90 ? Math.round(seconds) + " s" : Math.round(seconds / 60) + " min";
     }
 
     private static String percent(double f) {

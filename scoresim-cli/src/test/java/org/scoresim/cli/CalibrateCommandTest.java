@@ -94,6 +94,21 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void bobyqaFitsTwoValuesFromAStartOnABound() throws Exception {
+        // only rate x coverage matters: 200,000 x (1 - exp(-0.04)) entries; the coverage starts at its upper bound
+        Path scenario = Files.writeString(tmp.resolve("tiny.yaml"), TINY);
+        Path targets = Files.writeString(tmp.resolve("targets.yaml"), TINY_TARGETS.replace("value: 9754.6", "value: 7842.1")
+                + "  - {path: channels.courts.coverage, min: 0.5, max: 1.0}\n");
+        Outcome o = cli("calibrate", scenario.toString(), "--targets", targets.toString(), "--max-evaluations", "40",
+                "--method", "bobyqa", "--sample", "0.5", "--out", tmp.resolve("fitted.yaml").toString(), "--json");
+        assertThat(o.code()).as(o.err()).isZero();
+        JsonNode r = Json.mapper().readTree(o.out());
+        assertThat(r.get("loss").asDouble()).isLessThan(r.get("loss_start").asDouble() / 100);
+        assertThat(r.get("targets").get(0).get("within").asBoolean()).isTrue();
+        assertThat(r.get("evaluations").asInt()).isLessThanOrEqualTo(41);
+    }
+
+    @Test
     void theSameRunsGiveTheSameFit() throws Exception {
         Path scenario = Files.writeString(tmp.resolve("tiny.yaml"), TINY);
         Path targets = Files.writeString(tmp.resolve("targets.yaml"), TINY_TARGETS);

@@ -37,7 +37,7 @@ class OverridesTest {
         assertThat(s.behaviours().get("debt_default").rate().at(2014)).isEqualTo(0.02);
         assertThat(s.scoring().tiers().get(1)).isEqualTo(new Scenario.Tier("B", 950));
         assertThat(s.channels().get("cameras").falseMatch()).isEqualTo(0.01);
-        assertThat(s.channels().get("cameras").coverage().points()).containsExactlyEntriesOf(Map.of(2013, 0.1, 2015, 0.7));
+        assertThat(s.channels().get("cameras").coverage().points()).isEqualTo(Map.of(2013, 0.1, 2015, 0.7));
         assertThat(s.sanctions().get("hsr_ban").enforcement().at(2013)).isEqualTo(0.25);
         assertThat(s.population().adults()).containsEntry(2, 0.5);
         // nothing else moved

@@ -105,12 +105,18 @@ public final class SparkEngine implements Engine {
                     failFirstAttemptOf));
             // a tally is up to a few MB: past a few dozen tasks, merge on the executors first (two levels)
             PartialRun all = partitions > DRIVER_MERGES ? parts.treeReduce(PartialRun::merge, 2) : parts.reduce(PartialRun::merge);
+            if (cancelled) { // asked before the job began: cancelJobGroup only stops running jobs
+                throw new CancellationException("run cancelled");
+            }
             return all.results(plan, (System.nanoTime() - started) / 1e9, "spark");
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException is checked, though Scala does not declare it
             if (cancelled) {
                 throw new CancellationException("run cancelled");
             }
-            throw e;
+            if (e instanceof RuntimeException || e instanceof InterruptedException) {
+                throw e;
+            }
+            throw new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
         } finally {
             spark.clearJobGroup();
             jobGroup = null;

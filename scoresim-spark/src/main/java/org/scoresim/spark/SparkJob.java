@@ -29,12 +29,14 @@ import org.scoresim.model.ScenarioParser;
  *
  * <pre>
  * spark-submit --class org.scoresim.spark.SparkJob --files china.yaml scoresim-spark-job.jar \
- *     china.yaml [--seed N] [--sample F] [--out DIR] [--partitions P] [--json]
+ *     china.yaml [--seed N] [--sample F] [--out DIR] [--partitions P] [--replications R] [--json]
  * </pre>
  *
  * SCENARIO is a path on the driver, or the name of a file shipped with {@code --files}. OUT is any
  * Hadoop file system URI (hdfs://, s3a://, file://) or a path on the driver; default
- * runs/SCENARIO-TIMESTAMP. Exit codes as the command line's: 0 done, 2 bad input, 1 failure.
+ * runs/SCENARIO-TIMESTAMP. With {@code --replications R}, the seeds N .. N+R-1 run one after the
+ * other in the same application and write OUT/seed-S/summary.json each. Exit codes as the command
+ * line's: 0 done, 2 bad input, 1 failure.
  */
 public final class SparkJob {
     private SparkJob() {}
@@ -45,7 +47,7 @@ public final class SparkJob {
             code = run(args);
         } catch (IllegalArgumentException e) {
             System.err.println("scoresim: " + e.getMessage());
-            System.err.println("usage: SparkJob SCENARIO [--seed N] [--sample F] [--out DIR] [--partitions P] [--json]");
+            System.err.println("usage: SparkJob SCENARIO [--seed N] [--sample F] [--out DIR] [--partitions P] [--replications R] [--json]");
             code = 2;
         } catch (Exception e) {
             System.err.println("scoresim: the Spark run failed: " + e);
@@ -60,6 +62,7 @@ public final class SparkJob {
         double sample = 1.0;
         String out = null;
         int partitions = 0;
+        int replications = 1;
         boolean json = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -68,6 +71,7 @@ public final class SparkJob {
                 case "--sample" -> sample = Double.parseDouble(value(args, ++i, a));
                 case "--out" -> out = value(args, ++i, a);
                 case "--partitions" -> partitions = Integer.parseInt(value(args, ++i, a));
+                case "--replications" -> replications = Integer.parseInt(value(args, ++i, a));
                 case "--json" -> json = true;
                 default -> {
                     if (a.startsWith("--") || file != null) {
@@ -83,6 +87,9 @@ public final class SparkJob {
         if (!(sample > 0 && sample <= 1)) {
             throw new IllegalArgumentException("--sample must be in (0, 1], got " + sample);
         }
+        if (replications < 1) {
+            throw new IllegalArgumentException("--replications must be at least 1, got " + replications);
+        }
         JavaSparkContext spark = SparkEngineProvider.context(null);
         try {
             Scenario scenario;
@@ -95,24 +102,27 @@ public final class SparkJob {
                 System.err.println(e.getMessage() + "; nothing was run or written.");
                 return 2;
             }
-            Plan plan = Plan.compile(scenario, seed, sample);
-            SparkEngine engine = new SparkEngine(spark, plan, partitions);
-            Results results = engine.run();
-            String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(Summary.of(results, version()));
             String dir = out != null ? out : "runs/" + scenario.name() + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            org.apache.hadoop.fs.Path summary = new org.apache.hadoop.fs.Path(dir, "summary.json");
-            FileSystem fs = summary.getFileSystem(spark.hadoopConfiguration());
-            try (OutputStream o = fs.create(summary, true)) {
-                o.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+            for (long s = seed; s < seed + replications; s++) {
+                Plan plan = Plan.compile(scenario, s, sample);
+                SparkEngine engine = new SparkEngine(spark, plan, partitions);
+                Results results = engine.run();
+                String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(Summary.of(results, version()));
+                org.apache.hadoop.fs.Path summary = new org.apache.hadoop.fs.Path(replications == 1 ? dir : dir + "/seed-" + s,
+                        "summary.json");
+                FileSystem fs = summary.getFileSystem(spark.hadoopConfiguration());
+                try (OutputStream o = fs.create(summary, true)) {
+                    o.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                if (json) {
+                    System.out.println(text);
+                }
+                System.err.printf("scoresim: wrote %s (%,d households, %,d people, %d tasks, %.1f s, %,.0f people-years/s)%n",
+                        fs.makeQualified(summary), results.households(), results.people(), engine.partitions(),
+                        results.seconds(), results.personYearsPerSecond());
             }
-            if (json) {
-                System.out.println(text);
-            }
-            System.err.printf("scoresim: wrote %s (%,d households, %,d people, %d tasks, %.1f s, %,.0f people-years/s)%n",
-                    fs.makeQualified(summary), results.households(), results.people(), engine.partitions(),
-                    results.seconds(), results.personYearsPerSecond());
             return 0;
         } finally {
             SparkEngineProvider.stop();

@@ -94,12 +94,15 @@ class SparkCommandLineTest {
     }
 
     @Test
-    void sparkJobWritesTheSummaryOfTheLocalRun() throws Exception {
+    void sparkJobWritesTheSummaryOfTheLocalRunForEachReplication() throws Exception {
         Path out = tmp.resolve("job");
         int code = SparkJob.run(new String[] {MINIMAL, "--seed", "3", "--sample", "0.05", "--partitions", "3",
-                "--out", out.toString()});
+                "--replications", "2", "--out", out.toString()});
         assertThat(code).isZero();
-        JsonNode job = JSON.readTree(Files.readString(out.resolve("summary.json")));
+        JsonNode job = JSON.readTree(Files.readString(out.resolve("seed-3").resolve("summary.json")));
+        JsonNode next = JSON.readTree(Files.readString(out.resolve("seed-4").resolve("summary.json")));
+        assertThat(next.get("seed").asLong()).isEqualTo(4);
+        assertThat(next.get("years")).isNotEqualTo(job.get("years"));
         assertThat(job.get("engine").asText()).isEqualTo("spark");
         JsonNode local = JSON.readTree(JSON.writeValueAsString(Runs.summary(Runs.local(Runs.MINIMAL))));
         ObjectNode expected = local.deepCopy();

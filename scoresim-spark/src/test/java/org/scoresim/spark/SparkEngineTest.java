@@ -1,11 +1,16 @@
 package org.scoresim.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import java.util.concurrent.CancellationException;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scoresim.engine.Plan;
@@ -53,5 +58,27 @@ class SparkEngineTest {
         // progress: the tasks' person-years, all counted once; the estimate for the bar is close
         assertThat(engine.personYearsDone()).isEqualTo(local.personYears());
         assertThat(engine.expectedPersonYears()).isCloseTo(local.personYears(), withinPercentage(5));
+    }
+
+    @Test
+    void cancelStopsTheJobAndTheRunThrows() {
+        SparkEngine before = new SparkEngine(spark, Runs.plan(Runs.MINIMAL));
+        before.cancel();
+        assertThatThrownBy(before::run).isInstanceOf(CancellationException.class);
+        // cancelled while its tasks run: at the end of the first of 64
+        SparkEngine during = new SparkEngine(spark, Runs.plan(Runs.BENCH), 64);
+        SparkListener canceller = new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                during.cancel();
+            }
+        };
+        spark.sc().addSparkListener(canceller);
+        try {
+            assertThatThrownBy(during::run).isInstanceOf(CancellationException.class);
+        } finally {
+            spark.sc().removeSparkListener(canceller);
+        }
+        assertThat(during.personYearsDone()).isLessThan(Runs.local(Runs.BENCH).personYears());
     }
 }
