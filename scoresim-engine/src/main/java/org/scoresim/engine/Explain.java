@@ -81,7 +81,7 @@ public final class Explain {
                 }
                 List<?> any = (List<?>) v.get("sanctions_any");
                 if (!any.isEmpty()) {
-                    b.append(", under ").append(String.join(", ", (List<String>) any));
+                    b.append(", sanctioned during the year: ").append(String.join(", ", (List<String>) any));
                 }
                 List<?> rewards = (List<?>) v.get("rewards_any");
                 if (rewards != null && !rewards.isEmpty()) {

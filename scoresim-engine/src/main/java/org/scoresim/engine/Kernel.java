@@ -612,6 +612,9 @@ public final class Kernel {
                 }
             }
         }
+        if (trace != null) {
+            trace.event(p, y, t, b, eventChannel[e], true, eventMisattributed[e], true, score[p] - before, score[p]);
+        }
         if (tally != null && scoring && plan.behaviourFine[b] > 0) {
             tally.counts[tally.base(y, cell[p]) + layout.fined + b]++;
         }
@@ -640,9 +643,6 @@ public final class Kernel {
                 triggerUntil[at] = Math.max(triggerUntil[at], t + plan.measureDuration[m]);
                 lastTrigger[p] = Math.max(lastTrigger[p], triggerUntil[at]);
             }
-        }
-        if (trace != null) {
-            trace.event(p, y, t, b, eventChannel[e], true, eventMisattributed[e], true, score[p] - before, score[p]);
         }
     }
 
