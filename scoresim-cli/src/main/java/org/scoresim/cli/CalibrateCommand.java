@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
         description = {"Fits the scenario values a targets file marks free (such as a behaviour's rate, a list's exit",
             "rate, a year of an enforcement curve) to the figures it gives, inside the bounds it gives, with a",
             "derivative-free optimiser of Commons Math (CMA-ES, or BOBYQA with --method bobyqa); the loss is",
-            "the sum of squared relative errors of the targets. Every run uses the same --seed and --sample",
+            "the sum over targets of (relative error)^2 / (tolerance^2 + 1/n), n the simulated count behind",
+            "the model's figure: 1 is a target at the edge of its tolerance, and a figure resting on a handful",
+            "of simulated people weighs little. Every run uses the same --seed and --sample",
             "(common random numbers). It starts from the values the scenario writes and keeps the best point",
             "seen, so the fit is never worse than the start.",
             "",
@@ -159,7 +161,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 stdout.println(Json.write(result(targets, null, e, null, 1)));
             } else {
                 printTable(stdout, targets, null, e, String.format("%s as written, seed %d, %s: loss %.4g (sum of squared"
-                        + " relative errors of the targets)", scenario.name(), seed, sampleText, e.loss()));
+                        + " relative errors over tolerance; 1 per target at the edge)", scenario.name(), seed, sampleText, e.loss()));
             }
             return 0;
         }

@@ -27,7 +27,8 @@ import org.scoresim.model.ScenarioParser;
 
 /**
  * Fits the free values of a targets file to its targets: the loss is the sum of squared relative
- * errors of the targets, minimised inside the bounds by BOBYQA or CMA-ES (Commons Math), from the
+ * errors of the targets, each divided by its squared tolerance plus the relative sampling variance
+ * of the model's figure (so 1 is a target at the edge of its tolerance), minimised inside the bounds by BOBYQA or CMA-ES (Commons Math), from the
  * values the scenario writes. Every evaluation runs the scenario with the same seed and sample
  * (common random numbers), so the loss is a deterministic function of the values and a change of
  * loss is the values' doing, not the draws'. The best point seen is kept, so the fit is never worse
@@ -109,8 +110,14 @@ public final class Calibration {
         double[] c = targets.checks().stream().mapToDouble(x -> x.of(r)).toArray();
         double loss = 0;
         for (int i = 0; i < t.length; i++) {
-            double e = targets.targets().get(i).error(t[i]);
-            loss += e * e;
+            Targets.Target target = targets.targets().get(i);
+            double e = target.error(t[i]);
+            // each squared relative error counts against its tolerance plus the model figure's own
+            // sampling noise (relative variance of a count of n simulated events: 1/n): a target
+            // resting on a handful of simulated people (a rare flow at a small --sample) cannot
+            // pull the fit away from the well-measured ones
+            double simulated = Math.max(1.0, Math.abs(t[i]) * sample);
+            loss += e * e / (target.tolerance() * target.tolerance() + 1.0 / simulated);
         }
         Evaluation e = new Evaluation(Map.copyOf(values), t, c, loss, (System.nanoTime() - started) / 1e9);
         cache.put(values.toString(), e);
