@@ -178,26 +178,12 @@ final class RunCommand implements Callable<Integer> {
                 .setUpdateIntervalMillis(250)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .build();
-        Thread ticker = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                bar.stepTo(Math.min(total, runner.personYearsDone()));
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "scoresim-progress");
-        ticker.setDaemon(true);
-        ticker.start();
-        try {
+        try (ProgressTicker ticker = ProgressTicker.start(() -> bar.stepTo(Math.min(total, runner.personYearsDone())))) {
             Results r = runner.run();
-            ticker.interrupt();
-            ticker.join();
+            ticker.close();
             bar.stepTo(total);
             return r;
         } finally {
-            ticker.interrupt();
             bar.close();
         }
     }

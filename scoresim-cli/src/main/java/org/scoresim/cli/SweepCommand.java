@@ -298,23 +298,11 @@ final class SweepCommand implements Callable<Integer> {
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .build() : null;
         AtomicInteger ran = new AtomicInteger();
-        Thread ticker = null;
-        if (bar != null) {
-            ticker = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    Engine r = current.get();
-                    double part = r == null ? 0 : Math.min(1.0, (double) r.personYearsDone() / Math.max(1, r.expectedPersonYears()));
-                    bar.stepTo(ran.get() * 1000L + Math.round(999 * part));
-                    try {
-                        Thread.sleep(200);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "scoresim-progress");
-            ticker.setDaemon(true);
-            ticker.start();
-        }
+        ProgressTicker ticker = bar == null ? null : ProgressTicker.start(() -> {
+            Engine r = current.get();
+            double part = r == null ? 0 : Math.min(1.0, (double) r.personYearsDone() / Math.max(1, r.expectedPersonYears()));
+            bar.stepTo(ran.get() * 1000L + Math.round(999 * part));
+        });
         try {
             for (long[] pr : todo) {
                 if (!runOne((int) pr[0], (int) pr[1], points, store, nThreads, bar)) {
@@ -326,8 +314,7 @@ final class SweepCommand implements Callable<Integer> {
             }
         } finally {
             if (ticker != null) {
-                ticker.interrupt();
-                ticker.join();
+                ticker.close();
             }
             if (bar != null) {
                 if (ran.get() == todo.size()) {
