@@ -172,7 +172,7 @@ final class RunCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBarBuilder()
                 .setTaskName("simulating")
                 .setInitialMax(total)
-                .setUnit(" M people-years", 1_000_000)
+                .setUnit(total >= 20_000_000 ? " M people-years" : " k people-years", total >= 20_000_000 ? 1_000_000 : 1_000)
                 .showSpeed()
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250)
