@@ -24,6 +24,7 @@ import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -70,14 +71,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--sample", defaultValue = "1.0", paramLabel = "F", description = "fraction of households, in (0, 1] (default: ${DEFAULT-VALUE})")
     double sample;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
-    Integer threads;
-
-    @Option(names = "--engine", defaultValue = "local", paramLabel = "NAME", description = "local or spark (default: ${DEFAULT-VALUE})")
-    String engine;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master URL, with --engine spark (default: spark.master, else local[*])")
-    String master;
+    @Mixin
+    EngineOptions engineOptions;
 
     @Option(names = "--max-evaluations", paramLabel = "N", defaultValue = "" + DEFAULT_EVALUATIONS,
             description = "runs at most, the start included (default: ${DEFAULT-VALUE})")
@@ -119,15 +114,11 @@ final class CalibrateCommand implements Callable<Integer> {
             case "cmaes" -> Calibration.Method.CMAES;
             default -> throw new ParameterException(spec.commandLine(), "--method must be 'bobyqa' or 'cmaes', got '" + method + "'");
         };
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (nThreads < 1 || nThreads > 4096) {
-            throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 4096, got " + nThreads);
-        }
-        if (!Engine.available(engine)) {
-            err.println("scoresim: the " + engine + " engine is not on the class path; run through ./scoresim, which builds"
-                    + " it and adds Spark when the arguments say --engine " + engine);
+        Engine.Settings settings = engineOptions.settings(spec);
+        if (settings == null) {
             return Main.BAD_INPUT;
         }
+        int nThreads = settings.threads();
         String text;
         Scenario scenario;
         Targets targets;
@@ -149,8 +140,8 @@ final class CalibrateCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
         }
-        Calibration calibration = new Calibration(text, file.toString(), targets, seed, sample, engine,
-                new Engine.Settings(nThreads, master));
+        Calibration calibration = new Calibration(text, file.toString(), targets, seed, sample, engineOptions.engine,
+                settings);
         String sampleText = sample >= 1 ? "every household" : percent(sample) + " sample";
         if (check) {
             if (!json) {

@@ -68,7 +68,7 @@ final class CompareCommand implements Callable<Integer> {
         if (!json) {
             err.println("comparing " + a.name() + " and " + b.name() + " on the same people ...");
         }
-        c.run(threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        c.run(EngineOptions.threads(threads, spec));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(c.toMap()));

@@ -23,6 +23,7 @@ import org.scoresim.store.Report;
 import org.scoresim.store.ResultsDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -56,20 +57,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--sample", description = "fraction of households to simulate, in (0, 1] (default: 1.0; 0.01 for the bundled run)")
     Double sample;
 
-    @Option(names = "--threads", description = "worker threads (default: all cores)")
-    Integer threads;
+    @Mixin
+    EngineOptions engineOptions;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: runs/<scenario>-<timestamp>)")
     Path out;
 
     @Option(names = "--json", description = "print summary.json on stdout; no table, no progress bar")
     boolean json;
-
-    @Option(names = "--engine", defaultValue = "local", description = "local or spark (default: ${DEFAULT-VALUE})")
-    String engine;
-
-    @Option(names = "--master", description = "Spark master URL, with --engine spark (default: spark.master, else local[*])")
-    String master;
 
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
@@ -78,21 +73,13 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (!engine.equals("local") && !engine.equals("spark")) {
-            throw new ParameterException(spec.commandLine(), "--engine must be 'local' or 'spark', got '" + engine + "'");
-        }
-        if (!Engine.available(engine)) {
-            err.println("scoresim: the " + engine + " engine is not on the class path; run through ./scoresim, which builds"
-                    + " it and adds Spark when the arguments say --engine " + engine);
+        Engine.Settings settings = engineOptions.settings(spec);
+        if (settings == null) {
             return Main.BAD_INPUT;
         }
         double f = sample != null ? sample : file == null ? 0.01 : 1.0;
         if (!(f > 0 && f <= 1)) {
             throw new ParameterException(spec.commandLine(), "--sample must be in (0, 1], got " + f);
-        }
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (nThreads < 1 || nThreads > 4096) {
-            throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 4096, got " + nThreads);
         }
         Scenario scenario;
         try {
@@ -125,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         Plan plan = Plan.compile(scenario, seed, f);
-        Engine runner = Engine.of(engine, plan, new Engine.Settings(nThreads, master));
+        Engine runner = Engine.of(engineOptions.engine, plan, settings);
         running.set(runner);
         Instant started = Instant.now();
         ResultsDatabase.warmUp();

@@ -35,6 +35,7 @@ import org.scoresim.model.ScenarioParser;
 import org.scoresim.model.ScenarioWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -78,14 +79,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--sample", defaultValue = "1.0", paramLabel = "F", description = "fraction of households, in (0, 1] (default: ${DEFAULT-VALUE})")
     double sample;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
-    Integer threads;
-
-    @Option(names = "--engine", defaultValue = "local", paramLabel = "NAME", description = "local or spark (default: ${DEFAULT-VALUE})")
-    String engine;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master URL, with --engine spark (default: spark.master, else local[*])")
-    String master;
+    @Mixin
+    EngineOptions engineOptions;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: runs/<scenario>-sweep-<timestamp>);"
             + " an existing sweep of the same scenario and grid there is resumed")
@@ -122,15 +117,11 @@ final class SweepCommand implements Callable<Integer> {
         if (replications < 1 || replications > 10_000) {
             throw new ParameterException(spec.commandLine(), "--replications must be between 1 and 10000, got " + replications);
         }
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (nThreads < 1 || nThreads > 4096) {
-            throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 4096, got " + nThreads);
-        }
-        if (!Engine.available(engine)) {
-            err.println("scoresim: the " + engine + " engine is not on the class path; run through ./scoresim, which builds"
-                    + " it and adds Spark when the arguments say --engine " + engine);
+        Engine.Settings settings = engineOptions.settings(spec);
+        if (settings == null) {
             return Main.BAD_INPUT;
         }
+        int nThreads = settings.threads();
         SweepGrid grid;
         try {
             grid = SweepGrid.parse(sets);
@@ -336,7 +327,7 @@ final class SweepCommand implements Callable<Integer> {
         if (bar != null) {
             bar.setExtraMessage(" point " + (point + 1) + ", replication " + (replication + 1));
         }
-        Engine runner = Engine.of(engine, Plan.compile(s, seed + replication, sample), new Engine.Settings(nThreads, master));
+        Engine runner = Engine.of(engineOptions.engine, Plan.compile(s, seed + replication, sample), new Engine.Settings(nThreads, engineOptions.master));
         current.set(runner);
         Instant started = Instant.now();
         Results r;

@@ -84,9 +84,6 @@ public final class Kernel {
     private boolean penalised;
     private final long blockingMask;
     private final long sanctionMask;
-    private final long[] activeAtStart;
-    private final boolean[] activationInYear;
-    private final long[] activeAtEnd;
 
     public Kernel(Plan plan) {
         this.plan = plan;
@@ -120,20 +117,8 @@ public final class Kernel {
         cumulativeRate = new double[2 * plan.behaviours];
         activeDays = new double[plan.modes];
         blockedNow = new int[plan.modes];
-        long blocking = 0;
-        for (int m = 0; m < plan.modes; m++) {
-            blocking |= 1L << plan.modeBlockedBy[m];
-        }
-        blockingMask = blocking;
+        blockingMask = plan.blockingMeasures;
         sanctionMask = plan.sanctions == 64 ? -1L : (1L << plan.sanctions) - 1;
-        activeAtStart = new long[plan.years];
-        activationInYear = new boolean[plan.years];
-        activeAtEnd = new long[plan.years];
-        for (int y = 0; y < plan.years; y++) {
-            activeAtStart[y] = plan.activeBy(y * Plan.YEAR);
-            activeAtEnd[y] = plan.activeBy((y + 1) * Plan.YEAR - 1e-9);
-            activationInYear[y] = activeAtEnd[y] != activeAtStart[y];
-        }
     }
 
     /** Whether household h belongs to the sample: a pure function of (seed, h), so samples nest. */
@@ -307,7 +292,7 @@ public final class Kernel {
             drawMisattributed(p, y, tally);
         }
         boolean still = events == 0 && listed[p] == 0 && quiet(p, t0);
-        long steady = still ? plan.tierMeasures[tier[p]] & activeAtEnd[y] : 0;
+        long steady = still ? plan.tierMeasures[tier[p]] & plan.activeAtEnd[y] : 0;
         if (still && (steady & blockingMask) == 0) {
             // nothing changes this year (the common case): the measures are those of the tier
             yearAny = steady;
@@ -519,7 +504,7 @@ public final class Kernel {
                     }
                 }
             }
-            if (activationInYear[y]) {
+            if (plan.activationInYear[y]) {
                 for (int m = 0; m < plan.measures; m++) {
                     double a = plan.measureActiveTime[m];
                     if (a > t && a < next) {
@@ -561,7 +546,7 @@ public final class Kernel {
                 }
             }
         }
-        return m & (activationInYear[y] ? plan.activeBy(t) : activeAtStart[y]);
+        return m & (plan.activationInYear[y] ? plan.activeBy(t) : plan.activeAtStart[y]);
     }
 
     private long listMeasures(int lists) {

@@ -125,9 +125,14 @@ public final class Plan {
     final double[] modeTrips; // [y * modes + mode] per person-year
     final double[] modeEnforcement; // [y * modes + mode]
 
-    // the state of a person with no attributed event ever
+    // measures in force: from the start of the year, by its end, and whether one starts inside it
+    final long[] activeAtStart; // [y]
+    final long[] activeAtEnd; // [y]
+    final boolean[] activationInYear; // [y]
+    final long blockingMeasures; // the sanctions that block some travel mode
+
+    // the state of a person with no attributed event ever: the same at any instant and at year end
     final long[] defaultAny; // [y]
-    final long[] defaultEnd; // [y]
     final boolean[] defaultCountable; // [y]
 
     private Plan(Scenario s, long seed, double sample) {
@@ -392,18 +397,23 @@ public final class Plan {
             }
         }
 
-        defaultAny = new long[years];
-        defaultEnd = new long[years];
-        defaultCountable = new boolean[years];
         long blocking = 0;
         for (int m = 0; m < modes; m++) {
             blocking |= 1L << modeBlockedBy[m];
         }
+        blockingMeasures = blocking;
+        activeAtStart = new long[years];
+        activeAtEnd = new long[years];
+        activationInYear = new boolean[years];
+        defaultAny = new long[years];
+        defaultCountable = new boolean[years];
         for (int y = 0; y < years; y++) {
-            // active at some instant of the year = activated before its end; the same at year end
-            long d = tierMeasures[initialTier] & activeBy((y + 1) * YEAR - 1e-9);
+            activeAtStart[y] = activeBy(y * YEAR);
+            // active at some instant of the year = activated before its end
+            activeAtEnd[y] = activeBy((y + 1) * YEAR - 1e-9);
+            activationInYear[y] = activeAtEnd[y] != activeAtStart[y];
+            long d = tierMeasures[initialTier] & activeAtEnd[y];
             defaultAny[y] = d & ~childMeasures;
-            defaultEnd[y] = d & ~childMeasures;
             defaultCountable[y] = initialTier != lowestTier && (d & (blocking | childMeasures)) == 0;
         }
     }
