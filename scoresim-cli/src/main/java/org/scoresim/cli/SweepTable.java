@@ -67,7 +67,7 @@ final class SweepTable {
                 throw new IllegalArgumentException("--metric: unknown metric '" + metric + "'; expected one of "
                         + String.join(", ", Results.METRICS));
             }
-            List<String> items = items(s, metric);
+            List<String> items = Results.items(s, metric);
             if (colon < 0) {
                 items.forEach(i -> out.add(new Output(metric, i, false)));
             } else if (items.contains(option.substring(colon + 1))) {
@@ -78,19 +78,6 @@ final class SweepTable {
             }
         }
         return out;
-    }
-
-    /** The items of a metric in a scenario, as {@link Results#items} gives them for its runs. */
-    static List<String> items(Scenario s, String metric) {
-        return switch (metric) {
-            case "population", "locked_in" -> List.of("");
-            case "offences", "detected", "misattributed", "fines" -> List.copyOf(s.behaviours().keySet());
-            case "tier_end" -> s.scoring().tiers().stream().map(Scenario.Tier::name).toList();
-            case "sanctioned", "sanctioned_new", "sanctioned_end", "wrongful", "children_affected" -> List.copyOf(s.sanctions().keySet());
-            case "rewarded", "rewarded_new", "rewarded_end" -> List.copyOf(s.rewards().keySet());
-            case "blocked" -> List.copyOf(s.travel().keySet());
-            default -> List.copyOf(s.lists().keySet());
-        };
     }
 
     /** Figures per point: for each point, each output with its statistics (outputs hidden when zero everywhere left out). */

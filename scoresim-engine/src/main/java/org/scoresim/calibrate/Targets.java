@@ -107,7 +107,7 @@ public record Targets(String scenario, List<Target> targets, List<Target> checks
             String block = list == targets ? "targets" : "checks";
             for (Target t : list) {
                 String at = block + "[" + t.name() + "]";
-                List<String> known = items(s, t.metric());
+                List<String> known = Results.items(s, t.metric());
                 for (String item : t.items()) {
                     if (!known.contains(item)) {
                         problems.add(new Problem(fileName, 0, 0, at + ".item", "the scenario has no " + item + " for " + t.metric()
@@ -147,19 +147,6 @@ public record Targets(String scenario, List<Target> targets, List<Target> checks
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-    }
-
-    /** The items a metric has in a scenario (as {@link Results#items} lists them for its runs). */
-    static List<String> items(Scenario s, String metric) {
-        return switch (metric) {
-            case "population", "locked_in" -> List.of("");
-            case "offences", "detected", "misattributed", "fines" -> List.copyOf(s.behaviours().keySet());
-            case "tier_end" -> s.scoring().tiers().stream().map(Scenario.Tier::name).toList();
-            case "sanctioned", "sanctioned_new", "sanctioned_end", "wrongful", "children_affected" -> List.copyOf(s.sanctions().keySet());
-            case "rewarded", "rewarded_new", "rewarded_end" -> List.copyOf(s.rewards().keySet());
-            case "blocked" -> List.copyOf(s.travel().keySet());
-            default -> List.copyOf(s.lists().keySet());
-        };
     }
 
     /** Reads the loaded YAML objects, recording a problem with its key path for anything unexpected. */

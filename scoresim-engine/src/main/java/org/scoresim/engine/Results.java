@@ -168,16 +168,22 @@ public final class Results {
         return m;
     }
 
-    /** The items a metric is reported for ("" alone for population and locked_in). */
+    /** The items a metric is reported for ("" alone for population, locked_in and travel_banned). */
     public List<String> items(String metric) {
+        return items(plan.scenario, metric);
+    }
+
+    /** The items a metric of {@link #METRICS} has for a scenario, in the scenario's order. */
+    public static List<String> items(org.scoresim.model.Scenario s, String metric) {
         return switch (metric) {
             case "population", "locked_in", "travel_banned" -> List.of("");
-            case "offences", "detected", "misattributed", "fines" -> behaviours();
-            case "tier_end" -> tiers();
-            case "sanctioned", "sanctioned_new", "sanctioned_end", "wrongful", "children_affected" -> sanctions();
-            case "rewarded", "rewarded_new", "rewarded_end" -> rewards();
-            case "blocked" -> modes();
-            case "listed_end", "listed_new", "delisted", "ever_listed" -> lists();
+            case "offences", "detected", "misattributed", "fines" -> List.copyOf(s.behaviours().keySet());
+            case "tier_end" -> s.scoring().tiers().stream().map(org.scoresim.model.Scenario.Tier::name).toList();
+            case "sanctioned", "sanctioned_new", "sanctioned_end", "wrongful", "children_affected" ->
+                    List.copyOf(s.sanctions().keySet());
+            case "rewarded", "rewarded_new", "rewarded_end" -> List.copyOf(s.rewards().keySet());
+            case "blocked" -> List.copyOf(s.travel().keySet());
+            case "listed_end", "listed_new", "delisted", "ever_listed" -> List.copyOf(s.lists().keySet());
             default -> throw new IllegalArgumentException("unknown metric " + metric);
         };
     }
