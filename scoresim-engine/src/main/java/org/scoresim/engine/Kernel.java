@@ -7,13 +7,13 @@ import java.util.Arrays;
  * adds what happened to a {@link Tally}. One instance per thread: it owns scratch arrays sized for
  * the largest household and reuses them, so the per-person loop allocates nothing.
  *
- * <p>The order of things, for each year, for each member (adults before children, because a
- * {@code target: children} measure follows the adults):
+ * <p>The order of things: first, once, step 1; then steps 2 to 5 for each year, for each member
+ * (adults before children, because a {@code target: children} measure follows the adults):
  * <ol>
- *   <li>the person's own events: one Poisson count for all behaviours together, then for each
- *       event its behaviour, its detection by each channel, and its misattribution away;</li>
- *   <li>events misattributed to the person (MODEL.md 4), a separate stream, so that removing
- *       them changes nothing else ({@code wrongful}, and {@code compare} with false matches off);</li>
+ *   <li>everyone's events of all years ({@link Events}): own events with
+ *       their detection and misattribution away, and events misattributed to the person (a
+ *       separate stream, so that removing them changes nothing else: {@code wrongful}, and
+ *       {@code compare} with false matches off);</li>
  *   <li>a walk through the year in time order: list exits, penalty expiries and attributed events
  *       change score, tier, lists and behaviour triggers; between changes the person's measures
  *       are constant, which gives "active at any instant", "active at year end" and the time under
@@ -30,10 +30,6 @@ public final class Kernel {
     static final int COMPOSE = 2;
     static final int ATTRIBUTES = 3;
     static final int FRAILTY = 4;
-    static final int OWN = 5;
-    static final int EVENT = 6;
-    static final int MISATTRIBUTED = 7;
-    static final int MISATTRIBUTED_EVENT = 8;
     static final int TRAVEL = 9;
     private static final int LIST_SLOT = 40;
 
@@ -59,29 +55,23 @@ public final class Kernel {
     private final double[] triggerUntil; // [p * measures + m]
     private final double[] lastTrigger; // per person: the latest triggerUntil
     private final long[] endMask;
-    private final double[] ownClock; // hazard left until the next own event
-    private final long[] ownEvents; // own events drawn so far (the key of the next)
-    private final double[] misClock;
-    private final long[] misEvents;
+    private final Events ev;
+    private final int[] cursor; // each member's next event in ev
     private final double[][] expiryTime;
     private final int[][] expiryPoints;
     private final int[] expiryHead;
     private final int[] expiryCount;
     private final long[] anyByYear; // [p * years + y]
     private final long[] counterfactualAny;
+    private final long[] childAny; // per year: measures the household's adults pass to its children
+    private final long[] childEnd;
     private boolean receivedMisattributed;
     private final int[] story; // story categories each member belongs to (bits of Tally.STORIES)
     // one person-year
-    private final double[] cumulativeRate;
     private final double[] activeDays;
     private final int[] blockedNow;
-    private double[] eventTime = new double[16];
-    private int[] eventBehaviour = new int[16];
-    private int[] eventChannel = new int[16];
-    private boolean[] eventMisattributed = new boolean[16];
-    private long[] eventKey = new long[16];
-    private int events;
     private boolean penalised;
+    private boolean travelled; // blockedNow holds this year's figures
     private final long blockingMask;
     private final long sanctionMask;
 
@@ -104,17 +94,16 @@ public final class Kernel {
         lastTrigger = new double[n];
         endMask = new long[n];
         story = new int[n];
-        ownClock = new double[n];
-        ownEvents = new long[n];
-        misClock = new double[n];
-        misEvents = new long[n];
+        ev = new Events(plan, rng);
+        cursor = new int[n];
         expiryTime = new double[n][4];
         expiryPoints = new int[n][4];
         expiryHead = new int[n];
         expiryCount = new int[n];
         anyByYear = new long[n * plan.years];
         counterfactualAny = new long[n * plan.years];
-        cumulativeRate = new double[2 * plan.behaviours];
+        childAny = new long[plan.years];
+        childEnd = new long[plan.years];
         activeDays = new double[plan.modes];
         blockedNow = new int[plan.modes];
         blockingMask = plan.blockingMeasures;
@@ -152,10 +141,10 @@ public final class Kernel {
     private void run(long household, Tally tally, Trace listener) {
         rng.household(household);
         trace = listener;
-        compose();
+        compose(tally);
         tally.households++;
         tally.people += size;
-        receivedMisattributed = false;
+        receivedMisattributed = ev.incoming;
         Arrays.fill(story, 0, size, 0);
         simulateYears(tally, false);
         trace = null;
@@ -187,8 +176,8 @@ public final class Kernel {
         return household * Plan.MAX_HOUSEHOLD + person;
     }
 
-    /** MODEL.md 2: household size, shared and personal attributes, frailties. */
-    private void compose() {
+    /** MODEL.md 2: household size, shared and personal attributes, frailties; then everyone's events. */
+    private void compose(Tally tally) {
         long key = rng.key(0, 0, COMPOSE, 0);
         adults = plan.adultsValue[Plan.pick(plan.adultsCum, RandomStream.uniform(key, 0))];
         int children = plan.childrenValue[Plan.pick(plan.childrenCum, RandomStream.uniform(key, 1))];
@@ -226,6 +215,10 @@ public final class Kernel {
                 trace.person(p, role[p] == Plan.ADULT, c);
             }
         }
+        ev.clear();
+        for (int p = 0; p < size; p++) {
+            ev.draw(p, province[p], role[p], cell[p], factor, tally, trace != null);
+        }
         reset();
     }
 
@@ -238,10 +231,7 @@ public final class Kernel {
             listed[p] = 0;
             everListed[p] = 0;
             endMask[p] = 0;
-            ownEvents[p] = 0;
-            ownClock[p] = -Math.log(RandomStream.uniform(rng.key(p, 0, OWN, 0), 0));
-            misEvents[p] = 0;
-            misClock[p] = -Math.log(RandomStream.uniform(rng.key(p, 0, MISATTRIBUTED, 0), 0));
+            cursor[p] = ev.start[p];
             lastTrigger[p] = Double.NEGATIVE_INFINITY;
             expiryHead[p] = 0;
             expiryCount[p] = 0;
@@ -249,57 +239,120 @@ public final class Kernel {
         }
     }
 
+    /**
+     * Steps 2 to 5 for everyone, person after person: adults come first, so the measures they pass
+     * to their children ({@code target: children}) are known, year by year, before the children's.
+     */
     private void simulateYears(Tally tally, boolean counterfactual) {
         long childMeasures = plan.childMeasures;
-        for (int y = 0; y < plan.years; y++) {
-            long childAny = 0;
-            long childEnd = 0;
-            for (int p = 0; p < size; p++) {
+        int years = plan.years;
+        Arrays.fill(childAny, 0L);
+        Arrays.fill(childEnd, 0L);
+        for (int p = 0; p < size; p++) {
+            boolean adult = role[p] == Plan.ADULT;
+            for (int y = 0; y < years; ) {
+                if (trace == null) {
+                    int after = plainYears(p, y, adult, tally, counterfactual);
+                    if (after > y) {
+                        y = after;
+                        continue;
+                    }
+                }
                 simulateYear(p, y, tally, counterfactual);
                 long any = yearAny;
                 long end = yearEnd;
-                if (role[p] == Plan.ADULT) {
-                    childAny |= any & childMeasures;
-                    childEnd |= end & childMeasures;
+                if (adult) {
+                    childAny[y] |= any & childMeasures;
+                    childEnd[y] |= end & childMeasures;
                     any &= ~childMeasures;
                     end &= ~childMeasures;
                 } else {
-                    any = (any & ~childMeasures) | childAny;
-                    end = (end & ~childMeasures) | childEnd;
+                    any = (any & ~childMeasures) | childAny[y];
+                    end = (end & ~childMeasures) | childEnd[y];
                 }
                 if (counterfactual) {
-                    counterfactualAny[p * plan.years + y] = any;
+                    counterfactualAny[p * years + y] = any;
                 } else {
                     record(tally, p, y, any, end);
                 }
                 endMask[p] = end;
                 recover(p, y);
+                y++;
             }
         }
+    }
+
+    /**
+     * The common case: a stretch of years from y in which nothing can happen to p: no event, never
+     * listed, nothing pending, the tier's measures in force and unchanged since last year, none
+     * blocking travel or landing on children, no recovery to apply. Counts the stretch as plain
+     * years (exactly what {@link #record} would count year by year) without walking it and returns
+     * the year after it; returns y when year y needs the full treatment.
+     */
+    private int plainYears(int p, int y, boolean adult, Tally tally, boolean counterfactual) {
+        if (everListed[p] != 0 || expiryCount[p] != 0 || lastTrigger[p] > y * Plan.YEAR) {
+            return y;
+        }
+        int t = tier[p];
+        int at = y * layout.tiers + t;
+        long mask = plan.plainMask[at];
+        if (!plan.plainYear[at] || endMask[p] != mask || t == plan.lowestTier
+                || (plan.recoveryPoints > 0 && score[p] < plan.initial)) {
+            return y;
+        }
+        int stop = plan.plainUntil[at];
+        int next = cursor[p];
+        if (next < ev.end[p]) {
+            stop = Math.min(stop, ev.year[next]);
+        }
+        if (!adult) {
+            for (int j = y; j < stop; j++) {
+                if ((childAny[j] | childEnd[j]) != 0) {
+                    stop = j;
+                }
+            }
+        }
+        if (stop <= y) {
+            return y;
+        }
+        lowestStreak[p] = 0;
+        long[] masks = counterfactual ? counterfactualAny : anyByYear;
+        for (int j = y; j < stop; j++) {
+            masks[p * plan.years + j] = mask;
+        }
+        if (counterfactual) {
+            return stop;
+        }
+        if (mask != 0) {
+            story[p] |= (mask & sanctionMask) != 0 ? 1 << Tally.SANCTIONED : 0;
+            story[p] |= (mask & ~sanctionMask) != 0 ? 1 << Tally.REWARDED : 0;
+        }
+        tally.addPlainYears(cell[p], role[p], t, plan.scoreBin[score[p] - plan.scoreMin], y, stop);
+        return stop;
     }
 
     // results of simulateYear: the person's measures (their own `when`) at any instant and at year end
     private long yearAny;
     private long yearEnd;
 
-    /** One person, one year: steps 1 to 4 of the class comment. */
+    /** One person, one year: steps 3 and 4 of the class comment. */
     private void simulateYear(int p, int y, Tally tally, boolean counterfactual) {
         double t0 = y * Plan.YEAR;
-        events = 0;
         penalised = false;
-        drawOwnEvents(p, y, tally);
-        if (!counterfactual) {
-            drawMisattributed(p, y, tally);
+        int from = cursor[p];
+        int to = from;
+        while (to < ev.end[p] && ev.year[to] == y) {
+            to++;
         }
-        boolean still = events == 0 && listed[p] == 0 && quiet(p, t0);
+        cursor[p] = to;
+        boolean still = to == from && listed[p] == 0 && quiet(p, t0);
         long steady = still ? plan.tierMeasures[tier[p]] & plan.activeAtEnd[y] : 0;
         if (still && (steady & blockingMask) == 0) {
             // nothing changes this year (the common case): the measures are those of the tier
             yearAny = steady;
             yearEnd = steady;
         } else {
-            sortEvents();
-            walk(p, y, tally);
+            walk(p, y, from, to, tally, counterfactual);
             if (!counterfactual) {
                 travel(p, y, tally);
             }
@@ -312,183 +365,22 @@ public final class Kernel {
     }
 
     /**
-     * Step 1: the person's own events (MODEL.md 3 and 4), as one Poisson process for all
-     * behaviours run on an exponential clock: the person carries the remaining hazard until the
-     * next event, and a year without events only subtracts that year's rate from it. Each event
-     * then picks, with one uniform, its behaviour and whether any channel detected it
-     * (cumulative rates: detected part, undetected part, behaviour after behaviour). Undetected
-     * events are only counted; a detected one draws which channels saw it, conditional on at
-     * least one, and whether each misattributed it. Draws are keyed by the person's event index,
-     * so a change of coverage moves only the detected/undetected boundary of that behaviour.
-     */
-    private void drawOwnEvents(int p, int y, Tally tally) {
-        int nb = plan.behaviours;
-        int yp = y * plan.provinces + province[p];
-        // the year's rate: behaviours without frailty are summed per cell in the plan
-        double lambda = plan.steadyRate[(y * plan.cells + cell[p]) * 2 + role[p]];
-        int[] frail = plan.frail;
-        for (int i = 0, f = p * nb, at = yp * nb; i < frail.length; i++) {
-            lambda += factor[f + frail[i]] * plan.ownRate[at + frail[i]];
-        }
-        if (ownClock[p] >= lambda) {
-            ownClock[p] -= lambda;
-            return;
-        }
-        double cum = 0;
-        for (int b = 0, f = p * nb, at = yp * nb; b < nb; b++) {
-            double rate = factor[f + b] * plan.ownRate[at + b];
-            cumulativeRate[2 * b] = cum + rate * plan.detectedShare[at + b];
-            cum += rate;
-            cumulativeRate[2 * b + 1] = cum;
-        }
-        int base = tally == null ? -1 : tally.base(y, cell[p]);
-        int last = 2 * nb - 1;
-        double used = 0;
-        while (ownClock[p] < lambda - used) {
-            used += ownClock[p];
-            double time = (y + used / lambda) * Plan.YEAR;
-            long key = rng.key(p, 0, EVENT, ownEvents[p]++);
-            ownClock[p] = -Math.log(RandomStream.uniform(key, 1));
-            double pickAt = RandomStream.uniform(key, 0) * cum;
-            // the first j with pickAt < cumulativeRate[j]: counted without branches (the
-            // thresholds are sorted), cheaper than a scan that mispredicts its exit
-            int j = 0;
-            for (int i = 0; i < last; i++) {
-                j += pickAt >= cumulativeRate[i] ? 1 : 0;
-            }
-            int b = j >> 1;
-            if (base >= 0) {
-                tally.counts[base + layout.offences + b]++;
-            }
-            if ((j & 1) == 1) {
-                if (trace != null) {
-                    trace.event(p, y, time, b, -1, false, false, false, 0, score[p]);
-                }
-                continue;
-            }
-            if (base >= 0) {
-                tally.counts[base + layout.detected + b]++;
-            }
-            detected(p, y, b, yp, key, time);
-        }
-        ownClock[p] -= lambda - used;
-    }
-
-    /** A detected own event: which channels saw it, whether it stays attributed to p. */
-    private void detected(int p, int y, int b, int yp, long key, double time) {
-        boolean seen = false;
-        boolean attributed = false;
-        int firstChannel = -1;
-        int start = plan.detectionStart[b];
-        for (int k = start; k < plan.detectionStart[b + 1]; k++) {
-            int slot = 2 + 2 * (k - start);
-            int at = yp * plan.detections + k;
-            if (RandomStream.uniform(key, slot) < (seen ? plan.detectionP[at] : plan.detectionFirstP[at])) {
-                if (!seen) {
-                    firstChannel = plan.detectionChannel[k];
-                }
-                seen = true;
-                double m = plan.detectionFalseMatch[k];
-                if (m == 0 || RandomStream.uniform(key, slot + 1) >= m) {
-                    attributed = true;
-                }
-            }
-        }
-        if (attributed) {
-            addEvent(time, b, firstChannel, false, key);
-        } else if (trace != null) {
-            trace.event(p, y, time, b, firstChannel, true, false, false, 0, score[p]);
-        }
-    }
-
-    /** Step 2: events of others attributed to this person by a false match (MODEL.md 4), on their own clock. */
-    private void drawMisattributed(int p, int y, Tally tally) {
-        int at = (y * plan.provinces + province[p]) * 2 + role[p];
-        double total = plan.misTotal[at];
-        if (misClock[p] >= total) {
-            misClock[p] -= total;
-            return;
-        }
-        int offset = at * plan.misPairs;
-        double used = 0;
-        while (misClock[p] < total - used) {
-            used += misClock[p];
-            long key = rng.key(p, 0, MISATTRIBUTED_EVENT, misEvents[p]++);
-            misClock[p] = -Math.log(RandomStream.uniform(key, 1));
-            double pickAt = RandomStream.uniform(key, 0) * total;
-            int i = 0;
-            while (i < plan.misPairs - 1 && pickAt >= plan.misCum[offset + i]) {
-                i++;
-            }
-            int b = plan.misBehaviour[i];
-            addEvent((y + used / total) * Plan.YEAR, b, plan.misChannel[i], true, key);
-            receivedMisattributed = true;
-            if (tally != null) {
-                tally.counts[tally.base(y, cell[p]) + layout.misattributed + b]++;
-            }
-        }
-        misClock[p] -= total - used;
-    }
-
-    private void addEvent(double time, int behaviour, int channel, boolean misattributed, long key) {
-        if (events == eventTime.length) {
-            int n = events * 2;
-            eventTime = Arrays.copyOf(eventTime, n);
-            eventBehaviour = Arrays.copyOf(eventBehaviour, n);
-            eventChannel = Arrays.copyOf(eventChannel, n);
-            eventMisattributed = Arrays.copyOf(eventMisattributed, n);
-            eventKey = Arrays.copyOf(eventKey, n);
-        }
-        eventTime[events] = time;
-        eventBehaviour[events] = behaviour;
-        eventChannel[events] = channel;
-        eventMisattributed[events] = misattributed;
-        eventKey[events] = key;
-        events++;
-    }
-
-    /** Insertion sort by time: a person-year has few attributed events. */
-    private void sortEvents() {
-        for (int i = 1; i < events; i++) {
-            double t = eventTime[i];
-            int b = eventBehaviour[i];
-            int c = eventChannel[i];
-            boolean m = eventMisattributed[i];
-            long k = eventKey[i];
-            int j = i - 1;
-            while (j >= 0 && eventTime[j] > t) {
-                eventTime[j + 1] = eventTime[j];
-                eventBehaviour[j + 1] = eventBehaviour[j];
-                eventChannel[j + 1] = eventChannel[j];
-                eventMisattributed[j + 1] = eventMisattributed[j];
-                eventKey[j + 1] = eventKey[j];
-                j--;
-            }
-            eventTime[j + 1] = t;
-            eventBehaviour[j + 1] = b;
-            eventChannel[j + 1] = c;
-            eventMisattributed[j + 1] = m;
-            eventKey[j + 1] = k;
-        }
-    }
-
-    /**
      * Step 3: through the year from change to change. Between two changes the person's measures
      * are constant; a change is an attributed event, a list exit, a penalty's expiry, the end of a
      * behaviour trigger or a measure's activation date.
      */
-    private void walk(int p, int y, Tally tally) {
+    private void walk(int p, int y, int from, int to, Tally tally, boolean counterfactual) {
         double t = y * Plan.YEAR;
         double end = t + Plan.YEAR;
         Arrays.fill(activeDays, 0.0);
         long any = 0;
         long mask;
-        int e = 0;
+        int e = from;
         while (true) {
             mask = measuresAt(p, y, t);
             double next = end;
-            if (e < events) {
-                next = Math.min(next, eventTime[e]);
+            if (e < to) {
+                next = Math.min(next, ev.time[e]);
             }
             for (int bits = listed[p]; bits != 0; bits &= bits - 1) {
                 next = Math.min(next, listExit[p * plan.lists + Integer.numberOfTrailingZeros(bits)]);
@@ -526,8 +418,8 @@ public final class Kernel {
             t = next;
             exitLists(p, y, t, tally);
             expire(p, t);
-            while (e < events && eventTime[e] <= t) {
-                apply(p, y, e, tally);
+            while (e < to && ev.time[e] <= t) {
+                apply(p, y, e, tally, counterfactual);
                 e++;
             }
         }
@@ -582,9 +474,19 @@ public final class Kernel {
     }
 
     /** An attributed event at its instant: score, fines, lists, triggers (MODEL.md 5, 6). */
-    private void apply(int p, int y, int e, Tally tally) {
-        int b = eventBehaviour[e];
-        double t = eventTime[e];
+    private void apply(int p, int y, int e, Tally tally, boolean counterfactual) {
+        int b = ev.behaviour[e];
+        double t = ev.time[e];
+        byte kind = ev.kind[e];
+        if (kind < Events.OWN) {
+            if (trace != null) {
+                trace.event(p, y, t, b, ev.channel[e], kind == Events.MATCHED_AWAY, false, false, 0, score[p]);
+            }
+            return;
+        }
+        if (counterfactual && kind == Events.INCOMING) {
+            return;
+        }
         boolean scoring = t >= plan.rolloutTime[province[p]];
         int points = plan.behaviourPoints[b];
         int before = score[p];
@@ -598,7 +500,7 @@ public final class Kernel {
             }
         }
         if (trace != null) {
-            trace.event(p, y, t, b, eventChannel[e], true, eventMisattributed[e], true, score[p] - before, score[p]);
+            trace.event(p, y, t, b, ev.channel[e], true, kind == Events.INCOMING, true, score[p] - before, score[p]);
         }
         if (tally != null && scoring && plan.behaviourFine[b] > 0) {
             tally.counts[tally.base(y, cell[p]) + layout.fined + b]++;
@@ -609,7 +511,7 @@ public final class Kernel {
                 listed[p] |= 1 << l;
                 everListed[p] |= 1 << l;
                 double rate = plan.listExitRate[l];
-                double stay = rate > 0 ? -Math.log(RandomStream.uniform(eventKey[e], LIST_SLOT + l)) / rate
+                double stay = rate > 0 ? -Math.log(RandomStream.uniform(ev.key[e], LIST_SLOT + l)) / rate
                         : Double.POSITIVE_INFINITY;
                 stay = Math.min(Math.max(stay, plan.listMinDays[l]), plan.listMaxDays[l]);
                 listExit[p * plan.lists + l] = t + stay;
@@ -658,6 +560,7 @@ public final class Kernel {
 
     /** Step 4: blocked purchases (MODEL.md 6): the trip process thinned by time banned x enforcement. */
     private void travel(int p, int y, Tally tally) {
+        travelled = true;
         for (int m = 0; m < plan.modes; m++) {
             blockedNow[m] = 0;
             if (activeDays[m] > 0) {
@@ -678,7 +581,10 @@ public final class Kernel {
         if (trace != null) {
             trace.yearEnd(p, y, score[p], tier[p], any, end, listed[p], blockedNow.clone());
         }
-        Arrays.fill(blockedNow, 0);
+        if (travelled) {
+            Arrays.fill(blockedNow, 0);
+            travelled = false;
+        }
         if ((any & sanctionMask) != 0) {
             story[p] |= 1 << Tally.SANCTIONED;
         }
@@ -690,15 +596,15 @@ public final class Kernel {
         }
         int base = tally.base(y, cell[p]);
         long[] k = tally.counts;
-        if (plan.defaultCountable[y] && score[p] == plan.initial && everListed[p] == 0
-                && any == plan.defaultAny[y] && end == plan.defaultAny[y]
-                && prev == (y == 0 ? 0 : plan.defaultAny[y - 1])) {
-            tally.defaults[(cell[p] * layout.years + y) * 2 + role[p]]++;
+        int bin = y * layout.bins + plan.scoreBin[score[p] - plan.scoreMin];
+        long plain = plan.plainMask[y * layout.tiers + tier[p]];
+        if (any == plain && end == plain && prev == plain && everListed[p] == 0 && lowestStreak[p] < 3) {
+            tally.addPlainYears(cell[p], role[p], tier[p], plan.scoreBin[score[p] - plan.scoreMin], y, y + 1);
             return;
         }
         k[base + layout.population]++;
         k[base + layout.tierEnd + tier[p]]++;
-        tally.scoreHist[y * layout.bins + Math.floorDiv(score[p], 10) - layout.binLow / 10]++;
+        tally.scoreHist[bin]++;
         boolean child = role[p] == Plan.CHILD;
         for (long bits = any; bits != 0; bits &= bits - 1) {
             int m = Long.numberOfTrailingZeros(bits);

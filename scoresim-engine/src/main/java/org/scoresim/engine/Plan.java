@@ -74,9 +74,10 @@ public final class Plan {
     // P(entry k detects | no earlier entry of its behaviour did, and at least one of k.. does)
     final double[] detectionFirstP; // [(y * provinces + p) * detections + k]
     final double[] detectedShare; // [(y * provinces + p) * behaviours + b]: P(detected by any channel)
-    // behaviours with frailty; the others' rates summed per (year, cell, role) once for all
-    final int[] frail;
-    final double[] steadyRate; // [(y * cells + cell) * 2 + role]
+    // a person's events of one behaviour over all years: expected count per unit factor, and
+    // where in time they fall (cumulative share of each year; the last is 1)
+    final double[] horizonRate; // [p * behaviours + b]
+    final double[] yearCum; // [(p * behaviours + b) * years + y]
     final int detections;
     final String[] channelNames;
     // incoming misattributed events per (year, province, role): total rate and cumulative over pairs
@@ -85,12 +86,15 @@ public final class Plan {
     final double[] misCum; // [((y * provinces + p) * 2 + role) * pairs + pair]
     final double[] misTotal; // [(y * provinces + p) * 2 + role]
     final int misPairs;
+    final double[] misHorizon; // [p * 2 + role]: expected misattributed events over all years
+    final double[] misYearCum; // [(p * 2 + role) * years + y]
 
     // scoring
     final int initial;
     final int scoreMin;
     final int scoreMax;
     final int[] tierOfScore; // [score - scoreMin]
+    final int[] scoreBin; // [score - scoreMin]: bin of the score histogram (width 10, from floor(scoreMin / 10))
     final String[] tierNames;
     final int lowestTier;
     final int initialTier;
@@ -131,9 +135,13 @@ public final class Plan {
     final boolean[] activationInYear; // [y]
     final long blockingMeasures; // the sanctions that block some travel mode
 
-    // the state of a person with no attributed event ever: the same at any instant and at year end
-    final long[] defaultAny; // [y]
-    final boolean[] defaultCountable; // [y]
+    // the measures of a person whose year is plain (see Tally): those of the tier, in force by the
+    // year end, not those that land on children
+    final long[] plainMask; // [y * tiers + tier]
+    // whether a plain year at that tier needs nothing else: no travel ban, nothing for children
+    final boolean[] plainYear; // [y * tiers + tier]
+    // the year after the last of a stretch of plain years from y at that tier (the mask unchanged)
+    final int[] plainUntil; // [y * tiers + tier]
 
     private Plan(Scenario s, long seed, double sample) {
         this.scenario = s;
@@ -181,6 +189,7 @@ public final class Plan {
         scoreMax = sc.max();
         tierNames = sc.tiers().stream().map(Scenario.Tier::name).toArray(String[]::new);
         tierOfScore = new int[scoreMax - scoreMin + 1];
+        scoreBin = new int[scoreMax - scoreMin + 1];
         for (int v = scoreMin; v <= scoreMax; v++) {
             int t = tierNames.length - 1;
             for (int i = 0; i < tierNames.length; i++) {
@@ -190,6 +199,7 @@ public final class Plan {
                 }
             }
             tierOfScore[v - scoreMin] = t;
+            scoreBin[v - scoreMin] = Math.floorDiv(v, 10) - Math.floorDiv(scoreMin, 10);
         }
         lowestTier = tierNames.length - 1;
         initialTier = tierOfScore[initial - scoreMin];
@@ -325,20 +335,16 @@ public final class Plan {
             }
         }
 
-        frail = java.util.stream.IntStream.range(0, behaviours).filter(b -> frailty[b] != null).toArray();
-        steadyRate = new double[years * cells * 2];
-        for (int y = 0; y < years; y++) {
-            for (int c = 0; c < cells; c++) {
-                int p = provinceOf(c);
-                for (int role = 0; role < 2; role++) {
-                    double sum = 0;
-                    for (int b = 0; b < behaviours; b++) {
-                        if (frailty[b] == null && (behaviourRoles[b] & (1 << role)) != 0) {
-                            sum += cellMultiplier[b * cells + c] * ownRate[(y * provinces + p) * behaviours + b];
-                        }
-                    }
-                    steadyRate[(y * cells + c) * 2 + role] = sum;
+        horizonRate = new double[provinces * behaviours];
+        yearCum = new double[provinces * behaviours * years];
+        for (int p = 0; p < provinces; p++) {
+            for (int b = 0; b < behaviours; b++) {
+                int at = p * behaviours + b;
+                double[] perYear = new double[years];
+                for (int y = 0; y < years; y++) {
+                    perYear[y] = ownRate[(y * provinces + p) * behaviours + b];
                 }
+                horizonRate[at] = cumulativeShares(perYear, yearCum, at * years);
             }
         }
 
@@ -378,6 +384,18 @@ public final class Plan {
             }
         }
 
+        misHorizon = new double[provinces * 2];
+        misYearCum = new double[provinces * 2 * years];
+        for (int p = 0; p < provinces; p++) {
+            for (int role = 0; role < 2; role++) {
+                double[] perYear = new double[years];
+                for (int y = 0; y < years; y++) {
+                    perYear[y] = misTotal[(y * provinces + p) * 2 + role];
+                }
+                misHorizon[p * 2 + role] = cumulativeShares(perYear, misYearCum, (p * 2 + role) * years);
+            }
+        }
+
         modes = s.travel().size();
         modeNames = s.travel().keySet().toArray(new String[0]);
         modeBlockedBy = new int[modes];
@@ -405,16 +423,25 @@ public final class Plan {
         activeAtStart = new long[years];
         activeAtEnd = new long[years];
         activationInYear = new boolean[years];
-        defaultAny = new long[years];
-        defaultCountable = new boolean[years];
+        plainMask = new long[years * tierNames.length];
+        plainYear = new boolean[years * tierNames.length];
+        plainUntil = new int[years * tierNames.length];
         for (int y = 0; y < years; y++) {
             activeAtStart[y] = activeBy(y * YEAR);
             // active at some instant of the year = activated before its end
             activeAtEnd[y] = activeBy((y + 1) * YEAR - 1e-9);
             activationInYear[y] = activeAtEnd[y] != activeAtStart[y];
-            long d = tierMeasures[initialTier] & activeAtEnd[y];
-            defaultAny[y] = d & ~childMeasures;
-            defaultCountable[y] = initialTier != lowestTier && (d & (blocking | childMeasures)) == 0;
+            for (int t = 0; t < tierNames.length; t++) {
+                plainMask[y * tierNames.length + t] = tierMeasures[t] & activeAtEnd[y] & ~childMeasures;
+                plainYear[y * tierNames.length + t] = (tierMeasures[t] & activeAtEnd[y] & (blocking | childMeasures)) == 0;
+            }
+        }
+        int nt = tierNames.length;
+        for (int y = years - 1; y >= 0; y--) {
+            for (int t = 0; t < nt; t++) {
+                boolean goesOn = y + 1 < years && plainYear[(y + 1) * nt + t] && plainMask[(y + 1) * nt + t] == plainMask[y * nt + t];
+                plainUntil[y * nt + t] = goesOn ? plainUntil[(y + 1) * nt + t] : y + 1;
+            }
         }
     }
 
@@ -548,6 +575,24 @@ public final class Plan {
         }
         cum[cum.length - 1] = 1.0;
         return cum;
+    }
+
+    /**
+     * Writes the cumulative shares of {@code perYear} into {@code out} from {@code offset} (the last
+     * exactly 1; all 1 when the total is 0) and returns the total.
+     */
+    private static double cumulativeShares(double[] perYear, double[] out, int offset) {
+        double total = 0;
+        for (double r : perYear) {
+            total += r;
+        }
+        double acc = 0;
+        for (int y = 0; y < perYear.length; y++) {
+            acc += perYear[y];
+            out[offset + y] = total > 0 ? acc / total : 1.0;
+        }
+        out[offset + perYear.length - 1] = 1.0;
+        return total;
     }
 
     static int pick(double[] cum, double u) {

@@ -58,6 +58,21 @@ final class RandomStream {
         return ((sampleKey + household * GOLDEN) >>> 11) * TO_UNIT;
     }
 
+    /** 64 random bits of one slot of a key: two uniforms of 32 bits each, see {@link #high} and {@link #low}. */
+    static long bits(long key, int slot) {
+        return mix(key + (slot + 1L) * GOLDEN);
+    }
+
+    /** A uniform number in (0, 1) from the high 32 bits of {@link #bits}. */
+    static double high(long bits) {
+        return ((bits >>> 32) + 0.5) * 0x1.0p-32;
+    }
+
+    /** A uniform number in (0, 1) from the low 32 bits of {@link #bits}, independent of {@link #high}. */
+    static double low(long bits) {
+        return ((bits & 0xFFFFFFFFL) + 0.5) * 0x1.0p-32;
+    }
+
     /** A uniform number in (0, 1), never 0 or 1. */
     static double uniform(long key, int slot) {
         return ((mix(key + (slot + 1L) * GOLDEN) >>> 11) + 0.5) * TO_UNIT;

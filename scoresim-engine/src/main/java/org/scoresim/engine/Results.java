@@ -20,9 +20,9 @@ public final class Results {
 
     private final Plan plan;
     private final Tally.Layout layout;
-    private final long[] counts; // defaults expanded
+    private final long[] counts; // plain person-years added
     private final long[] scoreHist;
-    private final long[][] groups; // national per variance group, defaults expanded; null entries for empty groups
+    private final long[][] groups; // national per variance group (plain person-years included); null entries for empty groups
     private final Tally tally;
     private final long households;
     private final long people;
@@ -34,55 +34,22 @@ public final class Results {
         this.layout = tally.layout;
         this.tally = tally;
         this.counts = tally.counts.clone();
-        this.scoreHist = tally.scoreHist.clone();
+        this.scoreHist = tally.scoreHistogram();
         this.households = tally.households;
         this.people = tally.people;
         this.seconds = seconds;
         this.engine = engine;
         for (int y = 0; y < plan.years; y++) {
-            long defaults = 0;
             for (int c = 0; c < plan.cells; c++) {
-                int base = tally.base(y, c);
-                counts[base + layout.defaultAdult] += tally.defaults[(c * plan.years + y) * 2];
-                counts[base + layout.defaultChild] += tally.defaults[(c * plan.years + y) * 2 + 1];
-                defaults += counts[base + layout.defaultAdult] + counts[base + layout.defaultChild];
-                expandDefaults(counts, base, y);
+                tally.addPlain(counts, tally.base(y, c), c, y);
             }
-            scoreHist[y * layout.bins + Math.floorDiv(plan.initial, 10) - layout.binLow / 10] += defaults;
         }
         this.groups = new long[groups.length][];
         for (int g = 0; g < groups.length; g++) {
             if (groups[g] != null) {
                 this.groups[g] = groups[g].clone();
-                for (int y = 0; y < plan.years; y++) {
-                    expandDefaults(this.groups[g], y * layout.width, y);
-                }
             }
         }
-    }
-
-    /** People counted once in the default slots get the default state's figures (see Tally). */
-    private void expandDefaults(long[] block, int base, int y) {
-        long adults = block[base + layout.defaultAdult];
-        long children = block[base + layout.defaultChild];
-        long d = adults + children;
-        if (d == 0) {
-            return;
-        }
-        block[base + layout.population] += d;
-        block[base + layout.tierEnd + plan.initialTier] += d;
-        long previous = y == 0 ? 0 : plan.defaultAny[y - 1];
-        for (long bits = plan.defaultAny[y]; bits != 0; bits &= bits - 1) {
-            int m = Long.numberOfTrailingZeros(bits);
-            block[base + layout.sanctioned + m] += d;
-            block[base + layout.sanctionedEnd + m] += d;
-            block[base + layout.childrenAffected + m] += children;
-            if ((previous & (1L << m)) == 0) {
-                block[base + layout.sanctionedNew + m] += d;
-            }
-        }
-        block[base + layout.defaultAdult] = 0;
-        block[base + layout.defaultChild] = 0;
     }
 
     public Plan plan() {

@@ -6,8 +6,14 @@ package org.scoresim.engine;
  * exact: threads, Spark partitions and resumed chunks combine alike (ARCHITECTURE.md).
  *
  * <p>The kernel writes only to cells; breakdowns by attribute value and national figures are
- * marginals taken afterwards ({@link Results}). People in the default state (no attributed event
- * ever) are counted once per person-year in {@code DEFAULT_*} slots and expanded at the end.
+ * marginals taken afterwards ({@link Results}).
+ *
+ * <p>Most person-years are plain: the person's measures are those of the tier, the same at any
+ * instant, at the year end and at the previous year end, no list was ever held and the person is
+ * not locked in. A stretch of such years is counted per (cell, role, tier) in a small array of
+ * differences over years (+1 at its first year, -1 after its last), with its scores likewise, and
+ * its figures (population, tier, sanctions, children affected, travel bans, score histogram) are
+ * added when read.
  */
 public final class Tally implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -15,8 +21,10 @@ public final class Tally implements java.io.Serializable {
     final Layout layout;
     final long[] counts; // [(cell * years + year) * width + slot]: a person's years lie together, in cache
     final long[] scoreHist; // [year * bins + bin]
-    // people in the default state, per (year, cell, role): small, so it stays in cache
-    final long[] defaults;
+    // plain person-years: [((cell * 2 + role) * tiers + tier) * (years + 1) + year], differences over years
+    final long[] plain;
+    // their year-end scores: [bin * (years + 1) + year], differences over years
+    final long[] plainScores;
     long households;
     long people;
 
@@ -38,7 +46,8 @@ public final class Tally implements java.io.Serializable {
         this.layout = layout;
         this.counts = new long[layout.years * layout.cells * layout.width];
         this.scoreHist = new long[layout.years * layout.bins];
-        this.defaults = new long[layout.years * layout.cells * 2];
+        this.plain = new long[(layout.years + 1) * layout.cells * 2 * layout.tiers];
+        this.plainScores = new long[(layout.years + 1) * layout.bins];
     }
 
     void offerStory(int category, long personId, long seed) {
@@ -106,8 +115,11 @@ public final class Tally implements java.io.Serializable {
         for (int i = 0; i < scoreHist.length; i++) {
             scoreHist[i] += other.scoreHist[i];
         }
-        for (int i = 0; i < defaults.length; i++) {
-            defaults[i] += other.defaults[i];
+        for (int i = 0; i < plain.length; i++) {
+            plain[i] += other.plain[i];
+        }
+        for (int i = 0; i < plainScores.length; i++) {
+            plainScores[i] += other.plainScores[i];
         }
         households += other.households;
         people += other.people;
@@ -119,7 +131,7 @@ public final class Tally implements java.io.Serializable {
         return this;
     }
 
-    /** National totals per (year, slot), default state not expanded: for variance groups. */
+    /** National totals per (year, slot), plain person-years included: for variance groups. */
     long[] national() {
         int w = layout.width;
         long[] out = new long[layout.years * w];
@@ -129,11 +141,65 @@ public final class Tally implements java.io.Serializable {
                 for (int k = 0; k < w; k++) {
                     out[y * w + k] += counts[b + k];
                 }
-                out[y * w + layout.defaultAdult] += defaults[(c * layout.years + y) * 2];
-                out[y * w + layout.defaultChild] += defaults[(c * layout.years + y) * 2 + 1];
+                addPlain(out, y * w, c, y);
             }
         }
         return out;
+    }
+
+    /** Counts a stretch of plain years [from, to) of a person of (cell, role, tier) with this score bin. */
+    void addPlainYears(int cell, int role, int tier, int bin, int from, int to) {
+        int at = ((cell * 2 + role) * layout.tiers + tier) * (layout.years + 1);
+        plain[at + from]++;
+        plain[at + to]--;
+        plainScores[bin * (layout.years + 1) + from]++;
+        plainScores[bin * (layout.years + 1) + to]--;
+    }
+
+    /** The year-end score histogram, [year * bins + bin], plain years included. */
+    long[] scoreHistogram() {
+        long[] h = scoreHist.clone();
+        int span = layout.years + 1;
+        for (int b = 0; b < layout.bins; b++) {
+            long n = 0;
+            for (int y = 0; y < layout.years; y++) {
+                n += plainScores[b * span + y];
+                h[y * layout.bins + b] += n;
+            }
+        }
+        return h;
+    }
+
+    /** Adds the figures of the plain person-years of cell c in year y to the block at {@code base}. */
+    void addPlain(long[] block, int base, int c, int y) {
+        Layout l = layout;
+        int span = l.years + 1;
+        for (int role = 0; role < 2; role++) {
+            for (int t = 0; t < l.tiers; t++) {
+                int at = ((c * 2 + role) * l.tiers + t) * span;
+                long n = 0;
+                for (int j = 0; j <= y; j++) {
+                    n += plain[at + j];
+                }
+                if (n == 0) {
+                    continue;
+                }
+                block[base + l.population] += n;
+                block[base + l.tierEnd + t] += n;
+                long mask = l.plainMask[y * l.tiers + t];
+                for (long bits = mask; bits != 0; bits &= bits - 1) {
+                    int m = Long.numberOfTrailingZeros(bits);
+                    block[base + l.sanctioned + m] += n;
+                    block[base + l.sanctionedEnd + m] += n;
+                    if (role == Plan.CHILD) {
+                        block[base + l.childrenAffected + m] += n;
+                    }
+                }
+                if ((mask & l.blocking) != 0) {
+                    block[base + l.travelBanned] += n;
+                }
+            }
+        }
     }
 
     public long households() {
@@ -147,7 +213,7 @@ public final class Tally implements java.io.Serializable {
     @Override
     public boolean equals(Object o) {
         return o instanceof Tally t && java.util.Arrays.equals(counts, t.counts)
-                && java.util.Arrays.equals(defaults, t.defaults)
+                && java.util.Arrays.equals(plain, t.plain) && java.util.Arrays.equals(plainScores, t.plainScores)
                 && STORIES.stream().allMatch(c -> java.util.Arrays.equals(stories(c), t.stories(c)))
                 && java.util.Arrays.equals(scoreHist, t.scoreHist) && households == t.households && people == t.people;
     }
@@ -164,11 +230,12 @@ public final class Tally implements java.io.Serializable {
         final int cells;
         final int bins;
         final int binLow; // score of bin 0's lower edge
+        final int tiers;
+        final long[] plainMask; // Plan.plainMask
+        final long blocking; // Plan.blockingMeasures
         final int population = 0;
-        final int defaultAdult = 1;
-        final int defaultChild = 2;
-        final int lockedIn = 3;
-        final int travelBanned = 4;
+        final int lockedIn = 1;
+        final int travelBanned = 2;
         final int offences;
         final int detected;
         final int misattributed;
@@ -191,7 +258,10 @@ public final class Tally implements java.io.Serializable {
             cells = p.cells;
             binLow = Math.floorDiv(p.scoreMin, 10) * 10;
             bins = Math.floorDiv(p.scoreMax, 10) - Math.floorDiv(p.scoreMin, 10) + 1;
-            int at = 5;
+            tiers = p.tierNames.length;
+            plainMask = p.plainMask;
+            blocking = p.blockingMeasures;
+            int at = 3;
             offences = at;
             at += p.behaviours;
             detected = at;

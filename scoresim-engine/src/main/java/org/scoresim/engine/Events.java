@@ -1,0 +1,242 @@
+package org.scoresim.engine;
+
+import java.util.Arrays;
+
+/**
+ * The events of one household over all years, drawn before its years are walked (MODEL.md 3
+ * and 4), and kept per member in time order.
+ *
+ * <p>A person's events of behaviour b form a Poisson process in time with the year's rate; each
+ * event also carries a uniform mark v, and it is detected when v is below the year's detection
+ * probability. So the events are the points of a two-dimensional Poisson process over (time, v),
+ * drawn as a whole: their number over all years is one Poisson draw, and each point is one 64-bit
+ * draw (32 bits place it in time, 32 bits give v). Common random numbers follow: a scenario with
+ * more coverage (and the same rates) has the same points and detects a superset of them; one with
+ * a higher rate in one year moves points in time continuously. An undetected point costs a count
+ * and no logarithm; only detected ones draw their channels and misattribution, from their own key.
+ *
+ * <p>Events misattributed to the person (MODEL.md 4) are drawn the same way from their own
+ * stream, so that removing them changes nothing else ({@code wrongful}, compare).
+ *
+ * <p>Runs keep only attributed events; a traced household (explain) keeps all of them, so the
+ * walk through the year can report each at its instant.
+ */
+final class Events {
+    static final byte UNDETECTED = 0;
+    static final byte MATCHED_AWAY = 1; // detected, attributed to someone else by a false match
+    static final byte OWN = 2; // detected and attributed to the person
+    static final byte INCOMING = 3; // someone else's, attributed to the person by a false match
+
+    private static final int COUNTS = 20;
+    private static final int POINTS = 21;
+    private static final int LARGE_COUNT = 22;
+    private static final int DETECTED = 23;
+    private static final int INCOMING_COUNT = 24;
+    private static final int INCOMING_EVENT = 25;
+    private static final double INVERSION_LIMIT = 30.0;
+
+    private final Plan plan;
+    private final RandomStream rng;
+
+    // the household's events, member after member, each member's in time order
+    double[] time = new double[64];
+    int[] year = new int[64];
+    int[] behaviour = new int[64];
+    int[] channel = new int[64];
+    byte[] kind = new byte[64];
+    long[] key = new long[64];
+    final int[] start;
+    final int[] end;
+    private int size;
+    boolean incoming; // some member received a misattributed event
+
+    Events(Plan plan, RandomStream rng) {
+        this.plan = plan;
+        this.rng = rng;
+        int n = Math.max(1, plan.maxHouseholdSize);
+        start = new int[n];
+        end = new int[n];
+    }
+
+    void clear() {
+        size = 0;
+        incoming = false;
+    }
+
+    /**
+     * Draws all events of member p over all years, counts offences, detections and misattributed
+     * events in the tally (if any), and keeps the attributed ones (all of them when tracing).
+     */
+    void draw(int p, int province, int role, int cell, double[] factor, Tally tally, boolean all) {
+        start[p] = size;
+        int nb = plan.behaviours;
+        int years = plan.years;
+        long[] counts = tally == null ? null : tally.counts;
+        int base = tally == null ? 0 : tally.base(0, cell);
+        int width = tally == null ? 0 : tally.layout.width;
+        int offences = tally == null ? 0 : tally.layout.offences;
+        int detectedSlot = tally == null ? 0 : tally.layout.detected;
+        long countKey = rng.key(p, 0, COUNTS, 0);
+        for (int b = 0; b < nb; b++) {
+            double f = factor[p * nb + b];
+            if (f == 0) {
+                continue;
+            }
+            double mean = f * plan.horizonRate[province * nb + b];
+            double u = RandomStream.uniform(countKey, b);
+            if (u < 1.0 - mean) {
+                continue; // u is then below P(no event) = exp(-mean): no event, without an exp
+            }
+            int n = mean < INVERSION_LIMIT ? Poisson.invert(mean, u) : Poisson.draw(mean, rng.key(p, 0, LARGE_COUNT, b), 0);
+            long pointKey = rng.key(p, 0, POINTS, b);
+            int cumAt = (province * nb + b) * years;
+            for (int i = 0; i < n; i++) {
+                long bits = RandomStream.bits(pointKey, i);
+                double ut = RandomStream.high(bits);
+                // the year: how many cumulative shares ut reaches (branch-free; years of zero share are never chosen)
+                int y = 0;
+                for (int j = cumAt, last = cumAt + years - 1; j < last; j++) {
+                    y += ut >= plan.yearCum[j] ? 1 : 0;
+                }
+                int at = (y * plan.provinces + province) * nb + b;
+                boolean detected = RandomStream.low(bits) < plan.detectedShare[at];
+                if (counts != null) {
+                    counts[base + y * width + offences + b]++;
+                    if (detected) {
+                        counts[base + y * width + detectedSlot + b]++;
+                    }
+                }
+                if (!detected && !all) {
+                    continue;
+                }
+                double lo = y == 0 ? 0.0 : plan.yearCum[cumAt + y - 1];
+                double t = (y + (ut - lo) / (plan.yearCum[cumAt + y] - lo)) * Plan.YEAR;
+                if (!detected) {
+                    add(t, y, b, -1, UNDETECTED, 0);
+                    continue;
+                }
+                long eventKey = rng.key(p, 0, DETECTED, ((long) b << 32) | i);
+                detect(t, y, b, y * plan.provinces + province, eventKey, all);
+            }
+        }
+        drawIncoming(p, province, role, cell, tally);
+        sort(start[p], size);
+        end[p] = size;
+    }
+
+    /**
+     * A detected own event: which channel saw it first and whether a false match gave it to
+     * someone else (MODEL.md 4), with the channels' probabilities conditional on detection.
+     */
+    private void detect(double t, int y, int b, int yp, long eventKey, boolean all) {
+        boolean seen = false;
+        boolean attributed = false;
+        int first = -1;
+        int from = plan.detectionStart[b];
+        for (int k = from; k < plan.detectionStart[b + 1]; k++) {
+            int slot = 2 + 2 * (k - from);
+            int at = yp * plan.detections + k;
+            if (RandomStream.uniform(eventKey, slot) < (seen ? plan.detectionP[at] : plan.detectionFirstP[at])) {
+                if (!seen) {
+                    first = plan.detectionChannel[k];
+                }
+                seen = true;
+                double m = plan.detectionFalseMatch[k];
+                if (m == 0 || RandomStream.uniform(eventKey, slot + 1) >= m) {
+                    attributed = true;
+                }
+            }
+        }
+        if (attributed) {
+            add(t, y, b, first, OWN, eventKey);
+        } else if (all) {
+            add(t, y, b, first, MATCHED_AWAY, eventKey);
+        }
+    }
+
+    /** Events of others attributed to this person (MODEL.md 4): a Poisson process of its own. */
+    private void drawIncoming(int p, int province, int role, int cell, Tally tally) {
+        int pr = province * 2 + role;
+        double mean = plan.misHorizon[pr];
+        if (mean == 0) {
+            return;
+        }
+        long countKey = rng.key(p, 0, INCOMING_COUNT, 0);
+        double u = RandomStream.uniform(countKey, 0);
+        if (u < 1.0 - mean) {
+            return;
+        }
+        int n = mean < INVERSION_LIMIT ? Poisson.invert(mean, u) : Poisson.draw(mean, countKey, 1);
+        int years = plan.years;
+        for (int i = 0; i < n; i++) {
+            long eventKey = rng.key(p, 0, INCOMING_EVENT, i);
+            double ut = RandomStream.uniform(eventKey, 0);
+            int y = 0;
+            while (y < years - 1 && ut >= plan.misYearCum[pr * years + y]) {
+                y++;
+            }
+            double lo = y == 0 ? 0.0 : plan.misYearCum[pr * years + y - 1];
+            double t = (y + (ut - lo) / (plan.misYearCum[pr * years + y] - lo)) * Plan.YEAR;
+            int at = (y * plan.provinces + province) * 2 + role;
+            double pickAt = RandomStream.uniform(eventKey, 1) * plan.misTotal[at];
+            int offset = at * plan.misPairs;
+            int pair = 0;
+            while (pair < plan.misPairs - 1 && pickAt >= plan.misCum[offset + pair]) {
+                pair++;
+            }
+            int b = plan.misBehaviour[pair];
+            add(t, y, b, plan.misChannel[pair], INCOMING, eventKey);
+            incoming = true;
+            if (tally != null) {
+                tally.counts[tally.base(y, cell) + tally.layout.misattributed + b]++;
+            }
+        }
+    }
+
+    private void add(double t, int y, int b, int c, byte k, long eventKey) {
+        if (size == time.length) {
+            int n = size * 2;
+            time = Arrays.copyOf(time, n);
+            year = Arrays.copyOf(year, n);
+            behaviour = Arrays.copyOf(behaviour, n);
+            channel = Arrays.copyOf(channel, n);
+            kind = Arrays.copyOf(kind, n);
+            key = Arrays.copyOf(key, n);
+        }
+        time[size] = t;
+        year[size] = y;
+        behaviour[size] = b;
+        channel[size] = c;
+        kind[size] = k;
+        key[size] = eventKey;
+        size++;
+    }
+
+    /** Insertion sort of [from, to) by time: a person has few kept events. */
+    private void sort(int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            double t = time[i];
+            int y = year[i];
+            int b = behaviour[i];
+            int c = channel[i];
+            byte k = kind[i];
+            long e = key[i];
+            int j = i - 1;
+            while (j >= from && time[j] > t) {
+                time[j + 1] = time[j];
+                year[j + 1] = year[j];
+                behaviour[j + 1] = behaviour[j];
+                channel[j + 1] = channel[j];
+                kind[j + 1] = kind[j];
+                key[j + 1] = key[j];
+                j--;
+            }
+            time[j + 1] = t;
+            year[j + 1] = y;
+            behaviour[j + 1] = b;
+            channel[j + 1] = c;
+            kind[j + 1] = k;
+            key[j + 1] = e;
+        }
+    }
+}
