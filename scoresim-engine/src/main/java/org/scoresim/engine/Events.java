@@ -27,11 +27,9 @@ final class Events {
     static final byte OWN = 2; // detected and attributed to the person
     static final byte INCOMING = 3; // someone else's, attributed to the person by a false match
 
-    private static final int COUNTS = 20;
     private static final int POINTS = 21;
     private static final int LARGE_COUNT = 22;
     private static final int DETECTED = 23;
-    private static final int INCOMING_COUNT = 24;
     private static final int INCOMING_EVENT = 25;
     private static final double INVERSION_LIMIT = 30.0;
 
@@ -67,59 +65,68 @@ final class Events {
      * Draws all events of member p over all years, counts offences, detections and misattributed
      * events in the tally (if any), and keeps the attributed ones (all of them when tracing).
      */
-    void draw(int p, int province, int role, int cell, double[] factor, Tally tally, boolean all) {
+    void draw(int p, int province, int role, int cell, double[] factor, long personKey, int slot, Tally tally,
+            boolean all) {
         start[p] = size;
         int nb = plan.behaviours;
         int years = plan.years;
-        long[] counts = tally == null ? null : tally.counts;
-        int base = tally == null ? 0 : tally.base(0, cell);
-        int width = tally == null ? 0 : tally.layout.width;
-        int offences = tally == null ? 0 : tally.layout.offences;
-        int detectedSlot = tally == null ? 0 : tally.layout.detected;
-        long countKey = rng.key(p, 0, COUNTS, 0);
+        long[] counts = tally == null ? null : tally.events;
+        double[] yearProb = plan.yearProb;
+        int[] yearAlias = plan.yearAlias;
+        double[] yearDetected = plan.yearDetected;
+        int base = cell * years * nb * Tally.EVENT_SLOTS;
         for (int b = 0; b < nb; b++) {
             double f = factor[p * nb + b];
             if (f == 0) {
                 continue;
             }
             double mean = f * plan.horizonRate[province * nb + b];
-            double u = RandomStream.uniform(countKey, b);
+            double u = RandomStream.uniform(personKey, slot + b);
             if (u < 1.0 - mean) {
                 continue; // u is then below P(no event) = exp(-mean): no event, without an exp
             }
-            int n = mean < INVERSION_LIMIT ? Poisson.invert(mean, u) : Poisson.draw(mean, rng.key(p, 0, LARGE_COUNT, b), 0);
+            int n;
+            if (mean >= INVERSION_LIMIT) {
+                n = Poisson.draw(mean, rng.key(p, 0, LARGE_COUNT, b), 0);
+            } else {
+                // behaviours without frailty have the cell's mean, whose P(no event) the plan holds
+                double p0 = plan.frailty[b] == null ? plan.noEvent[cell * nb + b] : Math.exp(-mean);
+                n = Poisson.invert(mean, u, p0);
+            }
             long pointKey = rng.key(p, 0, POINTS, b);
-            int cumAt = (province * nb + b) * years;
+            int pb = (province * nb + b) * years;
+            double effectFrom = plan.effectFrom[province * nb + b];
             for (int i = 0; i < n; i++) {
+                // one draw per event: the high 32 bits pick its year (alias table) and place in it,
+                // the low 32 bits are its detection mark
                 long bits = RandomStream.bits(pointKey, i);
-                double ut = RandomStream.high(bits);
-                // the year: how many cumulative shares ut reaches (branch-free; years of zero share are never chosen)
-                int y = 0;
-                for (int j = cumAt, last = cumAt + years - 1; j < last; j++) {
-                    y += ut >= plan.yearCum[j] ? 1 : 0;
-                }
-                int at = (y * plan.provinces + province) * nb + b;
-                boolean detected = RandomStream.low(bits) < plan.detectedShare[at];
+                long x = (bits >>> 32) * years;
+                int k = (int) (x >>> 32);
+                double frac = (x & 0xFFFFFFFFL) * 0x1.0p-32;
+                double prob = yearProb[pb + k];
+                int y = frac < prob ? k : yearAlias[pb + k];
+                boolean detected = RandomStream.low(bits) < yearDetected[pb + y];
                 if (counts != null) {
-                    counts[base + y * width + offences + b]++;
-                    if (detected) {
-                        counts[base + y * width + detectedSlot + b]++;
-                    }
+                    int at = base + (y * nb + b) * Tally.EVENT_SLOTS;
+                    counts[at]++;
+                    counts[at + 1] += detected ? 1 : 0;
                 }
                 if (!detected && !all) {
                     continue;
                 }
-                double lo = y == 0 ? 0.0 : plan.yearCum[cumAt + y - 1];
-                double t = (y + (ut - lo) / (plan.yearCum[cumAt + y] - lo)) * Plan.YEAR;
+                double t = (y + (frac < prob ? frac / prob : (frac - prob) / (1.0 - prob))) * Plan.YEAR;
                 if (!detected) {
                     add(t, y, b, -1, UNDETECTED, 0);
                     continue;
+                }
+                if (t < effectFrom && !all) {
+                    continue; // changes nothing (MODEL.md 5, 6: before roll-out, lists and measures)
                 }
                 long eventKey = rng.key(p, 0, DETECTED, ((long) b << 32) | i);
                 detect(t, y, b, y * plan.provinces + province, eventKey, all);
             }
         }
-        drawIncoming(p, province, role, cell, tally);
+        drawIncoming(p, province, role, cell, RandomStream.uniform(personKey, slot + nb), tally);
         sort(start[p], size);
         end[p] = size;
     }
@@ -155,18 +162,13 @@ final class Events {
     }
 
     /** Events of others attributed to this person (MODEL.md 4): a Poisson process of its own. */
-    private void drawIncoming(int p, int province, int role, int cell, Tally tally) {
+    private void drawIncoming(int p, int province, int role, int cell, double u, Tally tally) {
         int pr = province * 2 + role;
         double mean = plan.misHorizon[pr];
-        if (mean == 0) {
+        if (mean == 0 || u < 1.0 - mean) {
             return;
         }
-        long countKey = rng.key(p, 0, INCOMING_COUNT, 0);
-        double u = RandomStream.uniform(countKey, 0);
-        if (u < 1.0 - mean) {
-            return;
-        }
-        int n = mean < INVERSION_LIMIT ? Poisson.invert(mean, u) : Poisson.draw(mean, countKey, 1);
+        int n = mean < INVERSION_LIMIT ? Poisson.invert(mean, u) : Poisson.draw(mean, rng.key(p, 0, LARGE_COUNT, plan.behaviours), 0);
         int years = plan.years;
         for (int i = 0; i < n; i++) {
             long eventKey = rng.key(p, 0, INCOMING_EVENT, i);

@@ -15,6 +15,7 @@ final class Frailty {
     private static final double BODY_END = 1.0 - 1.0 / 256;
     private static final double TAIL_START = 8;
     private static final double TAIL_END = 40;
+    private static final double BODY_SCALE = BODY / BODY_END;
 
     private final double[] body = new double[BODY + 1];
     private final double[] tail = new double[TAIL + 1];
@@ -33,7 +34,7 @@ final class Frailty {
 
     double quantile(double u) {
         if (u < BODY_END) {
-            double x = u / BODY_END * BODY;
+            double x = u * BODY_SCALE;
             int i = (int) x;
             double w = x - i;
             return body[i] + w * (body[i + 1] - body[i]);

@@ -28,8 +28,7 @@ import java.util.Arrays;
 public final class Kernel {
     static final int SAMPLE = 1;
     static final int COMPOSE = 2;
-    static final int ATTRIBUTES = 3;
-    static final int FRAILTY = 4;
+    static final int PERSON = 3;
     static final int TRAVEL = 9;
     private static final int LIST_SLOT = 40;
 
@@ -179,45 +178,48 @@ public final class Kernel {
     /** MODEL.md 2: household size, shared and personal attributes, frailties; then everyone's events. */
     private void compose(Tally tally) {
         long key = rng.key(0, 0, COMPOSE, 0);
-        adults = plan.adultsValue[Plan.pick(plan.adultsCum, RandomStream.uniform(key, 0))];
-        int children = plan.childrenValue[Plan.pick(plan.childrenCum, RandomStream.uniform(key, 1))];
+        adults = plan.adultsValue[plan.adultsAlias.pick(RandomStream.uniform(key, 0))];
+        int children = plan.childrenValue[plan.childrenAlias.pick(RandomStream.uniform(key, 1))];
         size = adults + children;
         int shared = 0;
-        for (int a = 0; a < plan.attributeNames.length; a++) {
+        int prov = 0;
+        int na = plan.attributeNames.length;
+        for (int a = 0; a < na; a++) {
             if (plan.attributeOfHousehold[a]) {
-                shared += plan.attributeStride[a] * Plan.pick(plan.attributeCum[a], RandomStream.uniform(key, 2 + a));
+                int v = plan.attributeAlias[a].pick(RandomStream.uniform(key, 2 + a));
+                shared += plan.attributeStride[a] * v;
+                prov = a == plan.provinceAttribute ? v : prov;
             }
         }
         int nb = plan.behaviours;
+        ev.clear();
         for (int p = 0; p < size; p++) {
-            role[p] = p < adults ? Plan.ADULT : Plan.CHILD;
+            int r = p < adults ? Plan.ADULT : Plan.CHILD;
+            role[p] = r;
             int c = shared;
-            long attributeKey = rng.key(p, 0, ATTRIBUTES, 0);
-            for (int a = 0; a < plan.attributeNames.length; a++) {
+            // one key per person: attributes in slots 0.., frailties from na, event counts from na + nb
+            long personKey = rng.key(p, 0, PERSON, 0);
+            for (int a = 0; a < na; a++) {
                 if (!plan.attributeOfHousehold[a]) {
-                    c += plan.attributeStride[a] * Plan.pick(plan.attributeCum[a], RandomStream.uniform(attributeKey, a));
+                    c += plan.attributeStride[a] * plan.attributeAlias[a].pick(RandomStream.uniform(personKey, a));
                 }
             }
             cell[p] = c;
-            province[p] = plan.provinceOf(c);
-            long frailtyKey = rng.key(p, 0, FRAILTY, 0);
+            province[p] = prov;
             for (int b = 0; b < nb; b++) {
                 double f = 0;
-                if ((plan.behaviourRoles[b] & (1 << role[p])) != 0) {
+                if ((plan.behaviourRoles[b] & (1 << r)) != 0) {
                     f = plan.cellMultiplier[b * plan.cells + c];
                     if (plan.frailty[b] != null) {
-                        f *= plan.frailty[b].quantile(RandomStream.uniform(frailtyKey, b));
+                        f *= plan.frailty[b].quantile(RandomStream.uniform(personKey, na + b));
                     }
                 }
                 factor[p * nb + b] = f;
             }
             if (trace != null) {
-                trace.person(p, role[p] == Plan.ADULT, c);
+                trace.person(p, r == Plan.ADULT, c);
             }
-        }
-        ev.clear();
-        for (int p = 0; p < size; p++) {
-            ev.draw(p, province[p], role[p], cell[p], factor, tally, trace != null);
+            ev.draw(p, prov, r, c, factor, personKey, na + nb, tally, trace != null);
         }
         reset();
     }
@@ -351,10 +353,76 @@ public final class Kernel {
             // nothing changes this year (the common case): the measures are those of the tier
             yearAny = steady;
             yearEnd = steady;
+        } else if (simple(p, y, from, to)) {
+            scoreYear(p, y, from, to, tally, counterfactual);
+            if (!counterfactual) {
+                travel(p, y, tally);
+            }
         } else {
             walk(p, y, from, to, tally, counterfactual);
             if (!counterfactual) {
                 travel(p, y, tally);
+            }
+        }
+    }
+
+    /**
+     * Whether only the score can change in year y: nothing listed, pending or triggered, no
+     * measure coming into force during the year, expiries (if any) beyond the year, and events of
+     * behaviours that name no list and trigger no measure.
+     */
+    private boolean simple(int p, int y, int from, int to) {
+        if (trace != null || listed[p] != 0 || !quiet(p, y * Plan.YEAR) || plan.activationInYear[y]
+                || plan.expiryDays < Plan.YEAR) {
+            return false;
+        }
+        for (int e = from; e < to; e++) {
+            if (!plan.scoreOnly[ev.behaviour[e]]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A simple year (see {@link #simple}): the events in time order change the score and so the
+     * tier; the measures are the tier's between events. Gives what {@link #walk} would.
+     */
+    private void scoreYear(int p, int y, int from, int to, Tally tally, boolean counterfactual) {
+        long active = plan.activeAtEnd[y];
+        long mask = plan.tierMeasures[tier[p]] & active;
+        long any = mask;
+        double last = y * Plan.YEAR;
+        for (int m = 0; m < plan.modes; m++) {
+            activeDays[m] = 0;
+        }
+        for (int e = from; e < to; e++) {
+            double t = ev.time[e];
+            if (ev.kind[e] >= Events.OWN && !(counterfactual && ev.kind[e] == Events.INCOMING)) {
+                scoreEvent(p, y, ev.behaviour[e], t, tally);
+            }
+            if (e + 1 < to && ev.time[e + 1] == t) {
+                continue; // events at one instant: the measures after all of them
+            }
+            long after = plan.tierMeasures[tier[p]] & active;
+            if (after != mask) {
+                addActiveDays(mask, t - last);
+                last = t;
+                mask = after;
+                any |= after;
+            }
+        }
+        addActiveDays(mask, (y + 1) * Plan.YEAR - last);
+        yearAny = any;
+        yearEnd = mask;
+    }
+
+    private void addActiveDays(long mask, double days) {
+        if ((mask & blockingMask) != 0) {
+            for (int m = 0; m < plan.modes; m++) {
+                if ((mask & (1L << plan.modeBlockedBy[m])) != 0) {
+                    activeDays[m] += days;
+                }
             }
         }
     }
@@ -473,6 +541,27 @@ public final class Kernel {
         }
     }
 
+    /** An attributed event's points and fine, where scoring is rolled out (MODEL.md 5). */
+    private void scoreEvent(int p, int y, int b, double t, Tally tally) {
+        if (t < plan.rolloutTime[province[p]]) {
+            return;
+        }
+        int points = plan.behaviourPoints[b];
+        int before = score[p];
+        if (points != 0) {
+            setScore(p, before + points);
+            if (points < 0) {
+                penalised = true;
+                if (plan.expiryDays != Double.POSITIVE_INFINITY && before != score[p]) {
+                    pushExpiry(p, t + plan.expiryDays, before - score[p]);
+                }
+            }
+        }
+        if (tally != null && plan.behaviourFine[b] > 0) {
+            tally.events[((cell[p] * plan.years + y) * plan.behaviours + b) * Tally.EVENT_SLOTS + 2]++;
+        }
+    }
+
     /** An attributed event at its instant: score, fines, lists, triggers (MODEL.md 5, 6). */
     private void apply(int p, int y, int e, Tally tally, boolean counterfactual) {
         int b = ev.behaviour[e];
@@ -487,23 +576,10 @@ public final class Kernel {
         if (counterfactual && kind == Events.INCOMING) {
             return;
         }
-        boolean scoring = t >= plan.rolloutTime[province[p]];
-        int points = plan.behaviourPoints[b];
         int before = score[p];
-        if (scoring && points != 0) {
-            setScore(p, before + points);
-            if (points < 0) {
-                penalised = true;
-                if (plan.expiryDays != Double.POSITIVE_INFINITY && before != score[p]) {
-                    pushExpiry(p, t + plan.expiryDays, before - score[p]);
-                }
-            }
-        }
+        scoreEvent(p, y, b, t, tally);
         if (trace != null) {
             trace.event(p, y, t, b, ev.channel[e], true, kind == Events.INCOMING, true, score[p] - before, score[p]);
-        }
-        if (tally != null && scoring && plan.behaviourFine[b] > 0) {
-            tally.counts[tally.base(y, cell[p]) + layout.fined + b]++;
         }
         for (int bits = plan.behaviourLists[b] & ~listed[p]; bits != 0; bits &= bits - 1) {
             int l = Integer.numberOfTrailingZeros(bits);

@@ -41,14 +41,17 @@ public final class Plan {
     // household composition: cumulative weights
     final int[] adultsValue;
     final double[] adultsCum;
+    final Alias adultsAlias;
     final int[] childrenValue;
     final double[] childrenCum;
+    final Alias childrenAlias;
     final int maxHouseholdSize;
 
     // attributes, cells (one cell per combination of attribute values)
     final String[] attributeNames;
     final String[][] attributeValues;
     final double[][] attributeCum;
+    final Alias[] attributeAlias;
     final boolean[] attributeOfHousehold;
     final int[] attributeStride;
     final int cells;
@@ -63,6 +66,7 @@ public final class Plan {
     final double[] behaviourFine;
     final int[] behaviourLists; // bit per list
     final long[] behaviourTriggers; // measures triggered by the behaviour (duration rule)
+    final boolean[] scoreOnly; // names no list and triggers no measure
     final Frailty[] frailty; // null when no heterogeneity
     final double[] cellMultiplier; // [b * cells + cell]
     final double[] ownRate; // [(y * provinces + p) * behaviours + b]: rate x (1 - deterrence x P(detected))
@@ -78,6 +82,16 @@ public final class Plan {
     // where in time they fall (cumulative share of each year; the last is 1)
     final double[] horizonRate; // [p * behaviours + b]
     final double[] yearCum; // [(p * behaviours + b) * years + y]
+    // the same shares as an alias table (Walker/Vose: column k holds year k with probability
+    // yearProb, else year yearAlias), and each year's detection probability, by (province, behaviour)
+    final double[] yearProb; // [(p * behaviours + b) * years + k]
+    final int[] yearAlias; // [(p * behaviours + b) * years + k]
+    final double[] yearDetected; // [(p * behaviours + b) * years + y]
+    // the first instant at which an attributed event of b changes anything for a person of
+    // province p (points or a fine once scoring is rolled out, a list or a triggered measure once
+    // in force); earlier events are only counted
+    final double[] effectFrom; // [p * behaviours + b]
+    final double[] noEvent; // [cell * behaviours + b]: P(no event in all years) for a behaviour without frailty
     final int detections;
     final String[] channelNames;
     // incoming misattributed events per (year, province, role): total rate and cumulative over pairs
@@ -153,8 +167,10 @@ public final class Plan {
         var pop = s.population();
         adultsValue = keys(pop.adults());
         adultsCum = cumulative(pop.adults().values());
+        adultsAlias = new Alias(pop.adults().values());
         childrenValue = keys(pop.children());
         childrenCum = cumulative(pop.children().values());
+        childrenAlias = new Alias(pop.children().values());
         double meanSize = mean(pop.adults()) + mean(pop.children());
         households = Math.max(1, Math.round(pop.size() / meanSize));
         maxHouseholdSize = max(adultsValue) + max(childrenValue);
@@ -163,6 +179,7 @@ public final class Plan {
         attributeNames = pop.attributes().keySet().toArray(new String[0]);
         attributeValues = new String[na][];
         attributeCum = new double[na][];
+        attributeAlias = new Alias[na];
         attributeOfHousehold = new boolean[na];
         attributeStride = new int[na];
         int stride = 1;
@@ -171,6 +188,7 @@ public final class Plan {
             Map<String, Double> values = pop.attributes().get(attributeNames[a]);
             attributeValues[a] = values.keySet().toArray(new String[0]);
             attributeCum[a] = cumulative(values.values());
+            attributeAlias[a] = new Alias(values.values());
             attributeOfHousehold[a] = attributeNames[a].equals("province") || attributeNames[a].equals("setting");
             attributeStride[a] = stride;
             stride *= values.size();
@@ -337,14 +355,47 @@ public final class Plan {
 
         horizonRate = new double[provinces * behaviours];
         yearCum = new double[provinces * behaviours * years];
+        yearProb = new double[provinces * behaviours * years];
+        yearAlias = new int[provinces * behaviours * years];
+        yearDetected = new double[provinces * behaviours * years];
         for (int p = 0; p < provinces; p++) {
             for (int b = 0; b < behaviours; b++) {
                 int at = p * behaviours + b;
                 double[] perYear = new double[years];
                 for (int y = 0; y < years; y++) {
                     perYear[y] = ownRate[(y * provinces + p) * behaviours + b];
+                    yearDetected[at * years + y] = detectedShare[(y * provinces + p) * behaviours + b];
                 }
                 horizonRate[at] = cumulativeShares(perYear, yearCum, at * years);
+                alias(perYear, yearProb, yearAlias, at * years);
+            }
+        }
+        scoreOnly = new boolean[behaviours];
+        for (int b = 0; b < behaviours; b++) {
+            scoreOnly[b] = behaviourLists[b] == 0 && behaviourTriggers[b] == 0;
+        }
+        effectFrom = new double[provinces * behaviours];
+        for (int p = 0; p < provinces; p++) {
+            for (int b = 0; b < behaviours; b++) {
+                double from = behaviourPoints[b] != 0 || behaviourFine[b] > 0 ? rolloutTime[p] : Double.POSITIVE_INFINITY;
+                for (int l = 0; l < lists; l++) {
+                    if ((behaviourLists[b] & (1 << l)) != 0) {
+                        from = Math.min(from, listActiveTime[l]);
+                    }
+                }
+                for (int m = 0; m < measures; m++) {
+                    if ((behaviourTriggers[b] & (1L << m)) != 0) {
+                        from = Math.min(from, measureActiveTime[m]);
+                    }
+                }
+                effectFrom[p * behaviours + b] = from;
+            }
+        }
+        noEvent = new double[cells * behaviours];
+        for (int c = 0; c < cells; c++) {
+            for (int b = 0; b < behaviours; b++) {
+                // the same product as the kernel's mean, so the same double
+                noEvent[c * behaviours + b] = Math.exp(-(cellMultiplier[b * cells + c] * horizonRate[provinceOf(c) * behaviours + b]));
             }
         }
 
@@ -593,6 +644,54 @@ public final class Plan {
         }
         out[offset + perYear.length - 1] = 1.0;
         return total;
+    }
+
+    /**
+     * Vose's alias table of the weights (uniform when they are all 0): picking column k uniformly,
+     * then k with probability {@code prob[k]}, else {@code alias[k]}, picks i with probability
+     * weight i / total.
+     */
+    static void alias(double[] weights, double[] prob, int[] alias, int offset) {
+        int n = weights.length;
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double[] scaled = new double[n];
+        int[] small = new int[n];
+        int[] large = new int[n];
+        int ns = 0;
+        int nl = 0;
+        for (int i = 0; i < n; i++) {
+            scaled[i] = total > 0 ? weights[i] * n / total : 1.0;
+            if (scaled[i] < 1.0) {
+                small[ns++] = i;
+            } else {
+                large[nl++] = i;
+            }
+        }
+        while (ns > 0 && nl > 0) {
+            int l = small[--ns];
+            int g = large[--nl];
+            prob[offset + l] = scaled[l];
+            alias[offset + l] = g;
+            scaled[g] = scaled[g] + scaled[l] - 1.0;
+            if (scaled[g] < 1.0) {
+                small[ns++] = g;
+            } else {
+                large[nl++] = g;
+            }
+        }
+        while (nl > 0) {
+            int g = large[--nl];
+            prob[offset + g] = 1.0;
+            alias[offset + g] = g;
+        }
+        while (ns > 0) { // rounding leftovers
+            int l = small[--ns];
+            prob[offset + l] = 1.0;
+            alias[offset + l] = l;
+        }
     }
 
     static int pick(double[] cum, double u) {

@@ -7,6 +7,12 @@ package org.scoresim.engine;
  */
 final class Poisson {
     private static final double INVERSION_LIMIT = 30.0;
+    private static final double[] RECIPROCAL = new double[64]; // 1 / k: a multiplication instead of a division
+    static {
+        for (int k = 1; k < RECIPROCAL.length; k++) {
+            RECIPROCAL[k] = 1.0 / k;
+        }
+    }
 
     private Poisson() {}
 
@@ -33,7 +39,7 @@ final class Poisson {
         int k = 0;
         while (u > cdf) {
             k++;
-            p *= mean / k;
+            p *= k < RECIPROCAL.length ? mean * RECIPROCAL[k] : mean / k;
             cdf += p;
             if (p < 1e-300 && k > mean) {
                 break;

@@ -41,7 +41,7 @@ public final class Results {
         this.engine = engine;
         for (int y = 0; y < plan.years; y++) {
             for (int c = 0; c < plan.cells; c++) {
-                tally.addPlain(counts, tally.base(y, c), c, y);
+                tally.addCompact(counts, tally.base(y, c), c, y);
             }
         }
         this.groups = new long[groups.length][];

@@ -25,6 +25,10 @@ public final class Tally implements java.io.Serializable {
     final long[] plain;
     // their year-end scores: [bin * (years + 1) + year], differences over years
     final long[] plainScores;
+    // offences, detections and fines, apart from the rest so that the counters hit per event stay in
+    // cache: [((cell * years + year) * behaviours + b) * EVENT_SLOTS + (0: offences, 1: detected, 2: fined)]
+    final long[] events;
+    static final int EVENT_SLOTS = 3;
     long households;
     long people;
 
@@ -48,6 +52,7 @@ public final class Tally implements java.io.Serializable {
         this.scoreHist = new long[layout.years * layout.bins];
         this.plain = new long[(layout.years + 1) * layout.cells * 2 * layout.tiers];
         this.plainScores = new long[(layout.years + 1) * layout.bins];
+        this.events = new long[layout.years * layout.cells * layout.behaviours * EVENT_SLOTS];
     }
 
     void offerStory(int category, long personId, long seed) {
@@ -121,6 +126,9 @@ public final class Tally implements java.io.Serializable {
         for (int i = 0; i < plainScores.length; i++) {
             plainScores[i] += other.plainScores[i];
         }
+        for (int i = 0; i < events.length; i++) {
+            events[i] += other.events[i];
+        }
         households += other.households;
         people += other.people;
         for (int c = 0; c < STORIES.size(); c++) {
@@ -141,7 +149,7 @@ public final class Tally implements java.io.Serializable {
                 for (int k = 0; k < w; k++) {
                     out[y * w + k] += counts[b + k];
                 }
-                addPlain(out, y * w, c, y);
+                addCompact(out, y * w, c, y);
             }
         }
         return out;
@@ -170,9 +178,17 @@ public final class Tally implements java.io.Serializable {
         return h;
     }
 
-    /** Adds the figures of the plain person-years of cell c in year y to the block at {@code base}. */
-    void addPlain(long[] block, int base, int c, int y) {
+    /**
+     * Adds what is counted apart for cell c in year y (plain person-years, offences, detections
+     * and fines) to a block of counters laid out like a cell's, at {@code base}.
+     */
+    void addCompact(long[] block, int base, int c, int y) {
         Layout l = layout;
+        for (int b = 0, at = (c * l.years + y) * l.behaviours * EVENT_SLOTS; b < l.behaviours; b++, at += EVENT_SLOTS) {
+            block[base + l.offences + b] += events[at];
+            block[base + l.detected + b] += events[at + 1];
+            block[base + l.fined + b] += events[at + 2];
+        }
         int span = l.years + 1;
         for (int role = 0; role < 2; role++) {
             for (int t = 0; t < l.tiers; t++) {
@@ -214,6 +230,7 @@ public final class Tally implements java.io.Serializable {
     public boolean equals(Object o) {
         return o instanceof Tally t && java.util.Arrays.equals(counts, t.counts)
                 && java.util.Arrays.equals(plain, t.plain) && java.util.Arrays.equals(plainScores, t.plainScores)
+                && java.util.Arrays.equals(events, t.events)
                 && STORIES.stream().allMatch(c -> java.util.Arrays.equals(stories(c), t.stories(c)))
                 && java.util.Arrays.equals(scoreHist, t.scoreHist) && households == t.households && people == t.people;
     }
@@ -231,6 +248,7 @@ public final class Tally implements java.io.Serializable {
         final int bins;
         final int binLow; // score of bin 0's lower edge
         final int tiers;
+        final int behaviours;
         final long[] plainMask; // Plan.plainMask
         final long blocking; // Plan.blockingMeasures
         final int population = 0;
@@ -259,6 +277,7 @@ public final class Tally implements java.io.Serializable {
             binLow = Math.floorDiv(p.scoreMin, 10) * 10;
             bins = Math.floorDiv(p.scoreMax, 10) - Math.floorDiv(p.scoreMin, 10) + 1;
             tiers = p.tierNames.length;
+            behaviours = p.behaviours;
             plainMask = p.plainMask;
             blocking = p.blockingMeasures;
             int at = 3;
