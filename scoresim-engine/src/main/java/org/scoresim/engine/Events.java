@@ -65,7 +65,7 @@ final class Events {
      * Draws all events of member p over all years, counts offences, detections and misattributed
      * events in the tally (if any), and keeps the attributed ones (all of them when tracing).
      */
-    void draw(int p, int province, int role, int cell, double[] factor, long personKey, int slot, Tally tally,
+    void draw(int p, int province, int role, int cell, long personKey, int frailtySlot, int slot, Tally tally,
             boolean all) {
         start[p] = size;
         int nb = plan.behaviours;
@@ -73,48 +73,45 @@ final class Events {
         long[] counts = tally == null ? null : tally.events;
         double[] yearProb = plan.yearProb;
         int[] yearAlias = plan.yearAlias;
-        double[] yearDetected = plan.yearDetected;
-        int base = cell * years * nb * Tally.EVENT_SLOTS;
+        long[] yearLimit = plan.yearLimit;
+        long[] detectedLimit = plan.detectedLimit;
+        int base = cell * nb * years * 2;
         for (int b = 0; b < nb; b++) {
-            double f = factor[p * nb + b];
-            if (f == 0) {
+            if ((plan.behaviourRoles[b] & (1 << role)) == 0) {
                 continue;
             }
-            double mean = f * plan.horizonRate[province * nb + b];
             double u = RandomStream.uniform(personKey, slot + b);
-            if (u < 1.0 - mean) {
-                continue; // u is then below P(no event) = exp(-mean): no event, without an exp
+            if (u <= plan.noEvent[cell * nb + b]) {
+                continue; // the common case: no event of b in all years
             }
-            int n;
-            if (mean >= INVERSION_LIMIT) {
-                n = Poisson.draw(mean, rng.key(p, 0, LARGE_COUNT, b), 0);
-            } else {
-                // behaviours without frailty have the cell's mean, whose P(no event) the plan holds
-                double p0 = plan.frailty[b] == null ? plan.noEvent[cell * nb + b] : Math.exp(-mean);
-                n = Poisson.invert(mean, u, p0);
-            }
+            Counts table = plan.counts[cell * nb + b];
+            int n = table != null ? table.draw(u) : largeCount(p, b, cell, province, personKey, frailtySlot);
             long pointKey = rng.key(p, 0, POINTS, b);
             int pb = (province * nb + b) * years;
             double effectFrom = plan.effectFrom[province * nb + b];
             for (int i = 0; i < n; i++) {
                 // one draw per event: the high 32 bits pick its year (alias table) and place in it,
-                // the low 32 bits are its detection mark
+                // the low 32 bits are its detection mark; compared as integers with the plan's
+                // thresholds, which give exactly the comparisons of the uniforms (k + 0.5) / 2^32
                 long bits = RandomStream.bits(pointKey, i);
                 long x = (bits >>> 32) * years;
                 int k = (int) (x >>> 32);
-                double frac = (x & 0xFFFFFFFFL) * 0x1.0p-32;
-                double prob = yearProb[pb + k];
-                int y = frac < prob ? k : yearAlias[pb + k];
-                boolean detected = RandomStream.low(bits) < yearDetected[pb + y];
+                long frac = x & 0xFFFFFFFFL;
+                int y = frac < yearLimit[pb + k] ? k : yearAlias[pb + k];
+                boolean detected = (bits & 0xFFFFFFFFL) < detectedLimit[pb + y];
                 if (counts != null) {
-                    int at = base + (y * nb + b) * Tally.EVENT_SLOTS;
+                    int at = base + (b * years + y) * 2;
                     counts[at]++;
-                    counts[at + 1] += detected ? 1 : 0;
+                    if (detected) {
+                        counts[at + 1]++;
+                    }
                 }
                 if (!detected && !all) {
                     continue;
                 }
-                double t = (y + (frac < prob ? frac / prob : (frac - prob) / (1.0 - prob))) * Plan.YEAR;
+                double prob = yearProb[pb + k];
+                double f = frac * 0x1.0p-32;
+                double t = (y + (y == k && f < prob ? f / prob : (f - prob) / (1.0 - prob))) * Plan.YEAR;
                 if (!detected) {
                     add(t, y, b, -1, UNDETECTED, 0);
                     continue;
@@ -129,6 +126,15 @@ final class Events {
         drawIncoming(p, province, role, cell, RandomStream.uniform(personKey, slot + nb), tally);
         sort(start[p], size);
         end[p] = size;
+    }
+
+    /** A count too large to tabulate: the person's frailty, then a Poisson count (PTRS). */
+    private int largeCount(int p, int b, int cell, int province, long personKey, int frailtySlot) {
+        double f = plan.cellMultiplier[b * plan.cells + cell];
+        if (plan.frailty[b] != null) {
+            f *= plan.frailty[b].quantile(RandomStream.uniform(personKey, frailtySlot + b));
+        }
+        return Poisson.draw(f * plan.horizonRate[province * plan.behaviours + b], rng.key(p, 0, LARGE_COUNT, b), 0);
     }
 
     /**

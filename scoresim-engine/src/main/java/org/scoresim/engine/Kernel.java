@@ -43,7 +43,6 @@ public final class Kernel {
     private final int[] role;
     private final int[] cell;
     private final int[] province;
-    private final double[] factor; // [p * behaviours + b]
     // each member's state
     private final int[] score;
     private final int[] tier;
@@ -82,7 +81,6 @@ public final class Kernel {
         role = new int[n];
         cell = new int[n];
         province = new int[n];
-        factor = new double[n * plan.behaviours];
         score = new int[n];
         tier = new int[n];
         lowestStreak = new int[n];
@@ -197,7 +195,8 @@ public final class Kernel {
             int r = p < adults ? Plan.ADULT : Plan.CHILD;
             role[p] = r;
             int c = shared;
-            // one key per person: attributes in slots 0.., frailties from na, event counts from na + nb
+            // one key per person: attributes in slots 0.., frailties from na (for counts too large to
+            // tabulate), event counts from na + nb
             long personKey = rng.key(p, 0, PERSON, 0);
             for (int a = 0; a < na; a++) {
                 if (!plan.attributeOfHousehold[a]) {
@@ -206,20 +205,10 @@ public final class Kernel {
             }
             cell[p] = c;
             province[p] = prov;
-            for (int b = 0; b < nb; b++) {
-                double f = 0;
-                if ((plan.behaviourRoles[b] & (1 << r)) != 0) {
-                    f = plan.cellMultiplier[b * plan.cells + c];
-                    if (plan.frailty[b] != null) {
-                        f *= plan.frailty[b].quantile(RandomStream.uniform(personKey, na + b));
-                    }
-                }
-                factor[p * nb + b] = f;
-            }
             if (trace != null) {
                 trace.person(p, r == Plan.ADULT, c);
             }
-            ev.draw(p, prov, r, c, factor, personKey, na + nb, tally, trace != null);
+            ev.draw(p, prov, r, c, personKey, na, na + nb, tally, trace != null);
         }
         reset();
     }
@@ -558,7 +547,7 @@ public final class Kernel {
             }
         }
         if (tally != null && plan.behaviourFine[b] > 0) {
-            tally.events[((cell[p] * plan.years + y) * plan.behaviours + b) * Tally.EVENT_SLOTS + 2]++;
+            tally.counts[tally.base(y, cell[p]) + layout.fined + b]++;
         }
     }
 

@@ -87,11 +87,18 @@ public final class Plan {
     final double[] yearProb; // [(p * behaviours + b) * years + k]
     final int[] yearAlias; // [(p * behaviours + b) * years + k]
     final double[] yearDetected; // [(p * behaviours + b) * years + y]
+    // the same as integer thresholds for 32-bit draws j: j < limit exactly when the uniform
+    // j / 2^32 is below yearProb (alias) or, for (j + 0.5) / 2^32, below yearDetected (detection)
+    final long[] yearLimit;
+    final long[] detectedLimit;
     // the first instant at which an attributed event of b changes anything for a person of
     // province p (points or a fine once scoring is rolled out, a list or a triggered measure once
     // in force); earlier events are only counted
     final double[] effectFrom; // [p * behaviours + b]
-    final double[] noEvent; // [cell * behaviours + b]: P(no event in all years) for a behaviour without frailty
+    // a person's count of events of b over all years: its distribution by cell (null: too large a
+    // mean to tabulate, drawn from frailty and Poisson)
+    final Counts[] counts; // [cell * behaviours + b]
+    final double[] noEvent; // [cell * behaviours + b]: P(no event in all years), read first (-1 for a mean too large to tabulate)
     final int detections;
     final String[] channelNames;
     // incoming misattributed events per (year, province, role): total rate and cumulative over pairs
@@ -358,6 +365,8 @@ public final class Plan {
         yearProb = new double[provinces * behaviours * years];
         yearAlias = new int[provinces * behaviours * years];
         yearDetected = new double[provinces * behaviours * years];
+        yearLimit = new long[provinces * behaviours * years];
+        detectedLimit = new long[provinces * behaviours * years];
         for (int p = 0; p < provinces; p++) {
             for (int b = 0; b < behaviours; b++) {
                 int at = p * behaviours + b;
@@ -368,6 +377,10 @@ public final class Plan {
                 }
                 horizonRate[at] = cumulativeShares(perYear, yearCum, at * years);
                 alias(perYear, yearProb, yearAlias, at * years);
+                for (int y = 0; y < years; y++) {
+                    yearLimit[at * years + y] = (long) Math.ceil(yearProb[at * years + y] * 0x1.0p32);
+                    detectedLimit[at * years + y] = (long) Math.ceil(yearDetected[at * years + y] * 0x1.0p32 - 0.5);
+                }
             }
         }
         scoreOnly = new boolean[behaviours];
@@ -391,11 +404,18 @@ public final class Plan {
                 effectFrom[p * behaviours + b] = from;
             }
         }
+        counts = new Counts[cells * behaviours];
         noEvent = new double[cells * behaviours];
+        Map<List<Double>, Counts> distinct = new java.util.HashMap<>();
         for (int c = 0; c < cells; c++) {
             for (int b = 0; b < behaviours; b++) {
-                // the same product as the kernel's mean, so the same double
-                noEvent[c * behaviours + b] = Math.exp(-(cellMultiplier[b * cells + c] * horizonRate[provinceOf(c) * behaviours + b]));
+                double mean = cellMultiplier[b * cells + c] * horizonRate[provinceOf(c) * behaviours + b];
+                double shape = s.behaviours().get(behaviourNames[b]).heterogeneity();
+                noEvent[c * behaviours + b] = -1.0;
+                if (Counts.tabulable(mean, shape)) {
+                    counts[c * behaviours + b] = distinct.computeIfAbsent(List.of(mean, shape), k -> new Counts(mean, shape));
+                    noEvent[c * behaviours + b] = counts[c * behaviours + b].none();
+                }
             }
         }
 

@@ -25,10 +25,9 @@ public final class Tally implements java.io.Serializable {
     final long[] plain;
     // their year-end scores: [bin * (years + 1) + year], differences over years
     final long[] plainScores;
-    // offences, detections and fines, apart from the rest so that the counters hit per event stay in
-    // cache: [((cell * years + year) * behaviours + b) * EVENT_SLOTS + (0: offences, 1: detected, 2: fined)]
+    // offences and detections, apart from the rest so that the counters hit per event stay in
+    // cache, a behaviour's years together: [((cell * behaviours + b) * years + year) * 2 + (0: offences, 1: detected)]
     final long[] events;
-    static final int EVENT_SLOTS = 3;
     long households;
     long people;
 
@@ -52,7 +51,7 @@ public final class Tally implements java.io.Serializable {
         this.scoreHist = new long[layout.years * layout.bins];
         this.plain = new long[(layout.years + 1) * layout.cells * 2 * layout.tiers];
         this.plainScores = new long[(layout.years + 1) * layout.bins];
-        this.events = new long[layout.years * layout.cells * layout.behaviours * EVENT_SLOTS];
+        this.events = new long[layout.years * layout.cells * layout.behaviours * 2];
     }
 
     void offerStory(int category, long personId, long seed) {
@@ -179,15 +178,15 @@ public final class Tally implements java.io.Serializable {
     }
 
     /**
-     * Adds what is counted apart for cell c in year y (plain person-years, offences, detections
-     * and fines) to a block of counters laid out like a cell's, at {@code base}.
+     * Adds what is counted apart for cell c in year y (plain person-years, offences and
+     * detections) to a block of counters laid out like a cell's, at {@code base}.
      */
     void addCompact(long[] block, int base, int c, int y) {
         Layout l = layout;
-        for (int b = 0, at = (c * l.years + y) * l.behaviours * EVENT_SLOTS; b < l.behaviours; b++, at += EVENT_SLOTS) {
+        for (int b = 0; b < l.behaviours; b++) {
+            int at = ((c * l.behaviours + b) * l.years + y) * 2;
             block[base + l.offences + b] += events[at];
             block[base + l.detected + b] += events[at + 1];
-            block[base + l.fined + b] += events[at + 2];
         }
         int span = l.years + 1;
         for (int role = 0; role < 2; role++) {
