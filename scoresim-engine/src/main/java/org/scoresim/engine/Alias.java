@@ -23,6 +23,7 @@ final class Alias {
     int pick(double u) {
         double x = u * n;
         int k = Math.min((int) x, n - 1);
-        return x - k < prob[k] ? k : alias[k];
+        int self = (int) (Double.doubleToRawLongBits((x - k) - prob[k]) >>> 63); // x - k < prob[k], without a branch
+        return alias[k] + self * (k - alias[k]);
     }
 }

@@ -97,14 +97,15 @@ final class Events {
                 long x = (bits >>> 32) * years;
                 int k = (int) (x >>> 32);
                 long frac = x & 0xFFFFFFFFL;
-                int y = frac < yearLimit[pb + k] ? k : yearAlias[pb + k];
-                boolean detected = (bits & 0xFFFFFFFFL) < detectedLimit[pb + y];
+                // selections by the sign bit of a difference (both sides below 2^33), without branches
+                int alias = yearAlias[pb + k];
+                int y = alias + (int) ((frac - yearLimit[pb + k]) >>> 63) * (k - alias);
+                long seen = ((bits & 0xFFFFFFFFL) - detectedLimit[pb + y]) >>> 63;
+                boolean detected = seen != 0;
                 if (counts != null) {
                     int at = base + (b * years + y) * 2;
                     counts[at]++;
-                    if (detected) {
-                        counts[at + 1]++;
-                    }
+                    counts[at + 1] += seen;
                 }
                 if (!detected && !all) {
                     continue;

@@ -184,7 +184,7 @@ public final class Kernel {
         int na = plan.attributeNames.length;
         for (int a = 0; a < na; a++) {
             if (plan.attributeOfHousehold[a]) {
-                int v = plan.attributeAlias[a].pick(RandomStream.uniform(key, 2 + a));
+                int v = plan.pickValue(a, RandomStream.uniform(key, 2 + a));
                 shared += plan.attributeStride[a] * v;
                 prov = a == plan.provinceAttribute ? v : prov;
             }
@@ -200,7 +200,7 @@ public final class Kernel {
             long personKey = rng.key(p, 0, PERSON, 0);
             for (int a = 0; a < na; a++) {
                 if (!plan.attributeOfHousehold[a]) {
-                    c += plan.attributeStride[a] * plan.attributeAlias[a].pick(RandomStream.uniform(personKey, a));
+                    c += plan.attributeStride[a] * plan.pickValue(a, RandomStream.uniform(personKey, a));
                 }
             }
             cell[p] = c;
@@ -223,10 +223,12 @@ public final class Kernel {
             everListed[p] = 0;
             endMask[p] = 0;
             cursor[p] = ev.start[p];
-            lastTrigger[p] = Double.NEGATIVE_INFINITY;
+            if (lastTrigger[p] != Double.NEGATIVE_INFINITY) { // some trigger was set
+                Arrays.fill(triggerUntil, p * plan.measures, (p + 1) * plan.measures, Double.NEGATIVE_INFINITY);
+                lastTrigger[p] = Double.NEGATIVE_INFINITY;
+            }
             expiryHead[p] = 0;
             expiryCount[p] = 0;
-            Arrays.fill(triggerUntil, p * plan.measures, (p + 1) * plan.measures, Double.NEGATIVE_INFINITY);
         }
     }
 
@@ -237,8 +239,10 @@ public final class Kernel {
     private void simulateYears(Tally tally, boolean counterfactual) {
         long childMeasures = plan.childMeasures;
         int years = plan.years;
-        Arrays.fill(childAny, 0L);
-        Arrays.fill(childEnd, 0L);
+        if (childMeasures != 0) {
+            Arrays.fill(childAny, 0L);
+            Arrays.fill(childEnd, 0L);
+        }
         for (int p = 0; p < size; p++) {
             boolean adult = role[p] == Plan.ADULT;
             for (int y = 0; y < years; ) {
@@ -274,52 +278,109 @@ public final class Kernel {
     }
 
     /**
-     * The common case: a stretch of years from y in which nothing can happen to p: no event, never
-     * listed, nothing pending, the tier's measures in force and unchanged since last year, none
-     * blocking travel or landing on children, no recovery to apply. Counts the stretch as plain
-     * years (exactly what {@link #record} would count year by year) without walking it and returns
-     * the year after it; returns y when year y needs the full treatment.
+     * The common case: a stretch of plain years from y0 (see {@link Tally}): never listed, nothing
+     * pending or triggered, the tier's measures in force and unchanged since last year, none
+     * blocking travel or landing on children, and no event but those that only move the score
+     * without leaving the tier's measures. Counts the stretch as plain years (exactly what
+     * {@link #record} would count year by year, see FastPathTest) without walking it, and returns
+     * the year after it; returns y0 when year y0 needs the full treatment.
      */
-    private int plainYears(int p, int y, boolean adult, Tally tally, boolean counterfactual) {
-        if (everListed[p] != 0 || expiryCount[p] != 0 || lastTrigger[p] > y * Plan.YEAR) {
-            return y;
-        }
-        int t = tier[p];
-        int at = y * layout.tiers + t;
-        long mask = plan.plainMask[at];
-        if (!plan.plainYear[at] || endMask[p] != mask || t == plan.lowestTier
+    private int plainYears(int p, int y0, boolean adult, Tally tally, boolean counterfactual) {
+        if (everListed[p] != 0 || expiryCount[p] != 0 || lastTrigger[p] > y0 * Plan.YEAR
                 || (plan.recoveryPoints > 0 && score[p] < plan.initial)) {
-            return y;
+            return y0;
         }
-        int stop = plan.plainUntil[at];
-        int next = cursor[p];
-        if (next < ev.end[p]) {
-            stop = Math.min(stop, ev.year[next]);
-        }
-        if (!adult) {
-            for (int j = y; j < stop; j++) {
-                if ((childAny[j] | childEnd[j]) != 0) {
-                    stop = j;
+        int years = plan.years;
+        int tiers = layout.tiers;
+        long mask = endMask[p];
+        int t = tier[p];
+        int tierFrom = y0;
+        int bin = plan.scoreBin[score[p] - plan.scoreMin];
+        int binFrom = y0;
+        int e = cursor[p];
+        int last = ev.end[p];
+        int y = y0;
+        for (; y < years; y++) {
+            int at = y * tiers + t;
+            if (t == plan.lowestTier || plan.plainMask[at] != mask || !plan.plainYear[at]
+                    || (!adult && (childAny[y] | childEnd[y]) != 0)) {
+                break;
+            }
+            int to = e;
+            while (to < last && ev.year[to] == y) {
+                to++;
+            }
+            if (to > e) {
+                if (!scoreOnly(p, y, e, to, mask, counterfactual)) {
+                    break;
+                }
+                for (int i = e; i < to; i++) {
+                    if (ev.kind[i] >= Events.OWN && !(counterfactual && ev.kind[i] == Events.INCOMING)) {
+                        scoreEvent(p, y, ev.behaviour[i], ev.time[i], tally);
+                    }
+                }
+                e = to;
+                if (tier[p] != t) {
+                    if (!counterfactual && y > tierFrom) {
+                        tally.addPlainTier(cell[p], role[p], t, tierFrom, y);
+                    }
+                    t = tier[p];
+                    tierFrom = y;
+                }
+                int now = plan.scoreBin[score[p] - plan.scoreMin];
+                if (now != bin) {
+                    if (!counterfactual && y > binFrom) {
+                        tally.addPlainScores(bin, binFrom, y);
+                    }
+                    bin = now;
+                    binFrom = y;
                 }
             }
+            (counterfactual ? counterfactualAny : anyByYear)[p * years + y] = mask;
         }
-        if (stop <= y) {
-            return y;
+        if (y == y0) {
+            return y0;
         }
+        cursor[p] = e;
         lowestStreak[p] = 0;
-        long[] masks = counterfactual ? counterfactualAny : anyByYear;
-        for (int j = y; j < stop; j++) {
-            masks[p * plan.years + j] = mask;
-        }
         if (counterfactual) {
-            return stop;
+            return y;
         }
         if (mask != 0) {
             story[p] |= (mask & sanctionMask) != 0 ? 1 << Tally.SANCTIONED : 0;
             story[p] |= (mask & ~sanctionMask) != 0 ? 1 << Tally.REWARDED : 0;
         }
-        tally.addPlainYears(cell[p], role[p], t, plan.scoreBin[score[p] - plan.scoreMin], y, stop);
-        return stop;
+        tally.addPlainTier(cell[p], role[p], t, tierFrom, y);
+        tally.addPlainScores(bin, binFrom, y);
+        return y;
+    }
+
+    /**
+     * Whether the events [from, to) of year y only move p's score and keep the measures at
+     * {@code mask} at every instant and at the year end (tried on a copy of the score; nothing is
+     * changed). Expiries and recovery are left to the full treatment.
+     */
+    private boolean scoreOnly(int p, int y, int from, int to, long mask, boolean counterfactual) {
+        if (plan.expiryDays != Double.POSITIVE_INFINITY || plan.recoveryPoints > 0) {
+            return false;
+        }
+        int s = score[p];
+        double rollout = plan.rolloutTime[province[p]];
+        for (int i = from; i < to; i++) {
+            int b = ev.behaviour[i];
+            if (!plan.scoreOnly[b]) {
+                return false;
+            }
+            if (ev.kind[i] < Events.OWN || (counterfactual && ev.kind[i] == Events.INCOMING) || ev.time[i] < rollout) {
+                continue;
+            }
+            s = Math.max(plan.scoreMin, Math.min(plan.scoreMax, s + plan.behaviourPoints[b]));
+            int at = y * layout.tiers + plan.tierOfScore[s - plan.scoreMin];
+            if (plan.plainMask[at] != mask || !plan.plainYear[at]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // results of simulateYear: the person's measures (their own `when`) at any instant and at year end
@@ -547,7 +608,7 @@ public final class Kernel {
             }
         }
         if (tally != null && plan.behaviourFine[b] > 0) {
-            tally.counts[tally.base(y, cell[p]) + layout.fined + b]++;
+            tally.fines[(cell[p] * plan.behaviours + b) * plan.years + y]++;
         }
     }
 
@@ -664,7 +725,8 @@ public final class Kernel {
         int bin = y * layout.bins + plan.scoreBin[score[p] - plan.scoreMin];
         long plain = plan.plainMask[y * layout.tiers + tier[p]];
         if (any == plain && end == plain && prev == plain && everListed[p] == 0 && lowestStreak[p] < 3) {
-            tally.addPlainYears(cell[p], role[p], tier[p], plan.scoreBin[score[p] - plan.scoreMin], y, y + 1);
+            tally.addPlainTier(cell[p], role[p], tier[p], y, y + 1);
+            tally.addPlainScores(plan.scoreBin[score[p] - plan.scoreMin], y, y + 1);
             return;
         }
         k[base + layout.population]++;

@@ -51,7 +51,10 @@ public final class Plan {
     final String[] attributeNames;
     final String[][] attributeValues;
     final double[][] attributeCum;
-    final Alias[] attributeAlias;
+    // alias tables of all attributes, flat (attribute a's values from valueOffset[a])
+    final int[] valueOffset;
+    final double[] valueProb;
+    final int[] valueAlias;
     final boolean[] attributeOfHousehold;
     final int[] attributeStride;
     final int cells;
@@ -186,7 +189,12 @@ public final class Plan {
         attributeNames = pop.attributes().keySet().toArray(new String[0]);
         attributeValues = new String[na][];
         attributeCum = new double[na][];
-        attributeAlias = new Alias[na];
+        valueOffset = new int[na + 1];
+        for (int a = 0; a < na; a++) {
+            valueOffset[a + 1] = valueOffset[a] + pop.attributes().get(attributeNames[a]).size();
+        }
+        valueProb = new double[valueOffset[na]];
+        valueAlias = new int[valueOffset[na]];
         attributeOfHousehold = new boolean[na];
         attributeStride = new int[na];
         int stride = 1;
@@ -195,7 +203,7 @@ public final class Plan {
             Map<String, Double> values = pop.attributes().get(attributeNames[a]);
             attributeValues[a] = values.keySet().toArray(new String[0]);
             attributeCum[a] = cumulative(values.values());
-            attributeAlias[a] = new Alias(values.values());
+            alias(values.values().stream().mapToDouble(Double::doubleValue).toArray(), valueProb, valueAlias, valueOffset[a]);
             attributeOfHousehold[a] = attributeNames[a].equals("province") || attributeNames[a].equals("setting");
             attributeStride[a] = stride;
             stride *= values.size();
@@ -550,6 +558,18 @@ public final class Plan {
             }
         }
         return mask;
+    }
+
+    /** The value of attribute a for a uniform u in [0, 1) (alias method, constant time). */
+    int pickValue(int a, double u) {
+        int n = valueOffset[a + 1] - valueOffset[a];
+        double x = u * n;
+        int k = Math.min((int) x, n - 1);
+        int at = valueOffset[a] + k;
+        // k when x - k < prob (the sign bit of the difference), else the alias: without a branch
+        int self = (int) (Double.doubleToRawLongBits((x - k) - valueProb[at]) >>> 63);
+        int other = valueAlias[at];
+        return other + self * (k - other);
     }
 
     int valueOf(int cell, int attribute) {

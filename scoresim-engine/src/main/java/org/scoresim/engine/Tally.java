@@ -28,6 +28,8 @@ public final class Tally implements java.io.Serializable {
     // offences and detections, apart from the rest so that the counters hit per event stay in
     // cache, a behaviour's years together: [((cell * behaviours + b) * years + year) * 2 + (0: offences, 1: detected)]
     final long[] events;
+    // fines charged: [(cell * behaviours + b) * years + year]
+    final long[] fines;
     long households;
     long people;
 
@@ -52,6 +54,7 @@ public final class Tally implements java.io.Serializable {
         this.plain = new long[(layout.years + 1) * layout.cells * 2 * layout.tiers];
         this.plainScores = new long[(layout.years + 1) * layout.bins];
         this.events = new long[layout.years * layout.cells * layout.behaviours * 2];
+        this.fines = new long[layout.years * layout.cells * layout.behaviours];
     }
 
     void offerStory(int category, long personId, long seed) {
@@ -128,6 +131,9 @@ public final class Tally implements java.io.Serializable {
         for (int i = 0; i < events.length; i++) {
             events[i] += other.events[i];
         }
+        for (int i = 0; i < fines.length; i++) {
+            fines[i] += other.fines[i];
+        }
         households += other.households;
         people += other.people;
         for (int c = 0; c < STORIES.size(); c++) {
@@ -140,25 +146,54 @@ public final class Tally implements java.io.Serializable {
 
     /** National totals per (year, slot), plain person-years included: for variance groups. */
     long[] national() {
-        int w = layout.width;
-        long[] out = new long[layout.years * w];
-        for (int y = 0; y < layout.years; y++) {
-            for (int c = 0; c < layout.cells; c++) {
+        Layout l = layout;
+        int w = l.width;
+        int years = l.years;
+        int nb = l.behaviours;
+        long[] out = new long[years * w];
+        long[] plainByTier = new long[2 * l.tiers * (years + 1)];
+        int span = years + 1;
+        for (int c = 0; c < l.cells; c++) {
+            for (int y = 0; y < years; y++) {
                 int b = base(y, c);
                 for (int k = 0; k < w; k++) {
                     out[y * w + k] += counts[b + k];
                 }
-                addCompact(out, y * w, c, y);
+            }
+            for (int b = 0; b < nb; b++) {
+                for (int y = 0; y < years; y++) {
+                    int at = (c * nb + b) * years + y;
+                    out[y * w + l.offences + b] += events[at * 2];
+                    out[y * w + l.detected + b] += events[at * 2 + 1];
+                    out[y * w + l.fined + b] += fines[at];
+                }
+            }
+            int from = c * 2 * l.tiers * span;
+            for (int i = 0; i < plainByTier.length; i++) {
+                plainByTier[i] += plain[from + i];
+            }
+        }
+        for (int role = 0; role < 2; role++) {
+            for (int t = 0; t < l.tiers; t++) {
+                long n = 0;
+                for (int y = 0; y < years; y++) {
+                    n += plainByTier[(role * l.tiers + t) * span + y];
+                    expandPlain(out, y * w, role, t, y, n);
+                }
             }
         }
         return out;
     }
 
-    /** Counts a stretch of plain years [from, to) of a person of (cell, role, tier) with this score bin. */
-    void addPlainYears(int cell, int role, int tier, int bin, int from, int to) {
+    /** Counts a stretch of plain years [from, to) of a person of (cell, role) in this tier. */
+    void addPlainTier(int cell, int role, int tier, int from, int to) {
         int at = ((cell * 2 + role) * layout.tiers + tier) * (layout.years + 1);
         plain[at + from]++;
         plain[at + to]--;
+    }
+
+    /** Counts a stretch of plain years [from, to) whose year-end scores fall in this bin. */
+    void addPlainScores(int bin, int from, int to) {
         plainScores[bin * (layout.years + 1) + from]++;
         plainScores[bin * (layout.years + 1) + to]--;
     }
@@ -178,8 +213,8 @@ public final class Tally implements java.io.Serializable {
     }
 
     /**
-     * Adds what is counted apart for cell c in year y (plain person-years, offences and
-     * detections) to a block of counters laid out like a cell's, at {@code base}.
+     * Adds what is counted apart for cell c in year y (plain person-years, offences, detections
+     * and fines) to a block of counters laid out like a cell's, at {@code base}.
      */
     void addCompact(long[] block, int base, int c, int y) {
         Layout l = layout;
@@ -187,6 +222,7 @@ public final class Tally implements java.io.Serializable {
             int at = ((c * l.behaviours + b) * l.years + y) * 2;
             block[base + l.offences + b] += events[at];
             block[base + l.detected + b] += events[at + 1];
+            block[base + l.fined + b] += fines[(c * l.behaviours + b) * l.years + y];
         }
         int span = l.years + 1;
         for (int role = 0; role < 2; role++) {
@@ -196,24 +232,30 @@ public final class Tally implements java.io.Serializable {
                 for (int j = 0; j <= y; j++) {
                     n += plain[at + j];
                 }
-                if (n == 0) {
-                    continue;
-                }
-                block[base + l.population] += n;
-                block[base + l.tierEnd + t] += n;
-                long mask = l.plainMask[y * l.tiers + t];
-                for (long bits = mask; bits != 0; bits &= bits - 1) {
-                    int m = Long.numberOfTrailingZeros(bits);
-                    block[base + l.sanctioned + m] += n;
-                    block[base + l.sanctionedEnd + m] += n;
-                    if (role == Plan.CHILD) {
-                        block[base + l.childrenAffected + m] += n;
-                    }
-                }
-                if ((mask & l.blocking) != 0) {
-                    block[base + l.travelBanned] += n;
-                }
+                expandPlain(block, base, role, t, y, n);
             }
+        }
+    }
+
+    /** Adds the figures of n plain person-years of (role, tier) in year y to the block at {@code base}. */
+    private void expandPlain(long[] block, int base, int role, int t, int y, long n) {
+        if (n == 0) {
+            return;
+        }
+        Layout l = layout;
+        block[base + l.population] += n;
+        block[base + l.tierEnd + t] += n;
+        long mask = l.plainMask[y * l.tiers + t];
+        for (long bits = mask; bits != 0; bits &= bits - 1) {
+            int m = Long.numberOfTrailingZeros(bits);
+            block[base + l.sanctioned + m] += n;
+            block[base + l.sanctionedEnd + m] += n;
+            if (role == Plan.CHILD) {
+                block[base + l.childrenAffected + m] += n;
+            }
+        }
+        if ((mask & l.blocking) != 0) {
+            block[base + l.travelBanned] += n;
         }
     }
 
@@ -229,7 +271,7 @@ public final class Tally implements java.io.Serializable {
     public boolean equals(Object o) {
         return o instanceof Tally t && java.util.Arrays.equals(counts, t.counts)
                 && java.util.Arrays.equals(plain, t.plain) && java.util.Arrays.equals(plainScores, t.plainScores)
-                && java.util.Arrays.equals(events, t.events)
+                && java.util.Arrays.equals(events, t.events) && java.util.Arrays.equals(fines, t.fines)
                 && STORIES.stream().allMatch(c -> java.util.Arrays.equals(stories(c), t.stories(c)))
                 && java.util.Arrays.equals(scoreHist, t.scoreHist) && households == t.households && people == t.people;
     }

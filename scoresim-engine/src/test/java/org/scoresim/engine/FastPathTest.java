@@ -60,6 +60,17 @@ class FastPathTest {
         for (String category : Tally.STORIES) {
             assertThat(a.stories(category)).isEqualTo(b.stories(category));
         }
+        // the national totals of the variance groups are the cells' figures summed
+        long[] byCells = new long[plan.years * a.layout.width];
+        long[] cells = expanded(a);
+        for (int y = 0; y < plan.years; y++) {
+            for (int c = 0; c < plan.cells; c++) {
+                for (int k = 0; k < a.layout.width; k++) {
+                    byCells[y * a.layout.width + k] += cells[a.base(y, c) + k];
+                }
+            }
+        }
+        assertThat(a.national()).isEqualTo(byCells).isEqualTo(b.national());
         long attributed = 0;
         for (int y = 0; y < plan.years; y++) {
             for (int c = 0; c < plan.cells; c++) {
