@@ -127,18 +127,27 @@ public final class Runner implements Engine {
         long[] before = tally.national();
         for (int i = next.getAndIncrement(); i < chunks; i = next.getAndIncrement()) {
             long people = tally.people;
-            for (long h = chunkStart(i), end = chunkEnd(i); h < end; h++) {
-                if ((h & 255) == 0 && (cancelled || Thread.currentThread().isInterrupted())) {
-                    throw new CancellationException("run cancelled");
-                }
-                kernel.simulate(h, tally);
-            }
+            simulateRange(kernel, tally, chunkStart(i), chunkEnd(i));
             personYears.addAndGet((tally.people - people) * plan.years);
             long[] after = tally.national();
             addGroup(groups, groupOf(i), after, before);
             before = after;
         }
         return tally;
+    }
+
+    /**
+     * One chunk's households. A method of its own, called once per chunk, so that the JIT compiles
+     * the kernel inlined here with the profile of many chunks, not once and for all from the
+     * first chunk's (on-stack replacement of the long-running worker loop).
+     */
+    private void simulateRange(Kernel kernel, Tally tally, long from, long to) {
+        for (long h = from; h < to; h++) {
+            if ((h & 255) == 0 && (cancelled || Thread.currentThread().isInterrupted())) {
+                throw new CancellationException("run cancelled");
+            }
+            kernel.simulate(h, tally);
+        }
     }
 
     private static void addGroup(long[][] groups, int g, long[] after, long[] before) {
