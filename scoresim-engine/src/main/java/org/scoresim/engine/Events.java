@@ -150,7 +150,8 @@ final class Events {
         for (int k = from; k < plan.detectionStart[b + 1]; k++) {
             int slot = 2 + 2 * (k - from);
             int at = yp * plan.detections + k;
-            if (RandomStream.uniform(eventKey, slot) < (seen ? plan.detectionP[at] : plan.detectionFirstP[at])) {
+            double q = seen ? plan.detectionP[at] : plan.detectionFirstP[at];
+            if (q >= 1.0 || RandomStream.uniform(eventKey, slot) < q) {
                 if (!seen) {
                     first = plan.detectionChannel[k];
                 }
@@ -158,6 +159,7 @@ final class Events {
                 double m = plan.detectionFalseMatch[k];
                 if (m == 0 || RandomStream.uniform(eventKey, slot + 1) >= m) {
                     attributed = true;
+                    break; // one correct match attributes the event; later channels change nothing
                 }
             }
         }

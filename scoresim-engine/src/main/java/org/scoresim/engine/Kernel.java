@@ -306,35 +306,50 @@ public final class Kernel {
                     || (!adult && (childAny[y] | childEnd[y]) != 0)) {
                 break;
             }
+            if (e == last || ev.year[e] > y) {
+                // no event until the next event's year: jump to it (or to where the tier's measures change)
+                int stop = Math.min(e == last ? years : ev.year[e], plan.plainUntil[at]);
+                if (!adult) {
+                    for (int j = y + 1; j < stop; j++) {
+                        if ((childAny[j] | childEnd[j]) != 0) {
+                            stop = j;
+                        }
+                    }
+                }
+                long[] masks = counterfactual ? counterfactualAny : anyByYear;
+                for (int j = y; j < stop; j++) {
+                    masks[p * years + j] = mask;
+                }
+                y = stop - 1;
+                continue;
+            }
             int to = e;
             while (to < last && ev.year[to] == y) {
                 to++;
             }
-            if (to > e) {
-                if (!scoreOnly(p, y, e, to, mask, counterfactual)) {
-                    break;
+            if (!scoreOnly(p, y, e, to, mask, counterfactual)) {
+                break;
+            }
+            for (int i = e; i < to; i++) {
+                if (ev.kind[i] >= Events.OWN && !(counterfactual && ev.kind[i] == Events.INCOMING)) {
+                    scoreEvent(p, y, ev.behaviour[i], ev.time[i], tally);
                 }
-                for (int i = e; i < to; i++) {
-                    if (ev.kind[i] >= Events.OWN && !(counterfactual && ev.kind[i] == Events.INCOMING)) {
-                        scoreEvent(p, y, ev.behaviour[i], ev.time[i], tally);
-                    }
+            }
+            e = to;
+            if (tier[p] != t) {
+                if (!counterfactual && y > tierFrom) {
+                    tally.addPlainTier(cell[p], role[p], t, tierFrom, y);
                 }
-                e = to;
-                if (tier[p] != t) {
-                    if (!counterfactual && y > tierFrom) {
-                        tally.addPlainTier(cell[p], role[p], t, tierFrom, y);
-                    }
-                    t = tier[p];
-                    tierFrom = y;
+                t = tier[p];
+                tierFrom = y;
+            }
+            int now = plan.scoreBin[score[p] - plan.scoreMin];
+            if (now != bin) {
+                if (!counterfactual && y > binFrom) {
+                    tally.addPlainScores(bin, binFrom, y);
                 }
-                int now = plan.scoreBin[score[p] - plan.scoreMin];
-                if (now != bin) {
-                    if (!counterfactual && y > binFrom) {
-                        tally.addPlainScores(bin, binFrom, y);
-                    }
-                    bin = now;
-                    binFrom = y;
-                }
+                bin = now;
+                binFrom = y;
             }
             (counterfactual ? counterfactualAny : anyByYear)[p * years + y] = mask;
         }
