@@ -70,63 +70,75 @@ final class Events {
         start[p] = size;
         int nb = plan.behaviours;
         int years = plan.years;
-        long[] counts = tally == null ? null : tally.events;
-        double[] yearProb = plan.yearProb;
-        int[] yearAlias = plan.yearAlias;
-        long[] yearLimit = plan.yearLimit;
-        long[] detectedLimit = plan.detectedLimit;
+        long[] counts = tally.events;
         int base = cell * nb * years * 2;
+        long pair = 0;
         for (int b = 0; b < nb; b++) {
+            if ((b & 1) == 0) {
+                // one draw gives the uniforms of two behaviours, 32 bits each: a resolution of
+                // 2^-32 in probability, below one person in a national population
+                pair = RandomStream.bits(personKey, slot + (b >> 1));
+            }
             if ((plan.behaviourRoles[b] & (1 << role)) == 0) {
                 continue;
             }
-            double u = RandomStream.uniform(personKey, slot + b);
+            double u = (b & 1) == 0 ? RandomStream.high(pair) : RandomStream.low(pair);
             if (u <= plan.noEvent[cell * nb + b]) {
                 continue; // the common case: no event of b in all years
             }
             Counts table = plan.counts[cell * nb + b];
             int n = table != null ? table.draw(u) : largeCount(p, b, cell, province, personKey, frailtySlot);
-            long pointKey = rng.key(p, 0, POINTS, b);
-            int pb = (province * nb + b) * years;
-            double effectFrom = plan.effectFrom[province * nb + b];
-            for (int i = 0; i < n; i++) {
-                // one draw per event: the high 32 bits pick its year (alias table) and place in it,
-                // the low 32 bits are its detection mark; compared as integers with the plan's
-                // thresholds, which give exactly the comparisons of the uniforms (k + 0.5) / 2^32
-                long bits = RandomStream.bits(pointKey, i);
-                long x = (bits >>> 32) * years;
-                int k = (int) (x >>> 32);
-                long frac = x & 0xFFFFFFFFL;
-                // selections by the sign bit of a difference (both sides below 2^33), without branches
-                int alias = yearAlias[pb + k];
-                int y = alias + (int) ((frac - yearLimit[pb + k]) >>> 63) * (k - alias);
-                long seen = ((bits & 0xFFFFFFFFL) - detectedLimit[pb + y]) >>> 63;
-                boolean detected = seen != 0;
-                if (counts != null) {
-                    int at = base + (b * years + y) * 2;
-                    counts[at]++;
-                    counts[at + 1] += seen;
-                }
-                if (!detected && !all) {
-                    continue;
-                }
-                double prob = yearProb[pb + k];
-                double f = frac * 0x1.0p-32;
-                double t = (y + (y == k && f < prob ? f / prob : (f - prob) / (1.0 - prob))) * Plan.YEAR;
-                if (!detected) {
-                    add(t, y, b, -1, UNDETECTED, 0);
-                    continue;
-                }
-                if (t < effectFrom && !all) {
-                    continue; // changes nothing (MODEL.md 5, 6: before roll-out, lists and measures)
-                }
-                long eventKey = rng.key(p, 0, DETECTED, ((long) b << 32) | i);
-                detect(t, y, b, y * plan.provinces + province, eventKey, all);
-            }
+            points(p, b, n, province, counts, base + b * years * 2, all);
         }
         drawIncoming(p, province, role, cell, RandomStream.uniform(personKey, slot + nb), tally);
         sort(start[p], size);
         end[p] = size;
+    }
+
+    /**
+     * The n events of behaviour b over all years. One draw per event: the high 32 bits pick its
+     * year (alias table) and place in it, the low 32 bits are its detection mark; both are compared
+     * as integers with the plan's thresholds, which give exactly the comparisons of the uniforms
+     * (j + 0.5) / 2^32, and selected by the sign bit of a difference (both sides below 2^33),
+     * without branches. Each is counted in the row of (cell, b) of the tally's event counters;
+     * detected ones (all, when tracing) go on to {@link #keep}.
+     */
+    private void points(int p, int b, int n, int province, long[] counts, int row, boolean all) {
+        int years = plan.years;
+        long pointKey = rng.key(p, 0, POINTS, b);
+        int pb = (province * plan.behaviours + b) * years;
+        int[] yearAlias = plan.yearAlias;
+        long[] yearLimit = plan.yearLimit;
+        long[] detectedLimit = plan.detectedLimit;
+        for (int i = 0; i < n; i++) {
+            long bits = RandomStream.bits(pointKey, i);
+            long x = (bits >>> 32) * years;
+            int k = (int) (x >>> 32);
+            long frac = x & 0xFFFFFFFFL;
+            int alias = yearAlias[pb + k];
+            int y = alias + (int) ((frac - yearLimit[pb + k]) >>> 63) * (k - alias);
+            long seen = ((bits & 0xFFFFFFFFL) - detectedLimit[pb + y]) >>> 63;
+            counts[row + 2 * y]++;
+            counts[row + 2 * y + 1] += seen;
+            if (seen != 0 || all) {
+                keep(p, b, i, k, y, frac, seen != 0, province, all);
+            }
+        }
+    }
+
+    /** An event worth keeping: its instant, then its channels if detected (MODEL.md 4). */
+    private void keep(int p, int b, int i, int k, int y, long frac, boolean detected, int province, boolean all) {
+        int at = (province * plan.behaviours + b) * plan.years + k;
+        double prob = plan.yearProb[at];
+        double f = frac * 0x1.0p-32;
+        double t = (y + (y == k && f < prob ? f / prob : (f - prob) / (1.0 - prob))) * Plan.YEAR;
+        if (!detected) {
+            add(t, y, b, -1, UNDETECTED, 0);
+        } else if (all || t >= plan.effectFrom[province * plan.behaviours + b]) {
+            // (earlier, it changes nothing: MODEL.md 5, 6, before roll-out, lists and measures)
+            long eventKey = rng.key(p, 0, DETECTED, ((long) b << 32) | i);
+            detect(t, y, b, y * plan.provinces + province, eventKey, all);
+        }
     }
 
     /** A count too large to tabulate: the person's frailty, then a Poisson count (PTRS). */
