@@ -91,7 +91,9 @@ final class Events {
             points(p, b, n, province, counts, base + b * years * 2, all);
         }
         drawIncoming(p, province, role, cell, RandomStream.uniform(personKey, slot + nb), tally);
-        sort(start[p], size);
+        if (size - start[p] > 1) {
+            sort(start[p], size);
+        }
         end[p] = size;
     }
 
@@ -131,7 +133,8 @@ final class Events {
         int at = (province * plan.behaviours + b) * plan.years + k;
         double prob = plan.yearProb[at];
         double f = frac * 0x1.0p-32;
-        double t = (y + (y == k && f < prob ? f / prob : (f - prob) / (1.0 - prob))) * Plan.YEAR;
+        // the place in the year: the uniform rescaled within the part of column k that chose y
+        double t = (y + (y == k && f < prob ? f * plan.yearProbInverse[at] : (f - prob) * plan.yearRestInverse[at])) * Plan.YEAR;
         if (!detected) {
             add(t, y, b, -1, UNDETECTED, 0);
         } else if (all || t >= plan.effectFrom[province * plan.behaviours + b]) {

@@ -175,16 +175,19 @@ public final class Kernel {
 
     /** MODEL.md 2: household size, shared and personal attributes, frailties; then everyone's events. */
     private void compose(Tally tally) {
+        // 32-bit uniforms, two per draw: the household's size from the first, its attributes after
         long key = rng.key(0, 0, COMPOSE, 0);
-        adults = plan.adultsValue[plan.adultsAlias.pick(RandomStream.uniform(key, 0))];
-        int children = plan.childrenValue[plan.childrenAlias.pick(RandomStream.uniform(key, 1))];
+        long bits = RandomStream.bits(key, 0);
+        adults = plan.adultsValue[plan.adultsAlias.pick(RandomStream.high(bits))];
+        int children = plan.childrenValue[plan.childrenAlias.pick(RandomStream.low(bits))];
         size = adults + children;
         int shared = 0;
         int prov = 0;
         int na = plan.attributeNames.length;
         for (int a = 0; a < na; a++) {
             if (plan.attributeOfHousehold[a]) {
-                int v = plan.pickValue(a, RandomStream.uniform(key, 2 + a));
+                bits = RandomStream.bits(key, 1 + a);
+                int v = plan.pickValue(a, RandomStream.high(bits));
                 shared += plan.attributeStride[a] * v;
                 prov = a == plan.provinceAttribute ? v : prov;
             }
@@ -195,12 +198,17 @@ public final class Kernel {
             int r = p < adults ? Plan.ADULT : Plan.CHILD;
             role[p] = r;
             int c = shared;
-            // one key per person: attributes in slots 0.., frailties from na (for counts too large to
-            // tabulate), event counts from na + nb
+            // one key per person: attributes in slots 0 .. na / 2 (32 bits each, two per slot),
+            // frailties from na (for counts too large to tabulate), event counts from na + nb
             long personKey = rng.key(p, 0, PERSON, 0);
+            long pair = 0;
             for (int a = 0; a < na; a++) {
+                if ((a & 1) == 0) {
+                    pair = RandomStream.bits(personKey, a >> 1);
+                }
                 if (!plan.attributeOfHousehold[a]) {
-                    c += plan.attributeStride[a] * plan.pickValue(a, RandomStream.uniform(personKey, a));
+                    double u = (a & 1) == 0 ? RandomStream.high(pair) : RandomStream.low(pair);
+                    c += plan.attributeStride[a] * plan.pickValue(a, u);
                 }
             }
             cell[p] = c;

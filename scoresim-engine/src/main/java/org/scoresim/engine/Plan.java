@@ -93,6 +93,8 @@ public final class Plan {
     // the same as integer thresholds for 32-bit draws j: j < limit exactly when the uniform
     // j / 2^32 is below yearProb (alias) or, for (j + 0.5) / 2^32, below yearDetected (detection)
     final long[] yearLimit;
+    final double[] yearProbInverse; // 1 / yearProb (0 where it is 0)
+    final double[] yearRestInverse; // 1 / (1 - yearProb) (0 where that is 0)
     final long[] detectedLimit;
     // the first instant at which an attributed event of b changes anything for a person of
     // province p (points or a fine once scoring is rolled out, a list or a triggered measure once
@@ -374,6 +376,8 @@ public final class Plan {
         yearAlias = new int[provinces * behaviours * years];
         yearDetected = new double[provinces * behaviours * years];
         yearLimit = new long[provinces * behaviours * years];
+        yearProbInverse = new double[provinces * behaviours * years];
+        yearRestInverse = new double[provinces * behaviours * years];
         detectedLimit = new long[provinces * behaviours * years];
         for (int p = 0; p < provinces; p++) {
             for (int b = 0; b < behaviours; b++) {
@@ -387,6 +391,9 @@ public final class Plan {
                 alias(perYear, yearProb, yearAlias, at * years);
                 for (int y = 0; y < years; y++) {
                     yearLimit[at * years + y] = (long) Math.ceil(yearProb[at * years + y] * 0x1.0p32);
+                    double q = yearProb[at * years + y];
+                    yearProbInverse[at * years + y] = q > 0 ? 1.0 / q : 0.0;
+                    yearRestInverse[at * years + y] = q < 1 ? 1.0 / (1.0 - q) : 0.0;
                     detectedLimit[at * years + y] = (long) Math.ceil(yearDetected[at * years + y] * 0x1.0p32 - 0.5);
                 }
             }
