@@ -81,6 +81,8 @@ public final class Comparison {
             futures.add(pool.submit(() -> {
                 Kernel ka = new Kernel(a);
                 Kernel kb = new Kernel(b);
+                ka.keepMasks();
+                kb.keepMasks();
                 Tally ta = Tally.empty(a);
                 Tally tb = Tally.empty(b);
                 long[] c = new long[a.years * sanctions.size() * COLUMNS.size()];

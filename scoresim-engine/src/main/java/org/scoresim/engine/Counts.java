@@ -19,6 +19,8 @@ final class Counts {
     private final double shapeTerm;
     private final boolean poisson;
     private final double lastPmf;
+    private final int[] guide; // guide[g]: the smallest n with g / GUIDE <= P(N <= n), where the scan starts
+    private static final int GUIDE = 64;
 
     /** Counts with mean m; shape k > 0 for negative binomial, 0 for Poisson. Needs P(0) > 0. */
     Counts(double mean, double shape) {
@@ -46,6 +48,13 @@ final class Counts {
         }
         cdf = java.util.Arrays.copyOf(c, n + 1);
         lastPmf = pmf;
+        guide = new int[GUIDE];
+        for (int g = 0, m = 0; g < GUIDE; g++) {
+            while (m < cdf.length - 1 && cdf[m] < (double) g / GUIDE) {
+                m++;
+            }
+            guide[g] = m;
+        }
     }
 
     /** Whether the table can be built: P(0) must not underflow. */
@@ -65,8 +74,9 @@ final class Counts {
 
     /** The smallest n with u <= P(N <= n). */
     int draw(double u) {
-        int n = 0;
         int last = cdf.length - 1;
+        // every n below the guide's start has P(N <= n) < g / GUIDE <= u
+        int n = guide[Math.min((int) (u * GUIDE), GUIDE - 1)];
         while (n < last && u > cdf[n]) {
             n++;
         }

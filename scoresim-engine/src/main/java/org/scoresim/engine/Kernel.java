@@ -59,7 +59,9 @@ public final class Kernel {
     private final int[][] expiryPoints;
     private final int[] expiryHead;
     private final int[] expiryCount;
-    private final long[] anyByYear; // [p * years + y]
+    private final long[] anyByYear; // [p * years + y], kept when masks is true
+    private boolean keepMasks; // a comparison reads anyMask after each household
+    private boolean masks; // anyByYear is kept for this household
     private final long[] counterfactualAny;
     private final long[] childAny; // per year: measures the household's adults pass to its children
     private final long[] childEnd;
@@ -125,7 +127,12 @@ public final class Kernel {
         run(household, tally, listener);
     }
 
-    /** Measures of member p active at any instant of year y, for the last simulated household. */
+    /** Keep every member's yearly measures for {@link #anyMask} (comparisons). */
+    void keepMasks() {
+        keepMasks = true;
+    }
+
+    /** Measures of member p active at any instant of year y, for the last simulated household (see {@link #keepMasks}). */
     long anyMask(int person, int year) {
         return anyByYear[person * plan.years + year];
     }
@@ -142,6 +149,7 @@ public final class Kernel {
         tally.households++;
         tally.people += size;
         receivedMisattributed = ev.incoming;
+        masks = keepMasks || receivedMisattributed;
         Arrays.fill(story, 0, size, 0);
         simulateYears(tally, false);
         trace = null;
@@ -324,9 +332,11 @@ public final class Kernel {
                         }
                     }
                 }
-                long[] masks = counterfactual ? counterfactualAny : anyByYear;
-                for (int j = y; j < stop; j++) {
-                    masks[p * years + j] = mask;
+                if (masks) {
+                    long[] kept = counterfactual ? counterfactualAny : anyByYear;
+                    for (int j = y; j < stop; j++) {
+                        kept[p * years + j] = mask;
+                    }
                 }
                 y = stop - 1;
                 continue;
@@ -359,7 +369,9 @@ public final class Kernel {
                 bin = now;
                 binFrom = y;
             }
-            (counterfactual ? counterfactualAny : anyByYear)[p * years + y] = mask;
+            if (masks) {
+                (counterfactual ? counterfactualAny : anyByYear)[p * years + y] = mask;
+            }
         }
         if (y == y0) {
             return y0;
@@ -726,7 +738,9 @@ public final class Kernel {
     private void record(Tally tally, int p, int y, long any, long end) {
         long prev = endMask[p];
         lowestStreak[p] = tier[p] == plan.lowestTier ? lowestStreak[p] + 1 : 0;
-        anyByYear[p * plan.years + y] = any;
+        if (masks) {
+            anyByYear[p * plan.years + y] = any;
+        }
         if (trace != null) {
             trace.yearEnd(p, y, score[p], tier[p], any, end, listed[p], blockedNow.clone());
         }
