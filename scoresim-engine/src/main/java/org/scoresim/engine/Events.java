@@ -74,13 +74,13 @@ final class Events {
         int base = cell * nb * years * 2;
         long pair = 0;
         for (int b = 0; b < nb; b++) {
-            if ((b & 1) == 0) {
+            if ((plan.behaviourRoles[b] & (1 << role)) == 0) {
+                continue;
+            }
+            if ((b & 1) == 0 || (plan.behaviourRoles[b - 1] & (1 << role)) == 0) {
                 // one draw gives the uniforms of two behaviours, 32 bits each: a resolution of
                 // 2^-32 in probability, below one person in a national population
                 pair = RandomStream.bits(personKey, slot + (b >> 1));
-            }
-            if ((plan.behaviourRoles[b] & (1 << role)) == 0) {
-                continue;
             }
             double u = (b & 1) == 0 ? RandomStream.high(pair) : RandomStream.low(pair);
             if (u <= plan.noEvent[cell * nb + b]) {
@@ -130,6 +130,9 @@ final class Events {
 
     /** An event worth keeping: its instant, then its channels if detected (MODEL.md 4). */
     private void keep(int p, int b, int i, int k, int y, long frac, boolean detected, int province, boolean all) {
+        if (detected && !all && (y + 1) * Plan.YEAR <= plan.effectFrom[province * plan.behaviours + b]) {
+            return; // a year before the event could change anything (see below)
+        }
         int at = (province * plan.behaviours + b) * plan.years + k;
         double prob = plan.yearProb[at];
         double f = frac * 0x1.0p-32;
