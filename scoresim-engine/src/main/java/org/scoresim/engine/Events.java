@@ -34,6 +34,7 @@ final class Events {
     private static final double INVERSION_LIMIT = 30.0;
 
     private final Plan plan;
+    private final Horizon horizon;
     private final RandomStream rng;
 
     // the household's events, member after member, each member's in time order
@@ -50,6 +51,7 @@ final class Events {
 
     Events(Plan plan, RandomStream rng) {
         this.plan = plan;
+        this.horizon = plan.horizon;
         this.rng = rng;
         int n = Math.max(1, plan.maxHouseholdSize);
         start = new int[n];
@@ -83,10 +85,10 @@ final class Events {
                 pair = RandomStream.bits(personKey, slot + (b >> 1));
             }
             double u = (b & 1) == 0 ? RandomStream.high(pair) : RandomStream.low(pair);
-            if (u <= plan.noEvent[cell * nb + b]) {
+            if (u <= horizon.noEvent[cell * nb + b]) {
                 continue; // the common case: no event of b in all years
             }
-            Counts table = plan.counts[cell * nb + b];
+            Counts table = horizon.counts[cell * nb + b];
             int n = table != null ? table.draw(u) : largeCount(p, b, cell, province, personKey, frailtySlot);
             points(p, b, n, province, counts, base + b * years * 2, all);
         }
@@ -109,9 +111,9 @@ final class Events {
         int years = plan.years;
         long pointKey = rng.key(p, 0, POINTS, b);
         int pb = (province * plan.behaviours + b) * years;
-        int[] yearAlias = plan.yearAlias;
-        long[] yearLimit = plan.yearLimit;
-        long[] detectedLimit = plan.detectedLimit;
+        int[] yearAlias = horizon.yearAlias;
+        long[] yearLimit = horizon.yearLimit;
+        long[] detectedLimit = horizon.detectedLimit;
         for (int i = 0; i < n; i++) {
             long bits = RandomStream.bits(pointKey, i);
             long x = (bits >>> 32) * years;
@@ -130,17 +132,17 @@ final class Events {
 
     /** An event worth keeping: its instant, then its channels if detected (MODEL.md 4). */
     private void keep(int p, int b, int i, int k, int y, long frac, boolean detected, int province, boolean all) {
-        if (detected && !all && (y + 1) * Plan.YEAR <= plan.effectFrom[province * plan.behaviours + b]) {
+        if (detected && !all && (y + 1) * Plan.YEAR <= horizon.effectFrom[province * plan.behaviours + b]) {
             return; // a year before the event could change anything (see below)
         }
         int at = (province * plan.behaviours + b) * plan.years + k;
-        double prob = plan.yearProb[at];
+        double prob = horizon.yearProb[at];
         double f = frac * 0x1.0p-32;
         // the place in the year: the uniform rescaled within the part of column k that chose y
-        double t = (y + (y == k && f < prob ? f * plan.yearProbInverse[at] : (f - prob) * plan.yearRestInverse[at])) * Plan.YEAR;
+        double t = (y + (y == k && f < prob ? f * horizon.yearProbInverse[at] : (f - prob) * horizon.yearRestInverse[at])) * Plan.YEAR;
         if (!detected) {
             add(t, y, b, -1, UNDETECTED, 0);
-        } else if (all || t >= plan.effectFrom[province * plan.behaviours + b]) {
+        } else if (all || t >= horizon.effectFrom[province * plan.behaviours + b]) {
             // (earlier, it changes nothing: MODEL.md 5, 6, before roll-out, lists and measures)
             long eventKey = rng.key(p, 0, DETECTED, ((long) b << 32) | i);
             detect(t, y, b, y * plan.provinces + province, eventKey, all);
@@ -153,7 +155,7 @@ final class Events {
         if (plan.frailty[b] != null) {
             f *= plan.frailty[b].quantile(RandomStream.uniform(personKey, frailtySlot + b));
         }
-        return Poisson.draw(f * plan.horizonRate[province * plan.behaviours + b], rng.key(p, 0, LARGE_COUNT, b), 0);
+        return Poisson.draw(f * horizon.rate[province * plan.behaviours + b], rng.key(p, 0, LARGE_COUNT, b), 0);
     }
 
     /**
@@ -191,7 +193,7 @@ final class Events {
     /** Events of others attributed to this person (MODEL.md 4): a Poisson process of its own. */
     private void drawIncoming(int p, int province, int role, int cell, double u, Tally tally) {
         int pr = province * 2 + role;
-        double mean = plan.misHorizon[pr];
+        double mean = horizon.misRate[pr];
         if (mean == 0 || u < 1.0 - mean) {
             return;
         }
@@ -201,11 +203,11 @@ final class Events {
             long eventKey = rng.key(p, 0, INCOMING_EVENT, i);
             double ut = RandomStream.uniform(eventKey, 0);
             int y = 0;
-            while (y < years - 1 && ut >= plan.misYearCum[pr * years + y]) {
+            while (y < years - 1 && ut >= horizon.misYearCum[pr * years + y]) {
                 y++;
             }
-            double lo = y == 0 ? 0.0 : plan.misYearCum[pr * years + y - 1];
-            double t = (y + (ut - lo) / (plan.misYearCum[pr * years + y] - lo)) * Plan.YEAR;
+            double lo = y == 0 ? 0.0 : horizon.misYearCum[pr * years + y - 1];
+            double t = (y + (ut - lo) / (horizon.misYearCum[pr * years + y] - lo)) * Plan.YEAR;
             int at = (y * plan.provinces + province) * 2 + role;
             double pickAt = RandomStream.uniform(eventKey, 1) * plan.misTotal[at];
             int offset = at * plan.misPairs;

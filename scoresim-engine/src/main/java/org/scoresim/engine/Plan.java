@@ -70,6 +70,7 @@ public final class Plan {
     final int[] behaviourLists; // bit per list
     final long[] behaviourTriggers; // measures triggered by the behaviour (duration rule)
     final boolean[] scoreOnly; // names no list and triggers no measure
+    final Horizon horizon; // a person's events over all years: counts, years, detection thresholds
     final Frailty[] frailty; // null when no heterogeneity
     final double[] cellMultiplier; // [b * cells + cell]
     final double[] ownRate; // [(y * provinces + p) * behaviours + b]: rate x (1 - deterrence x P(detected))
@@ -81,29 +82,6 @@ public final class Plan {
     // P(entry k detects | no earlier entry of its behaviour did, and at least one of k.. does)
     final double[] detectionFirstP; // [(y * provinces + p) * detections + k]
     final double[] detectedShare; // [(y * provinces + p) * behaviours + b]: P(detected by any channel)
-    // a person's events of one behaviour over all years: expected count per unit factor, and
-    // where in time they fall (cumulative share of each year; the last is 1)
-    final double[] horizonRate; // [p * behaviours + b]
-    final double[] yearCum; // [(p * behaviours + b) * years + y]
-    // the same shares as an alias table (Walker/Vose: column k holds year k with probability
-    // yearProb, else year yearAlias), and each year's detection probability, by (province, behaviour)
-    final double[] yearProb; // [(p * behaviours + b) * years + k]
-    final int[] yearAlias; // [(p * behaviours + b) * years + k]
-    final double[] yearDetected; // [(p * behaviours + b) * years + y]
-    // the same as integer thresholds for 32-bit draws j: j < limit exactly when the uniform
-    // j / 2^32 is below yearProb (alias) or, for (j + 0.5) / 2^32, below yearDetected (detection)
-    final long[] yearLimit;
-    final double[] yearProbInverse; // 1 / yearProb (0 where it is 0)
-    final double[] yearRestInverse; // 1 / (1 - yearProb) (0 where that is 0)
-    final long[] detectedLimit;
-    // the first instant at which an attributed event of b changes anything for a person of
-    // province p (points or a fine once scoring is rolled out, a list or a triggered measure once
-    // in force); earlier events are only counted
-    final double[] effectFrom; // [p * behaviours + b]
-    // a person's count of events of b over all years: its distribution by cell (null: too large a
-    // mean to tabulate, drawn from frailty and Poisson)
-    final Counts[] counts; // [cell * behaviours + b]
-    final double[] noEvent; // [cell * behaviours + b]: P(no event in all years), read first (-1 for a mean too large to tabulate)
     final int detections;
     final String[] channelNames;
     // incoming misattributed events per (year, province, role): total rate and cumulative over pairs
@@ -112,8 +90,6 @@ public final class Plan {
     final double[] misCum; // [((y * provinces + p) * 2 + role) * pairs + pair]
     final double[] misTotal; // [(y * provinces + p) * 2 + role]
     final int misPairs;
-    final double[] misHorizon; // [p * 2 + role]: expected misattributed events over all years
-    final double[] misYearCum; // [(p * 2 + role) * years + y]
 
     // scoring
     final int initial;
@@ -205,7 +181,7 @@ public final class Plan {
             Map<String, Double> values = pop.attributes().get(attributeNames[a]);
             attributeValues[a] = values.keySet().toArray(new String[0]);
             attributeCum[a] = cumulative(values.values());
-            alias(values.values().stream().mapToDouble(Double::doubleValue).toArray(), valueProb, valueAlias, valueOffset[a]);
+            Alias.build(values.values().stream().mapToDouble(Double::doubleValue).toArray(), valueProb, valueAlias, valueOffset[a]);
             attributeOfHousehold[a] = attributeNames[a].equals("province") || attributeNames[a].equals("setting");
             attributeStride[a] = stride;
             stride *= values.size();
@@ -370,68 +346,9 @@ public final class Plan {
             }
         }
 
-        horizonRate = new double[provinces * behaviours];
-        yearCum = new double[provinces * behaviours * years];
-        yearProb = new double[provinces * behaviours * years];
-        yearAlias = new int[provinces * behaviours * years];
-        yearDetected = new double[provinces * behaviours * years];
-        yearLimit = new long[provinces * behaviours * years];
-        yearProbInverse = new double[provinces * behaviours * years];
-        yearRestInverse = new double[provinces * behaviours * years];
-        detectedLimit = new long[provinces * behaviours * years];
-        for (int p = 0; p < provinces; p++) {
-            for (int b = 0; b < behaviours; b++) {
-                int at = p * behaviours + b;
-                double[] perYear = new double[years];
-                for (int y = 0; y < years; y++) {
-                    perYear[y] = ownRate[(y * provinces + p) * behaviours + b];
-                    yearDetected[at * years + y] = detectedShare[(y * provinces + p) * behaviours + b];
-                }
-                horizonRate[at] = cumulativeShares(perYear, yearCum, at * years);
-                alias(perYear, yearProb, yearAlias, at * years);
-                for (int y = 0; y < years; y++) {
-                    yearLimit[at * years + y] = (long) Math.ceil(yearProb[at * years + y] * 0x1.0p32);
-                    double q = yearProb[at * years + y];
-                    yearProbInverse[at * years + y] = q > 0 ? 1.0 / q : 0.0;
-                    yearRestInverse[at * years + y] = q < 1 ? 1.0 / (1.0 - q) : 0.0;
-                    detectedLimit[at * years + y] = (long) Math.ceil(yearDetected[at * years + y] * 0x1.0p32 - 0.5);
-                }
-            }
-        }
         scoreOnly = new boolean[behaviours];
         for (int b = 0; b < behaviours; b++) {
             scoreOnly[b] = behaviourLists[b] == 0 && behaviourTriggers[b] == 0;
-        }
-        effectFrom = new double[provinces * behaviours];
-        for (int p = 0; p < provinces; p++) {
-            for (int b = 0; b < behaviours; b++) {
-                double from = behaviourPoints[b] != 0 || behaviourFine[b] > 0 ? rolloutTime[p] : Double.POSITIVE_INFINITY;
-                for (int l = 0; l < lists; l++) {
-                    if ((behaviourLists[b] & (1 << l)) != 0) {
-                        from = Math.min(from, listActiveTime[l]);
-                    }
-                }
-                for (int m = 0; m < measures; m++) {
-                    if ((behaviourTriggers[b] & (1L << m)) != 0) {
-                        from = Math.min(from, measureActiveTime[m]);
-                    }
-                }
-                effectFrom[p * behaviours + b] = from;
-            }
-        }
-        counts = new Counts[cells * behaviours];
-        noEvent = new double[cells * behaviours];
-        Map<List<Double>, Counts> distinct = new java.util.HashMap<>();
-        for (int c = 0; c < cells; c++) {
-            for (int b = 0; b < behaviours; b++) {
-                double mean = cellMultiplier[b * cells + c] * horizonRate[provinceOf(c) * behaviours + b];
-                double shape = s.behaviours().get(behaviourNames[b]).heterogeneity();
-                noEvent[c * behaviours + b] = -1.0;
-                if (Counts.tabulable(mean, shape)) {
-                    counts[c * behaviours + b] = distinct.computeIfAbsent(List.of(mean, shape), k -> new Counts(mean, shape));
-                    noEvent[c * behaviours + b] = counts[c * behaviours + b].none();
-                }
-            }
         }
 
         // MODEL.md section 4: incoming misattributed events per (behaviour, channel) pair
@@ -467,18 +384,6 @@ public final class Plan {
                     }
                     misTotal[(y * provinces + p) * 2 + role] = cum;
                 }
-            }
-        }
-
-        misHorizon = new double[provinces * 2];
-        misYearCum = new double[provinces * 2 * years];
-        for (int p = 0; p < provinces; p++) {
-            for (int role = 0; role < 2; role++) {
-                double[] perYear = new double[years];
-                for (int y = 0; y < years; y++) {
-                    perYear[y] = misTotal[(y * provinces + p) * 2 + role];
-                }
-                misHorizon[p * 2 + role] = cumulativeShares(perYear, misYearCum, (p * 2 + role) * years);
             }
         }
 
@@ -529,6 +434,7 @@ public final class Plan {
                 plainUntil[y * nt + t] = goesOn ? plainUntil[(y + 1) * nt + t] : y + 1;
             }
         }
+        horizon = new Horizon(this);
     }
 
     /** Compiles a valid scenario for a run with this seed and sample fraction. */
@@ -673,72 +579,6 @@ public final class Plan {
         }
         cum[cum.length - 1] = 1.0;
         return cum;
-    }
-
-    /**
-     * Writes the cumulative shares of {@code perYear} into {@code out} from {@code offset} (the last
-     * exactly 1; all 1 when the total is 0) and returns the total.
-     */
-    private static double cumulativeShares(double[] perYear, double[] out, int offset) {
-        double total = 0;
-        for (double r : perYear) {
-            total += r;
-        }
-        double acc = 0;
-        for (int y = 0; y < perYear.length; y++) {
-            acc += perYear[y];
-            out[offset + y] = total > 0 ? acc / total : 1.0;
-        }
-        out[offset + perYear.length - 1] = 1.0;
-        return total;
-    }
-
-    /**
-     * Vose's alias table of the weights (uniform when they are all 0): picking column k uniformly,
-     * then k with probability {@code prob[k]}, else {@code alias[k]}, picks i with probability
-     * weight i / total.
-     */
-    static void alias(double[] weights, double[] prob, int[] alias, int offset) {
-        int n = weights.length;
-        double total = 0;
-        for (double w : weights) {
-            total += w;
-        }
-        double[] scaled = new double[n];
-        int[] small = new int[n];
-        int[] large = new int[n];
-        int ns = 0;
-        int nl = 0;
-        for (int i = 0; i < n; i++) {
-            scaled[i] = total > 0 ? weights[i] * n / total : 1.0;
-            if (scaled[i] < 1.0) {
-                small[ns++] = i;
-            } else {
-                large[nl++] = i;
-            }
-        }
-        while (ns > 0 && nl > 0) {
-            int l = small[--ns];
-            int g = large[--nl];
-            prob[offset + l] = scaled[l];
-            alias[offset + l] = g;
-            scaled[g] = scaled[g] + scaled[l] - 1.0;
-            if (scaled[g] < 1.0) {
-                small[ns++] = g;
-            } else {
-                large[nl++] = g;
-            }
-        }
-        while (nl > 0) {
-            int g = large[--nl];
-            prob[offset + g] = 1.0;
-            alias[offset + g] = g;
-        }
-        while (ns > 0) { // rounding leftovers
-            int l = small[--ns];
-            prob[offset + l] = 1.0;
-            alias[offset + l] = l;
-        }
     }
 
     static int pick(double[] cum, double u) {
