@@ -29,7 +29,6 @@ import java.util.Arrays;
  * same draws, to find who was sanctioned wrongfully (MODEL.md 7).
  */
 public final class Kernel extends Members {
-    static final int SAMPLE = 1;
     static final int COMPOSE = 2;
     static final int PERSON = 3;
 

@@ -40,10 +40,8 @@ public final class Plan {
 
     // household composition: cumulative weights
     final int[] adultsValue;
-    final double[] adultsCum;
     final Alias adultsAlias;
     final int[] childrenValue;
-    final double[] childrenCum;
     final Alias childrenAlias;
     final int maxHouseholdSize;
 
@@ -154,10 +152,8 @@ public final class Plan {
 
         var pop = s.population();
         adultsValue = keys(pop.adults());
-        adultsCum = cumulative(pop.adults().values());
         adultsAlias = new Alias(pop.adults().values());
         childrenValue = keys(pop.children());
-        childrenCum = cumulative(pop.children().values());
         childrenAlias = new Alias(pop.children().values());
         double meanSize = mean(pop.adults()) + mean(pop.children());
         households = Math.max(1, Math.round(pop.size() / meanSize));
@@ -579,13 +575,5 @@ public final class Plan {
         }
         cum[cum.length - 1] = 1.0;
         return cum;
-    }
-
-    static int pick(double[] cum, double u) {
-        int i = 0;
-        while (i < cum.length - 1 && u >= cum[i]) {
-            i++;
-        }
-        return i;
     }
 }
