@@ -23,13 +23,15 @@ import org.scoresim.model.ScenarioWriter;
  * driver merges the tasks' {@link PartialRun}s. Integer sums in any order, so the Results equal the
  * local engine's for the same plan, whatever the partition count and after retried tasks.
  *
- * <p>Partitions: {@code spark.scoresim.partitions} of the Spark configuration, else four per core
- * of the cluster (never more than the chunks).
+ * <p>Partitions: {@code spark.scoresim.partitions} of the Spark configuration, else
+ * {@link #defaultPartitions}.
  */
 public final class SparkEngine implements Engine {
     /** Spark configuration key of the partition count. */
     public static final String PARTITIONS = "spark.scoresim.partitions";
     static final int PER_CORE = 4;
+    /** Chunks a default task holds at least: a task costs Spark about 25 ms of a core, a chunk 25 to 40 ms (BENCHMARKS.md). */
+    static final int CHUNKS_PER_TASK = 50;
     /** Up to this many partitions the driver merges them all; more go through treeReduce. */
     static final int DRIVER_MERGES = 32;
 
@@ -44,12 +46,12 @@ public final class SparkEngine implements Engine {
     private volatile boolean cancelled;
     private int failFirstAttemptOf = -1;
 
-    /** With the partition count of the configuration, or four per core. */
+    /** With the partition count of the configuration, or {@link #defaultPartitions}. */
     public SparkEngine(JavaSparkContext spark, Plan plan) {
         this(spark, plan, 0);
     }
 
-    /** With this many partitions (0: the configuration's, or four per core); more than the chunks are capped. */
+    /** With this many partitions (0: the configuration's, or {@link #defaultPartitions}); more than the chunks are capped. */
     public SparkEngine(JavaSparkContext spark, Plan plan, int partitions) {
         this.spark = spark;
         this.plan = plan;
@@ -59,7 +61,7 @@ public final class SparkEngine implements Engine {
         this.hash = ScenarioWriter.hash(scenario);
         checkRoundTrip(yaml, scenario);
         int wanted = partitions > 0 ? partitions
-                : spark.getConf().getInt(PARTITIONS, PER_CORE * Math.max(1, spark.defaultParallelism()));
+                : spark.getConf().getInt(PARTITIONS, defaultPartitions(chunking.chunks(), Math.max(1, spark.defaultParallelism())));
         this.partitions = Math.max(1, Math.min(wanted, chunking.chunks()));
         this.personYears = spark.sc().longAccumulator("scoresim person-years");
     }
@@ -74,6 +76,16 @@ public final class SparkEngine implements Engine {
             throw new IllegalStateException("the canonical YAML of scenario " + scenario.name() + " does not parse: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The partitions of a run of this many chunks on this many cores when none are asked for: four
+     * per core for balance, but no task under {@value #CHUNKS_PER_TASK} chunks, where Spark's cost
+     * per task would show, and still one per core; never more than the chunks.
+     */
+    static int defaultPartitions(int chunks, int cores) {
+        int byWork = (chunks + CHUNKS_PER_TASK - 1) / CHUNKS_PER_TASK;
+        return Math.max(1, Math.min(chunks, Math.max(cores, Math.min(PER_CORE * cores, byWork))));
     }
 
     /** Partitions (Spark tasks) of the run. */

@@ -40,7 +40,7 @@ class SparkEngineTest {
         Plan plan = Runs.plan(scenario);
         SparkEngine engine = new SparkEngine(spark, plan, partitions);
         int chunks = new Runner(plan, 1).chunks();
-        assertThat(engine.partitions()).isEqualTo(partitions == 0 ? Math.min(chunks, SparkEngine.PER_CORE * 2) : partitions);
+        assertThat(engine.partitions()).isEqualTo(partitions == 0 ? SparkEngine.defaultPartitions(chunks, 2) : partitions);
         Results r = engine.run();
         Results local = Runs.local(scenario);
         assertThat(r.engine()).isEqualTo("spark");
@@ -80,5 +80,14 @@ class SparkEngineTest {
             spark.sc().removeSparkListener(canceller);
         }
         assertThat(during.personYearsDone()).isLessThan(Runs.local(Runs.BENCH).personYears());
+    }
+
+    @org.junit.jupiter.api.Test
+    void defaultPartitionsAreFourPerCoreButNoTaskUnderFiftyChunks() {
+        assertThat(SparkEngine.defaultPartitions(21_790, 320)).as("national run, 20 x 16 cores").isEqualTo(436);
+        assertThat(SparkEngine.defaultPartitions(21_790, 2)).as("national run, 2 cores").isEqualTo(8);
+        assertThat(SparkEngine.defaultPartitions(245, 2)).as("China 1%, 2 cores").isEqualTo(5);
+        assertThat(SparkEngine.defaultPartitions(64, 16)).as("at least one per core").isEqualTo(16);
+        assertThat(SparkEngine.defaultPartitions(3, 16)).as("never more than the chunks").isEqualTo(3);
     }
 }

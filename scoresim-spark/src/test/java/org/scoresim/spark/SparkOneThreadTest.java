@@ -27,7 +27,7 @@ class SparkOneThreadTest {
     @ValueSource(strings = {Runs.MINIMAL, Runs.BENCH})
     void oneThreadEqualsTheLocalEngine(String scenario) throws InterruptedException {
         SparkEngine engine = new SparkEngine(spark, Runs.plan(scenario));
-        assertThat(engine.partitions()).isEqualTo(SparkEngine.PER_CORE);
+        assertThat(engine.partitions()).isEqualTo(SparkEngine.defaultPartitions(new org.scoresim.engine.Runner(Runs.plan(scenario), 1).chunks(), 1));
         Results r = engine.run();
         assertThat(r.tally()).isEqualTo(Runs.local(scenario).tally());
         assertThat(Runs.summary(r)).isEqualTo(Runs.summary(Runs.local(scenario)));
