@@ -25,16 +25,9 @@ final class Counts {
     /** Counts with mean m; shape k > 0 for negative binomial, 0 for Poisson. Needs P(0) > 0. */
     Counts(double mean, double shape) {
         poisson = shape == 0;
-        double p0;
-        if (poisson) {
-            p0 = Math.exp(-mean);
-            ratioBase = mean;
-            shapeTerm = 0;
-        } else {
-            p0 = Math.pow(shape / (shape + mean), shape);
-            ratioBase = mean / (mean + shape);
-            shapeTerm = shape;
-        }
+        double p0 = none(mean, shape);
+        ratioBase = poisson ? mean : mean / (mean + shape);
+        shapeTerm = poisson ? 0 : shape;
         double[] c = new double[LENGTH];
         double pmf = p0;
         double cum = p0;
@@ -59,8 +52,12 @@ final class Counts {
 
     /** Whether the table can be built: P(0) must not underflow. */
     static boolean tabulable(double mean, double shape) {
-        double p0 = shape == 0 ? Math.exp(-mean) : Math.pow(shape / (shape + mean), shape);
-        return p0 > 1e-200;
+        return none(mean, shape) > 1e-200;
+    }
+
+    /** P(N = 0): exp(-m) for Poisson, (k / (k + m))^k for negative binomial. */
+    private static double none(double mean, double shape) {
+        return shape == 0 ? Math.exp(-mean) : Math.pow(shape / (shape + mean), shape);
     }
 
     private double next(int n) {

@@ -9,11 +9,13 @@ import java.util.Arrays;
  * <p>A person's events of behaviour b form a Poisson process in time with the year's rate; each
  * event also carries a uniform mark v, and it is detected when v is below the year's detection
  * probability. So the events are the points of a two-dimensional Poisson process over (time, v),
- * drawn as a whole: their number over all years is one Poisson draw, and each point is one 64-bit
- * draw (32 bits place it in time, 32 bits give v). Common random numbers follow: a scenario with
- * more coverage (and the same rates) has the same points and detects a superset of them; one with
- * a higher rate in one year moves points in time continuously. An undetected point costs a count
- * and no logarithm; only detected ones draw their channels and misattribution, from their own key.
+ * drawn as a whole: their number over all years is one draw ({@link Counts}: Poisson, or negative
+ * binomial with the frailty mixed in), and each point is one 64-bit draw (32 bits place it in a year
+ * and in time, 32 bits give v). Common random numbers follow: a scenario with more coverage (and
+ * the same rates) has the same points and detects a superset of them; one with a higher rate of a
+ * behaviour has at least as many points of it and the same points of the others. An undetected
+ * point costs a count; only detected ones draw their channels and misattribution, from their own
+ * key.
  *
  * <p>Events misattributed to the person (MODEL.md 4) are drawn the same way from their own
  * stream, so that removing them changes nothing else ({@code wrongful}, compare).
@@ -65,7 +67,7 @@ final class Events {
 
     /**
      * Draws all events of member p over all years, counts offences, detections and misattributed
-     * events in the tally (if any), and keeps the attributed ones (all of them when tracing).
+     * events in the tally, and keeps the attributed ones (all of them when tracing).
      */
     void draw(int p, int province, int role, int cell, long personKey, int frailtySlot, int slot, Tally tally,
             boolean all) {
@@ -132,9 +134,6 @@ final class Events {
 
     /** An event worth keeping: its instant, then its channels if detected (MODEL.md 4). */
     private void keep(int p, int b, int i, int k, int y, long frac, boolean detected, int province, boolean all) {
-        if (detected && !all && (y + 1) * Plan.YEAR <= horizon.effectFrom[province * plan.behaviours + b]) {
-            return; // a year before the event could change anything (see below)
-        }
         int at = (province * plan.behaviours + b) * plan.years + k;
         double prob = horizon.yearProb[at];
         double f = frac * 0x1.0p-32;
@@ -218,9 +217,7 @@ final class Events {
             int b = plan.misBehaviour[pair];
             add(t, y, b, plan.misChannel[pair], INCOMING, eventKey);
             incoming = true;
-            if (tally != null) {
-                tally.counts[tally.base(y, cell) + tally.layout.misattributed + b]++;
-            }
+            tally.counts[tally.base(y, cell) + tally.layout.misattributed + b]++;
         }
     }
 

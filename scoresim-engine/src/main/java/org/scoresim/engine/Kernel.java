@@ -38,7 +38,6 @@ public final class Kernel extends Members {
     private final long[] counterfactualAny;
     private final long[] childAny; // per year: measures the household's adults pass to its children
     private final long[] childEnd;
-    private boolean receivedMisattributed;
     private final int[] story; // story categories each member belongs to (bits of Tally.STORIES)
     private final long sanctionMask;
 
@@ -92,12 +91,11 @@ public final class Kernel extends Members {
         compose(tally);
         tally.households++;
         tally.people += size;
-        receivedMisattributed = ev.incoming;
-        masks = keepMasks || receivedMisattributed;
+        masks = keepMasks || ev.incoming;
         Arrays.fill(story, 0, size, 0);
         simulateYears(tally, false);
         trace = null;
-        if (receivedMisattributed) {
+        if (ev.incoming) { // some member received a misattributed event: the same life without them
             reset();
             simulateYears(null, true);
             for (int p = 0; p < size; p++) {
@@ -139,7 +137,7 @@ public final class Kernel extends Members {
         for (int a = 0; a < na; a++) {
             if (plan.attributeOfHousehold[a]) {
                 bits = RandomStream.bits(key, 1 + a);
-                int v = plan.pickValue(a, RandomStream.high(bits));
+                int v = plan.attributeAlias[a].pick(RandomStream.high(bits));
                 shared += plan.attributeStride[a] * v;
                 prov = a == plan.provinceAttribute ? v : prov;
             }
@@ -160,7 +158,7 @@ public final class Kernel extends Members {
                 }
                 if (!plan.attributeOfHousehold[a]) {
                     double u = (a & 1) == 0 ? RandomStream.high(pair) : RandomStream.low(pair);
-                    c += plan.attributeStride[a] * plan.pickValue(a, u);
+                    c += plan.attributeStride[a] * plan.attributeAlias[a].pick(u);
                 }
             }
             cell[p] = c;
@@ -193,7 +191,7 @@ public final class Kernel extends Members {
     }
 
     /**
-     * Steps 2 to 5 for everyone, person after person: adults come first, so the measures they pass
+     * Steps 2 to 4 for everyone, person after person: adults come first, so the measures they pass
      * to their children ({@code target: children}) are known, year by year, before the children's.
      */
     private void simulateYears(Tally tally, boolean counterfactual) {
@@ -325,10 +323,7 @@ public final class Kernel extends Members {
         if (counterfactual) {
             return y;
         }
-        if (mask != 0) {
-            story[p] |= (mask & sanctionMask) != 0 ? 1 << Tally.SANCTIONED : 0;
-            story[p] |= (mask & ~sanctionMask) != 0 ? 1 << Tally.REWARDED : 0;
-        }
+        markStories(p, mask);
         tally.addPlainTier(cell[p], role[p], t, tierFrom, y);
         tally.addPlainScores(bin, binFrom, y);
         return y;
@@ -353,7 +348,7 @@ public final class Kernel extends Members {
             if (ev.kind[i] < Events.OWN || (counterfactual && ev.kind[i] == Events.INCOMING) || ev.time[i] < rollout) {
                 continue;
             }
-            s = Math.max(plan.scoreMin, Math.min(plan.scoreMax, s + plan.behaviourPoints[b]));
+            s = plan.clampScore(s + plan.behaviourPoints[b]);
             int at = y * layout.tiers + plan.tierOfScore[s - plan.scoreMin];
             if (plan.plainMask[at] != mask || !plan.plainYear[at]) {
                 return false;
@@ -376,27 +371,22 @@ public final class Kernel extends Members {
             Arrays.fill(blockedNow, 0);
             travelled = false;
         }
-        if ((any & sanctionMask) != 0) {
-            story[p] |= 1 << Tally.SANCTIONED;
-        }
-        if ((any & ~sanctionMask) != 0) {
-            story[p] |= 1 << Tally.REWARDED;
-        }
+        markStories(p, any);
         if (lowestStreak[p] >= 3) {
             story[p] |= 1 << Tally.LOCKED_IN;
         }
         int base = tally.base(y, cell[p]);
         long[] k = tally.counts;
-        int bin = y * layout.bins + plan.scoreBin[score[p] - plan.scoreMin];
+        int bin = plan.scoreBin[score[p] - plan.scoreMin];
         long plain = plan.plainMask[y * layout.tiers + tier[p]];
         if (any == plain && end == plain && prev == plain && everListed[p] == 0 && lowestStreak[p] < 3) {
             tally.addPlainTier(cell[p], role[p], tier[p], y, y + 1);
-            tally.addPlainScores(plan.scoreBin[score[p] - plan.scoreMin], y, y + 1);
+            tally.addPlainScores(bin, y, y + 1);
             return;
         }
         k[base + layout.population]++;
         k[base + layout.tierEnd + tier[p]]++;
-        tally.scoreHist[bin]++;
+        tally.scoreHist[y * layout.bins + bin]++;
         boolean child = role[p] == Plan.CHILD;
         for (long bits = any; bits != 0; bits &= bits - 1) {
             int m = Long.numberOfTrailingZeros(bits);
@@ -422,6 +412,16 @@ public final class Kernel extends Members {
         }
         if ((any & blockingMask) != 0) {
             k[base + layout.travelBanned]++;
+        }
+    }
+
+    /** The story categories (sanctioned, rewarded) a year with these measures puts p in. */
+    private void markStories(int p, long measures) {
+        if ((measures & sanctionMask) != 0) {
+            story[p] |= 1 << Tally.SANCTIONED;
+        }
+        if ((measures & ~sanctionMask) != 0) {
+            story[p] |= 1 << Tally.REWARDED;
         }
     }
 

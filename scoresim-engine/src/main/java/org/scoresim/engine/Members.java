@@ -96,76 +96,10 @@ abstract class Members {
             // nothing changes this year (the common case): the measures are those of the tier
             yearAny = steady;
             yearEnd = steady;
-        } else if (simple(p, y, from, to)) {
-            scoreYear(p, y, from, to, tally, counterfactual);
-            if (!counterfactual) {
-                travel(p, y, tally);
-            }
         } else {
             walk(p, y, from, to, tally, counterfactual);
             if (!counterfactual) {
                 travel(p, y, tally);
-            }
-        }
-    }
-
-    /**
-     * Whether only the score can change in year y: nothing listed, pending or triggered, no
-     * measure coming into force during the year, expiries (if any) beyond the year, and events of
-     * behaviours that name no list and trigger no measure.
-     */
-    boolean simple(int p, int y, int from, int to) {
-        if (trace != null || listed[p] != 0 || !quiet(p, y * Plan.YEAR) || plan.activationInYear[y]
-                || plan.expiryDays < Plan.YEAR) {
-            return false;
-        }
-        for (int e = from; e < to; e++) {
-            if (!plan.scoreOnly[ev.behaviour[e]]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * A simple year (see {@link #simple}): the events in time order change the score and so the
-     * tier; the measures are the tier's between events. Gives what {@link #walk} would.
-     */
-    void scoreYear(int p, int y, int from, int to, Tally tally, boolean counterfactual) {
-        long active = plan.activeAtEnd[y];
-        long mask = plan.tierMeasures[tier[p]] & active;
-        long any = mask;
-        double last = y * Plan.YEAR;
-        for (int m = 0; m < plan.modes; m++) {
-            activeDays[m] = 0;
-        }
-        for (int e = from; e < to; e++) {
-            double t = ev.time[e];
-            if (ev.kind[e] >= Events.OWN && !(counterfactual && ev.kind[e] == Events.INCOMING)) {
-                scoreEvent(p, y, ev.behaviour[e], t, tally);
-            }
-            if (e + 1 < to && ev.time[e + 1] == t) {
-                continue; // events at one instant: the measures after all of them
-            }
-            long after = plan.tierMeasures[tier[p]] & active;
-            if (after != mask) {
-                addActiveDays(mask, t - last);
-                last = t;
-                mask = after;
-                any |= after;
-            }
-        }
-        addActiveDays(mask, (y + 1) * Plan.YEAR - last);
-        yearAny = any;
-        yearEnd = mask;
-    }
-
-    void addActiveDays(long mask, double days) {
-        if ((mask & blockingMask) != 0) {
-            for (int m = 0; m < plan.modes; m++) {
-                if ((mask & (1L << plan.modeBlockedBy[m])) != 0) {
-                    activeDays[m] += days;
-                }
             }
         }
     }
@@ -353,7 +287,7 @@ abstract class Members {
     }
 
     void setScore(int p, int value) {
-        int v = Math.max(plan.scoreMin, Math.min(plan.scoreMax, value));
+        int v = plan.clampScore(value);
         score[p] = v;
         tier[p] = plan.tierOfScore[v - plan.scoreMin];
     }

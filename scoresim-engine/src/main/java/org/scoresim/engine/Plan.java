@@ -49,10 +49,7 @@ public final class Plan {
     final String[] attributeNames;
     final String[][] attributeValues;
     final double[][] attributeCum;
-    // alias tables of all attributes, flat (attribute a's values from valueOffset[a])
-    final int[] valueOffset;
-    final double[] valueProb;
-    final int[] valueAlias;
+    final Alias[] attributeAlias; // picks a value from its weights
     final boolean[] attributeOfHousehold;
     final int[] attributeStride;
     final int cells;
@@ -163,12 +160,7 @@ public final class Plan {
         attributeNames = pop.attributes().keySet().toArray(new String[0]);
         attributeValues = new String[na][];
         attributeCum = new double[na][];
-        valueOffset = new int[na + 1];
-        for (int a = 0; a < na; a++) {
-            valueOffset[a + 1] = valueOffset[a] + pop.attributes().get(attributeNames[a]).size();
-        }
-        valueProb = new double[valueOffset[na]];
-        valueAlias = new int[valueOffset[na]];
+        attributeAlias = new Alias[na];
         attributeOfHousehold = new boolean[na];
         attributeStride = new int[na];
         int stride = 1;
@@ -177,7 +169,7 @@ public final class Plan {
             Map<String, Double> values = pop.attributes().get(attributeNames[a]);
             attributeValues[a] = values.keySet().toArray(new String[0]);
             attributeCum[a] = cumulative(values.values());
-            Alias.build(values.values().stream().mapToDouble(Double::doubleValue).toArray(), valueProb, valueAlias, valueOffset[a]);
+            attributeAlias[a] = new Alias(values.values());
             attributeOfHousehold[a] = attributeNames[a].equals("province") || attributeNames[a].equals("setting");
             attributeStride[a] = stride;
             stride *= values.size();
@@ -458,6 +450,11 @@ public final class Plan {
         return households;
     }
 
+    /** A score kept within [scoring.min, scoring.max] (MODEL.md 5). */
+    int clampScore(int value) {
+        return Math.max(scoreMin, Math.min(scoreMax, value));
+    }
+
     /** Measures whose activation time is at or before {@code t}. */
     long activeBy(double t) {
         long mask = 0;
@@ -467,18 +464,6 @@ public final class Plan {
             }
         }
         return mask;
-    }
-
-    /** The value of attribute a for a uniform u in [0, 1) (alias method, constant time). */
-    int pickValue(int a, double u) {
-        int n = valueOffset[a + 1] - valueOffset[a];
-        double x = u * n;
-        int k = Math.min((int) x, n - 1);
-        int at = valueOffset[a] + k;
-        // k when x - k < prob (the sign bit of the difference), else the alias: without a branch
-        int self = (int) (Double.doubleToRawLongBits((x - k) - valueProb[at]) >>> 63);
-        int other = valueAlias[at];
-        return other + self * (k - other);
     }
 
     int valueOf(int cell, int attribute) {
