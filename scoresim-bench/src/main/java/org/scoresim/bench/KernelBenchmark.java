@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.scoresim.engine.Kernel;
-import org.scoresim.engine.Plan;
-import org.scoresim.engine.Tally;
+import org.scoresim.engine.kernel.Simulator;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.kernel.Tally;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioParser;
 
@@ -43,7 +43,7 @@ public class KernelBenchmark {
     @Param({"bench", "minimal"})
     public String scenario;
 
-    private Kernel kernel;
+    private Simulator kernel;
     private Tally tally;
     private long next;
 
@@ -55,7 +55,7 @@ public class KernelBenchmark {
         }
         Scenario s = ScenarioParser.parse(file);
         Plan plan = Plan.compile(s, 1, 1.0);
-        kernel = new Kernel(plan);
+        kernel = new Simulator(plan);
         tally = Tally.empty(plan);
     }
 

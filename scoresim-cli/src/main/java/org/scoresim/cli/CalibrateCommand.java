@@ -18,7 +18,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.scoresim.calibrate.Calibration;
 import org.scoresim.calibrate.Targets;
-import org.scoresim.engine.Engine;
+import org.scoresim.engine.run.Engine;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;

@@ -3,7 +3,7 @@ package org.scoresim.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import org.scoresim.engine.Results;
+import org.scoresim.engine.results.Results;
 
 /**
  * The per-year table of a run on stdout: one column per year, one row per figure, grouped as a

@@ -1,6 +1,6 @@
 package org.scoresim.cli;
 
-import org.scoresim.engine.Engine;
+import org.scoresim.engine.run.Engine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -2,8 +2,8 @@ package org.scoresim.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
-import org.scoresim.engine.PressClaim;
-import org.scoresim.engine.Results;
+import org.scoresim.engine.results.PressClaim;
+import org.scoresim.engine.results.Results;
 
 /** The console form of {@link PressClaim}: people versus purchases, per year versus cumulative. */
 final class PressFigure {

@@ -16,7 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.scoresim.engine.Results;
+import org.scoresim.engine.results.Results;
+import org.scoresim.model.Metric;
 
 /**
  * {@code OUT/sweep.duckdb}: the points of a sweep, its finished runs and their national figures.
@@ -176,7 +177,7 @@ final class SweepStore implements AutoCloseable {
             }
             try (PreparedStatement q = db.prepareStatement("INSERT INTO metrics VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (int y = 0; y < r.years(); y++) {
-                    for (String metric : Results.METRICS) {
+                    for (String metric : Metric.names()) {
                         for (String item : r.items(metric)) {
                             long count = metric.equals("fines") ? Math.round(r.fines(y, item)) : r.scale(r.raw(y, metric, item));
                             q.setInt(1, point);

@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.scoresim.engine.Results;
+import org.scoresim.engine.results.Results;
+import org.scoresim.model.Metric;
 import org.scoresim.model.Scenario;
 
 /**
@@ -63,11 +64,11 @@ final class SweepTable {
         for (String option : options) {
             int colon = option.indexOf(':');
             String metric = colon < 0 ? option : option.substring(0, colon);
-            if (!Results.METRICS.contains(metric)) {
+            if (!Metric.names().contains(metric)) {
                 throw new IllegalArgumentException("--metric: unknown metric '" + metric + "'; expected one of "
-                        + String.join(", ", Results.METRICS));
+                        + String.join(", ", Metric.names()));
             }
-            List<String> items = Results.items(s, metric);
+            List<String> items = Metric.named(metric).orElseThrow().items(s);
             if (colon < 0) {
                 items.forEach(i -> out.add(new Output(metric, i, false)));
             } else if (items.contains(option.substring(colon + 1))) {

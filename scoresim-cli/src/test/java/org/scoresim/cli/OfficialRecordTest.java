@@ -7,9 +7,9 @@ import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scoresim.calibrate.Targets;
-import org.scoresim.engine.Plan;
-import org.scoresim.engine.Results;
-import org.scoresim.engine.Runner;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.results.Results;
+import org.scoresim.engine.run.Runner;
 import org.scoresim.model.ScenarioParser;
 
 /**

@@ -19,9 +19,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.scoresim.calibrate.Targets.Free;
 import org.scoresim.calibrate.Targets.Target;
-import org.scoresim.engine.Engine;
-import org.scoresim.engine.Plan;
-import org.scoresim.engine.Results;
+import org.scoresim.engine.run.Engine;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.results.Results;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
 

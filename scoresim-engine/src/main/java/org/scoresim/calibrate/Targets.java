@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.scoresim.engine.Results;
+import org.scoresim.engine.results.Results;
 import org.scoresim.model.Problem;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
@@ -107,7 +107,7 @@ public record Targets(String scenario, List<Target> targets, List<Target> checks
             String block = list == targets ? "targets" : "checks";
             for (Target t : list) {
                 String at = block + "[" + t.name() + "]";
-                List<String> known = Results.items(s, t.metric());
+                List<String> known = org.scoresim.model.Metric.named(t.metric()).orElseThrow().items(s);
                 for (String item : t.items()) {
                     if (!known.contains(item)) {
                         problems.add(new Problem(fileName, 0, 0, at + ".item", "the scenario has no " + item + " for " + t.metric()
@@ -234,8 +234,8 @@ public record Targets(String scenario, List<Target> targets, List<Target> checks
             }
             String name = text(m, "name", p);
             String metric = text(m, "metric", p);
-            if (metric != null && !Results.METRICS.contains(metric)) {
-                problem(p + ".metric", "unknown metric '" + metric + "'; expected one of " + String.join(", ", Results.METRICS));
+            if (metric != null && !org.scoresim.model.Metric.names().contains(metric)) {
+                problem(p + ".metric", "unknown metric '" + metric + "'; expected one of " + String.join(", ", org.scoresim.model.Metric.names()));
                 metric = null;
             }
             List<String> items = new ArrayList<>();

@@ -10,23 +10,23 @@ import java.util.function.DoubleUnaryOperator;
  * below 1e-6), narrow enough at a few hundred thousand people to catch a factor 2, a missed year
  * or a wrong sign in the engine.
  */
-final class Expect {
-    static final double Z = 5.0;
+public final class Expect {
+    public static final double Z = 5.0;
 
     private Expect() {}
 
     /** {@code count} of n independent trials of probability p. */
-    static void binomial(String what, long count, long n, double p) {
+    public static void binomial(String what, long count, long n, double p) {
         near(what, count, n * p, Math.sqrt(n * p * (1 - p)));
     }
 
     /** A sum of Poisson counts of total mean {@code mean} (or of counts with variance at most their mean). */
-    static void poisson(String what, long count, double mean) {
+    public static void poisson(String what, long count, double mean) {
         near(what, count, mean, Math.sqrt(mean));
     }
 
     /** {@code |observed - expected| <= Z sd}; sd is floored at 1 so that an expected 0 means exactly 0 for counts. */
-    static void near(String what, double observed, double expected, double sd) {
+    public static void near(String what, double observed, double expected, double sd) {
         double tolerance = Z * Math.max(sd, 1.0);
         assertThat(observed)
                 .as("%s: observed %.1f, expected %.1f +- %.1f (%.0f sd)", what, observed, expected, tolerance, Z)
@@ -34,7 +34,7 @@ final class Expect {
     }
 
     /** E[g(T)] for T ~ Exp(rate), by Simpson's rule on [0, 60 / rate]. */
-    static double exponentialMean(double rate, DoubleUnaryOperator g) {
+    public static double exponentialMean(double rate, DoubleUnaryOperator g) {
         int n = 200_000;
         double end = 60.0 / rate;
         double h = end / n;

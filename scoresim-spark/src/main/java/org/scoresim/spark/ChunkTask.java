@@ -6,8 +6,8 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.TaskKilledException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.util.LongAccumulator;
-import org.scoresim.engine.PartialRun;
-import org.scoresim.engine.Plan;
+import org.scoresim.engine.run.PartialRun;
+import org.scoresim.engine.kernel.Plan;
 
 /**
  * One Spark task: simulates its partition's chunks with the local engine's kernel and returns them

@@ -2,7 +2,7 @@ package org.scoresim.spark;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.scoresim.engine.Plan;
+import org.scoresim.engine.kernel.Plan;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
 

@@ -7,18 +7,18 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.LongAccumulator;
-import org.scoresim.engine.Engine;
-import org.scoresim.engine.PartialRun;
-import org.scoresim.engine.Plan;
-import org.scoresim.engine.Results;
-import org.scoresim.engine.Runner;
+import org.scoresim.engine.run.Engine;
+import org.scoresim.engine.run.PartialRun;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.results.Results;
+import org.scoresim.engine.run.Chunks;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
 import org.scoresim.model.ScenarioWriter;
 
 /**
- * A plan's run as one Spark job: the {@link Runner}'s chunks (which depend only on the plan) are
+ * A plan's run as one Spark job: the plan's {@link Chunks} (which depend only on the plan) are
  * cut into contiguous partitions, each a task that simulates its chunks ({@link ChunkTask}); the
  * driver merges the tasks' {@link PartialRun}s. Integer sums in any order, so the Results equal the
  * local engine's for the same plan, whatever the partition count and after retried tasks.
@@ -37,7 +37,7 @@ public final class SparkEngine implements Engine {
 
     private final JavaSparkContext spark;
     private final Plan plan;
-    private final Runner chunking;
+    private final Chunks chunking;
     private final String yaml;
     private final String hash;
     private final int partitions;
@@ -55,14 +55,14 @@ public final class SparkEngine implements Engine {
     public SparkEngine(JavaSparkContext spark, Plan plan, int partitions) {
         this.spark = spark;
         this.plan = plan;
-        this.chunking = new Runner(plan, 1);
+        this.chunking = new Chunks(plan);
         Scenario scenario = plan.scenario();
         this.yaml = ScenarioWriter.toYaml(scenario);
         this.hash = ScenarioWriter.hash(scenario);
         checkRoundTrip(yaml, scenario);
         int wanted = partitions > 0 ? partitions
-                : spark.getConf().getInt(PARTITIONS, defaultPartitions(chunking.chunks(), Math.max(1, spark.defaultParallelism())));
-        this.partitions = Math.max(1, Math.min(wanted, chunking.chunks()));
+                : spark.getConf().getInt(PARTITIONS, defaultPartitions(chunking.count(), Math.max(1, spark.defaultParallelism())));
+        this.partitions = Math.max(1, Math.min(wanted, chunking.count()));
         this.personYears = spark.sc().longAccumulator("scoresim person-years");
     }
 
@@ -110,7 +110,7 @@ public final class SparkEngine implements Engine {
             if (cancelled) {
                 throw new CancellationException("run cancelled");
             }
-            List<Integer> chunks = IntStream.range(0, chunking.chunks()).boxed().toList();
+            List<Integer> chunks = IntStream.range(0, chunking.count()).boxed().toList();
             // parallelize cuts the list into contiguous slices, one per partition
             JavaRDD<Integer> rdd = spark.parallelize(chunks, partitions);
             JavaRDD<PartialRun> parts = rdd.mapPartitions(new ChunkTask(yaml, hash, plan.seed(), plan.sample(), personYears,
@@ -137,7 +137,7 @@ public final class SparkEngine implements Engine {
 
     @Override
     public long expectedPersonYears() {
-        return chunking.expectedPersonYears();
+        return plan.expectedPersonYears();
     }
 
     /** Person-years of the tasks finished so far (Spark reports accumulators as tasks end). */

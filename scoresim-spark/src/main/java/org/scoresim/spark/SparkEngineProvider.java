@@ -3,8 +3,8 @@ package org.scoresim.spark;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.scoresim.engine.Engine;
-import org.scoresim.engine.Plan;
+import org.scoresim.engine.run.Engine;
+import org.scoresim.engine.kernel.Plan;
 
 /**
  * {@code --engine spark}: found by {@link Engine#of} through ServiceLoader. Runs of one JVM share one

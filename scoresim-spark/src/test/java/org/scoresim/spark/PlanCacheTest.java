@@ -3,7 +3,7 @@ package org.scoresim.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.scoresim.engine.Plan;
+import org.scoresim.engine.kernel.Plan;
 import org.scoresim.model.ScenarioWriter;
 
 /** An executor compiles a plan once per (scenario text, seed, sample), from the YAML its tasks carry. */

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.scoresim.engine.Plan;
-import org.scoresim.engine.Results;
-import org.scoresim.engine.Runner;
-import org.scoresim.engine.Summary;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.results.Results;
+import org.scoresim.engine.run.Runner;
+import org.scoresim.engine.results.Summary;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
 

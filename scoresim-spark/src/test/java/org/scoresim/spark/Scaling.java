@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.scoresim.engine.PartialRun;
-import org.scoresim.engine.Plan;
-import org.scoresim.engine.Results;
-import org.scoresim.engine.Runner;
+import org.scoresim.engine.run.PartialRun;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.results.Results;
+import org.scoresim.engine.run.Runner;
 import org.scoresim.model.ScenarioParser;
 
 /**
@@ -27,11 +27,11 @@ public final class Scaling {
         String master = args.length > 1 ? args[1] : "local[2]";
         String text = Files.readString(Runs.SCENARIOS.resolve("bench.yaml")).replaceFirst("(?m)^  size: .*$", "  size: " + people);
         Plan plan = Plan.compile(ScenarioParser.parse(text, "bench.yaml"), 1, 1.0);
-        int chunks = new Runner(plan, 1).chunks();
+        int chunks = new org.scoresim.engine.run.Chunks(plan).count();
         System.out.printf("bench scenario at %,d people: %,d households, %d chunks%n", people, plan.households(), chunks);
         Plan china = Plan.compile(ScenarioParser.parse(Runs.SCENARIOS.resolve("china-2013-2020.yaml")), 1, 1.0);
         System.out.printf("a task's result (PartialRun), serialized: bench %,d bytes, china-2013-2020 %,d bytes (%,d chunks)%n",
-                serialized(new PartialRun(plan)), serialized(new PartialRun(china)), new Runner(china, 1).chunks());
+                serialized(new PartialRun(plan)), serialized(new PartialRun(china)), new org.scoresim.engine.run.Chunks(china).count());
         long t0 = System.nanoTime();
         JavaSparkContext spark = Runs.spark(master);
         System.out.printf("SparkContext %s started in %.2f s%n", master, (System.nanoTime() - t0) / 1e9);

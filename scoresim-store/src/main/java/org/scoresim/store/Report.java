@@ -14,10 +14,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.scoresim.engine.Audit;
-import org.scoresim.engine.Explain;
-import org.scoresim.engine.Results;
-import org.scoresim.engine.Summary;
+import org.scoresim.engine.results.Audit;
+import org.scoresim.engine.explain.Explain;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.results.Results;
+import org.scoresim.engine.results.Summary;
 
 /**
  * {@code OUT/report.html}: one self-contained page (no network) that shows a newcomer what a run
@@ -64,7 +65,7 @@ public final class Report {
         Map<String, Object> d = new LinkedHashMap<>();
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("scenario", r.scenarioName());
-        meta.put("description", r.plan().scenario().description());
+        meta.put("description", r.scenario().description());
         meta.put("run_id", ResultsDatabase.runId(r));
         meta.put("seed", r.seed());
         meta.put("sample", r.sample());
@@ -103,7 +104,7 @@ public final class Report {
         d.put("names", names);
         d.put("national", national);
         d.put("main_sanction", mainSanction(r));
-        d.put("tier_min", r.plan().scenario().scoring().tiers().stream().map(t -> t.min()).toList());
+        d.put("tier_min", r.scenario().scoring().tiers().stream().map(t -> t.min()).toList());
         d.put("score_bin_low", r.scoreBinLow());
         d.put("score_hist", hist);
         d.put("rates", rates);
@@ -158,13 +159,14 @@ public final class Report {
     private static List<Object> stories(Results r) {
         Set<Long> chosen = new LinkedHashSet<>();
         List<Object> out = new ArrayList<>();
+        Plan plan = Plan.compile(r.scenario(), r.seed(), r.sample());
         for (boolean adultsOnly : new boolean[] {true, false}) {
             for (String category : List.of("sanctioned", "wrongful", "locked_in", "rewarded")) {
                 for (long id : r.stories(category)) {
                     if (out.size() == 3 || out.stream().anyMatch(o -> ((Map<?, ?>) o).get("category").equals(category))) {
                         break;
                     }
-                    Map<String, Object> story = Explain.person(r.plan(), id);
+                    Map<String, Object> story = Explain.person(plan, id);
                     Object role = ((Map<?, ?>) ((List<?>) story.get("people")).get(0)).get("role");
                     if ((!adultsOnly || "adult".equals(role)) && chosen.add(id)) {
                         Map<String, Object> s = new LinkedHashMap<>();

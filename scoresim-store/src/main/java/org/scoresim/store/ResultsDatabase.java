@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import org.scoresim.engine.Audit;
-import org.scoresim.engine.Results;
-import org.scoresim.engine.Summary;
-import org.scoresim.engine.Tally;
+import org.scoresim.engine.results.Audit;
+import org.scoresim.engine.results.Results;
+import org.scoresim.model.Metric;
+import org.scoresim.engine.results.Summary;
+import org.scoresim.engine.kernel.Tally;
 import org.scoresim.model.ScenarioWriter;
 
 /**
@@ -72,7 +73,7 @@ public final class ResultsDatabase {
 
     /** The run's identity: {@code <scenario>-<seed>-<sample>-<first 8 hex digits of the canonical YAML's SHA-256>}. */
     public static String runId(Results r) {
-        return r.scenarioName() + "-" + r.seed() + "-" + r.sample() + "-" + ScenarioWriter.hash(r.plan().scenario()).substring(0, 8);
+        return r.scenarioName() + "-" + r.seed() + "-" + r.sample() + "-" + ScenarioWriter.hash(r.scenario()).substring(0, 8);
     }
 
     /**
@@ -119,8 +120,8 @@ public final class ResultsDatabase {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, id);
             p.setString(2, r.scenarioName());
-            p.setString(3, ScenarioWriter.toYaml(r.plan().scenario()));
-            p.setString(4, ScenarioWriter.hash(r.plan().scenario()));
+            p.setString(3, ScenarioWriter.toYaml(r.scenario()));
+            p.setString(4, ScenarioWriter.hash(r.scenario()));
             p.setLong(5, r.seed());
             p.setDouble(6, r.sample());
             p.setString(7, r.engine());
@@ -140,7 +141,7 @@ public final class ResultsDatabase {
         for (int y = 0; y < r.years(); y++) {
             int year = r.firstYear() + y;
             Map<String, Object> national = Summary.year(r, y);
-            for (String metric : Results.METRICS) {
+            for (String metric : Metric.names()) {
                 Object v = national.get(metric);
                 for (String item : r.items(metric)) {
                     Object n = v instanceof Map<?, ?> m ? m.get(item) : v;
@@ -149,7 +150,7 @@ public final class ResultsDatabase {
             }
             for (Map.Entry<String, List<String>> attribute : r.attributes().entrySet()) {
                 for (String value : attribute.getValue()) {
-                    for (String metric : Results.METRICS) {
+                    for (String metric : Metric.names()) {
                         for (String item : r.items(metric)) {
                             long raw = r.raw(y, attribute.getKey(), value, metric, item);
                             double count = metric.equals("fines") ? fines(r, item, raw) : r.scale(raw);
@@ -168,7 +169,7 @@ public final class ResultsDatabase {
 
     /** As {@link Results#fines} for a subgroup, rounded to cents like summary.json. */
     private static double fines(Results r, String behaviour, long raw) {
-        double amount = r.plan().scenario().behaviours().get(behaviour).fine() * raw / r.sample();
+        double amount = r.scenario().behaviours().get(behaviour).fine() * raw / r.sample();
         return amount == Math.rint(amount) ? amount : Math.round(amount * 100) / 100.0;
     }
 
@@ -204,7 +205,7 @@ public final class ResultsDatabase {
             return; // a full run's counts are exact
         }
         for (int y = 0; y < r.years(); y++) {
-            for (String metric : Results.METRICS) {
+            for (String metric : Metric.names()) {
                 for (String item : r.items(metric)) {
                     double[] lohi = r.interval(y, metric, item);
                     a.beginRow().append(id).append(r.firstYear() + y).append(metric).append(item)

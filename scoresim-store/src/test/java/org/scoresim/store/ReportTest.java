@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.scoresim.engine.Plan;
-import org.scoresim.engine.Results;
-import org.scoresim.engine.Runner;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.results.Results;
+import org.scoresim.engine.run.Runner;
 
 class ReportTest {
     @Test

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scoresim.engine.Results;
+import org.scoresim.engine.results.Results;
 
 class ResultsDatabaseTest {
     @TempDir
@@ -37,7 +37,7 @@ class ResultsDatabaseTest {
     @Test
     void oneRowPerYearAttributeValueMetricAndItem() throws Exception {
         Results r = StoreFixture.run(0.2);
-        long items = Results.METRICS.stream().mapToLong(m -> r.items(m).size()).sum();
+        long items = org.scoresim.model.Metric.names().stream().mapToLong(m -> r.items(m).size()).sum();
         long values = r.attributes().values().stream().mapToLong(List::size).sum();
         long bins = r.scoreHistogram(0).length;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + write(r)); Statement s = c.createStatement()) {
@@ -46,7 +46,7 @@ class ResultsDatabaseTest {
             assertThat(single(s, "SELECT count(*) FROM interval95")).isEqualTo(r.years() * items);
             assertThat(single(s, "SELECT count(*) FROM runs")).isEqualTo(1);
             assertThat(single(s, "SELECT count(*) FROM audit")).isEqualTo(r.years() * r.sanctions().size() * values);
-            long stories = org.scoresim.engine.Tally.STORIES.stream().mapToLong(k -> r.stories(k).length).sum();
+            long stories = org.scoresim.engine.kernel.Tally.STORIES.stream().mapToLong(k -> r.stories(k).length).sum();
             assertThat(single(s, "SELECT count(*) FROM stories")).isEqualTo(stories);
             assertThat(single(s, "SELECT epoch(started_at) FROM runs")).isEqualTo(Instant.parse("2026-01-02T03:04:05Z").getEpochSecond());
         }

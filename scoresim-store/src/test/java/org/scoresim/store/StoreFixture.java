@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Map;
-import org.scoresim.engine.Plan;
-import org.scoresim.engine.Results;
-import org.scoresim.engine.Runner;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.results.Results;
+import org.scoresim.engine.run.Runner;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioParser;
 

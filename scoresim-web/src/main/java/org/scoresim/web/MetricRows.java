@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.scoresim.engine.Results;
-import org.scoresim.engine.Tally;
+import org.scoresim.engine.results.Results;
+import org.scoresim.model.Metric;
+import org.scoresim.engine.kernel.Tally;
 
 /**
  * The rows of INTERFACE.md's metrics table, {@code {year, attribute, value, metric, item, count}},
@@ -38,10 +39,10 @@ final class MetricRows {
             throw HttpError.badField("attribute", "no attribute '" + attribute + "' in this run; it has "
                     + String.join(", ", attributes.keySet()));
         }
-        if (metric != null && !Results.METRICS.contains(metric)) {
-            throw HttpError.badField("metric", "no metric '" + metric + "'; metrics are " + String.join(", ", Results.METRICS));
+        if (metric != null && !Metric.names().contains(metric)) {
+            throw HttpError.badField("metric", "no metric '" + metric + "'; metrics are " + String.join(", ", Metric.names()));
         }
-        List<String> metrics = metric == null ? Results.METRICS : List.of(metric);
+        List<String> metrics = metric == null ? Metric.names() : List.of(metric);
         if (item != null && metrics.stream().noneMatch(m -> r.items(m).contains(item))) {
             throw HttpError.badField("item", "no item '" + item + "' for " + (metric == null ? "any metric" : metric));
         }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
-import org.scoresim.engine.Runner;
+import org.scoresim.engine.run.Runner;
 
 /**
  * One run of the dashboard, from request to result: queued, running, then done, failed or

@@ -1,7 +1,7 @@
 package org.scoresim.web;
 
 import java.nio.file.Path;
-import org.scoresim.engine.Results;
+import org.scoresim.engine.results.Results;
 
 /**
  * Writes whatever else a finished run leaves in its directory besides summary.json (the store's

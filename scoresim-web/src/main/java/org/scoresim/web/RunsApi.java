@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.scoresim.engine.Explain;
-import org.scoresim.engine.Plan;
-import org.scoresim.engine.Results;
+import org.scoresim.engine.explain.Explain;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.results.Results;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
@@ -297,14 +297,18 @@ final class RunsApi {
     }
 
     private Plan plan(Run r) throws SQLException {
-        Results results = recent.get(r.id);
-        if (results != null) {
-            return results.plan();
-        }
         Plan cached = plans.get(r.id);
         if (cached != null) {
             return cached;
         }
+        Results results = recent.get(r.id);
+        Plan p = Plan.compile(results != null ? results.scenario() : keptScenario(r), r.seed, r.sample);
+        plans.put(r.id, p);
+        return p;
+    }
+
+    /** The scenario a finished run kept (scenario.yaml, or its results database). */
+    private Scenario keptScenario(Run r) throws SQLException {
         Optional<String> yaml = runs.read(r.id, "scenario.yaml");
         if (yaml.isEmpty()) {
             Optional<StoreFile> store = StoreFile.in(runs.dir(r.id));
@@ -313,9 +317,7 @@ final class RunsApi {
         String text = yaml.orElseThrow(() -> HttpError.notFound("run " + r.id + " did not keep its scenario, so its people "
                 + "cannot be re-simulated"));
         try {
-            Plan p = Plan.compile(ScenarioParser.parse(text, "scenario.yaml"), r.seed, r.sample);
-            plans.put(r.id, p);
-            return p;
+            return ScenarioParser.parse(text, "scenario.yaml");
         } catch (ScenarioException e) {
             throw HttpError.notFound("the scenario kept with run " + r.id + " no longer parses: " + e.getMessage());
         }

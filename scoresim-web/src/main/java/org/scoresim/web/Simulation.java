@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
-import org.scoresim.engine.Plan;
-import org.scoresim.engine.PressClaim;
-import org.scoresim.engine.Results;
-import org.scoresim.engine.Runner;
-import org.scoresim.engine.Summary;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.results.PressClaim;
+import org.scoresim.engine.results.Results;
+import org.scoresim.engine.run.Runner;
+import org.scoresim.engine.results.Summary;
 import org.scoresim.model.Scenario;
 
 /**

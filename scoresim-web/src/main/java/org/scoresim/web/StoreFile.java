@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.scoresim.engine.Tally;
+import org.scoresim.engine.kernel.Tally;
 
 /**
  * A run's {@code results.duckdb} (INTERFACE.md), read with plain JDBC: the figures of runs this

@@ -1,0 +1,254 @@
+package org.scoresim.engine.explain;
+
+import org.scoresim.engine.kernel.Simulator;
+import org.scoresim.engine.kernel.Tally;
+import org.scoresim.engine.kernel.Trace;
+
+import org.scoresim.engine.kernel.Plan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The life of one household, re-simulated alone from its own random stream (MODEL.md 8), in the
+ * shape of INTERFACE.md's {@code explain --json}: people, their attributes, events, and per year
+ * their score, tier, measures, lists and blocked purchases. Instant at any population size.
+ */
+public final class Explain {
+    private Explain() {}
+
+    /** The household's story. */
+    public static Map<String, Object> household(Plan plan, long household) {
+        if (household < 0 || household >= plan.households()) {
+            throw new IllegalArgumentException("household " + household + " does not exist: households are numbered 0 to "
+                    + (plan.households() - 1));
+        }
+        Recorder r = new Recorder(plan);
+        Simulator simulator = new Simulator(plan);
+        boolean sampled = simulator.sampled(household);
+        simulator.trace(household, Tally.empty(plan), r);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("household", household);
+        m.put("in_sample", sampled);
+        List<Object> people = new ArrayList<>();
+        for (int p = 0; p < r.people.size(); p++) {
+            Map<String, Object> person = r.people.get(p);
+            person.put("id", Simulator.personId(household, p));
+            people.add(person);
+        }
+        m.put("people", people);
+        return m;
+    }
+
+    /** The story of one person, as {@code {"household", "people": [that person]}}. */
+    public static Map<String, Object> person(Plan plan, long personId) {
+        long household = Math.floorDiv(personId, Plan.MAX_HOUSEHOLD);
+        int member = (int) Math.floorMod(personId, Plan.MAX_HOUSEHOLD);
+        Map<String, Object> m = household(plan, household);
+        List<?> people = (List<?>) m.get("people");
+        if (member >= people.size()) {
+            throw new IllegalArgumentException("person " + personId + " does not exist: household " + household + " has "
+                    + people.size() + " members (ids " + Simulator.personId(household, 0) + " to "
+                    + (Simulator.personId(household, people.size()) - 1) + ")");
+        }
+        m.put("people", List.of(people.get(member)));
+        return m;
+    }
+
+    /** A readable account of a story map, one line per event and per year end. */
+    @SuppressWarnings("unchecked")
+    public static String text(Map<String, Object> story) {
+        StringBuilder b = new StringBuilder();
+        b.append("Household ").append(story.get("household"));
+        if (!Boolean.TRUE.equals(story.get("in_sample"))) {
+            b.append(" (not in this sample)");
+        }
+        b.append('\n');
+        for (Object o : (List<Object>) story.get("people")) {
+            Map<String, Object> p = (Map<String, Object>) o;
+            b.append("\nPerson ").append(p.get("id")).append(", ").append(p.get("role")).append(", ");
+            b.append(p.get("attributes").toString().replace("{", "").replace("}", "")).append('\n');
+            List<Map<String, Object>> events = (List<Map<String, Object>>) p.get("events");
+            Map<String, Map<String, Object>> years = (Map<String, Map<String, Object>>) p.get("years");
+            int e = 0;
+            for (Map.Entry<String, Map<String, Object>> y : years.entrySet()) {
+                int year = Integer.parseInt(y.getKey());
+                for (; e < events.size() && ((Number) events.get(e).get("year")).intValue() == year; e++) {
+                    b.append("  ").append(describe(events.get(e))).append('\n');
+                }
+                Map<String, Object> v = y.getValue();
+                b.append(String.format("  %d year end: score %s, tier %s", year, v.get("score_end"), v.get("tier_end")));
+                List<?> lists = (List<?>) v.get("lists_end");
+                if (!lists.isEmpty()) {
+                    b.append(", listed on ").append(String.join(", ", (List<String>) lists));
+                }
+                List<?> any = (List<?>) v.get("sanctions_any");
+                if (!any.isEmpty()) {
+                    b.append(", sanctioned during the year: ").append(String.join(", ", (List<String>) any));
+                }
+                List<?> rewards = (List<?>) v.get("rewards_any");
+                if (rewards != null && !rewards.isEmpty()) {
+                    b.append(", rewarded with ").append(String.join(", ", (List<String>) rewards));
+                }
+                Map<String, Object> blocked = (Map<String, Object>) v.get("blocked");
+                blocked.forEach((mode, n) -> {
+                    if (((Number) n).longValue() > 0) {
+                        b.append(", ").append(n).append(" ").append(mode).append(" ticket(s) refused");
+                    }
+                });
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String describe(Map<String, Object> e) {
+        int year = ((Number) e.get("year")).intValue();
+        double day = ((Number) e.get("day")).doubleValue();
+        String date = LocalDate.ofYearDay(year, Math.min(365, (int) Math.floor(day) + 1)).toString();
+        if (e.containsKey("list")) {
+            return date + " " + (Boolean.TRUE.equals(e.get("entered")) ? "put on " : "taken off ") + e.get("list");
+        }
+        StringBuilder b = new StringBuilder(date).append(' ').append(e.get("behaviour"));
+        if (Boolean.TRUE.equals(e.get("misattributed"))) {
+            b.append(", someone else's, attributed by ").append(e.get("channel")).append(" (false match)");
+        } else if (Boolean.TRUE.equals(e.get("detected"))) {
+            b.append(", seen by ").append(e.get("channel"));
+            if (!Boolean.TRUE.equals(e.get("attributed"))) {
+                b.append(" but matched to someone else");
+            }
+        } else {
+            b.append(", not seen");
+        }
+        if (Boolean.TRUE.equals(e.get("attributed"))) {
+            int points = ((Number) e.get("points")).intValue();
+            b.append(points == 0 ? ", no points" : String.format(", %+d", points)).append(", score ").append(e.get("score_after"));
+        }
+        return b.toString();
+    }
+
+    /** Collects the kernel's trace into maps. */
+    private static final class Recorder implements Trace {
+        private final Plan plan;
+        private final List<String> attributes;
+        private final List<String> behaviours;
+        private final List<String> channels;
+        private final List<String> tiers;
+        private final List<String> lists;
+        private final List<String> measures;
+        private final List<String> modes;
+        final List<Map<String, Object>> people = new ArrayList<>();
+
+        Recorder(Plan plan) {
+            this.plan = plan;
+            this.attributes = plan.attributeNames();
+            this.behaviours = plan.behaviourNames();
+            this.channels = plan.channelNames();
+            this.tiers = plan.tierNames();
+            this.lists = plan.listNames();
+            this.measures = plan.measureNames();
+            this.modes = plan.modeNames();
+        }
+
+        @Override
+        public void person(int person, boolean adult, int cell) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("id", null);
+            p.put("role", adult ? "adult" : "child");
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            for (int a = 0; a < this.attributes.size(); a++) {
+                attributes.put(this.attributes.get(a), plan.attributeValues(a).get(plan.valueOf(cell, a)));
+            }
+            p.put("attributes", attributes);
+            p.put("events", new ArrayList<Map<String, Object>>());
+            p.put("years", new LinkedHashMap<String, Object>());
+            people.add(p);
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<Map<String, Object>> events(int person) {
+            return (List<Map<String, Object>>) people.get(person).get("events");
+        }
+
+        private Map<String, Object> at(int year, double time) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("day", Math.round((time - year * Plan.YEAR) * 100) / 100.0);
+            e.put("year", plan.firstYear() + year);
+            return e;
+        }
+
+        @Override
+        public void event(int person, int year, double time, int behaviour, int channel, boolean detected,
+                boolean misattributed, boolean attributed, int points, int scoreAfter) {
+            Map<String, Object> e = at(year, time);
+            e.put("behaviour", behaviours.get(behaviour));
+            e.put("channel", channel < 0 ? null : channels.get(channel));
+            e.put("detected", detected);
+            e.put("misattributed", misattributed);
+            e.put("attributed", attributed);
+            e.put("points", points);
+            e.put("score_after", scoreAfter);
+            insert(events(person), e, time);
+        }
+
+        @Override
+        public void list(int person, int year, double time, int list, boolean entered) {
+            Map<String, Object> e = at(year, time);
+            e.put("list", lists.get(list));
+            e.put("entered", entered);
+            insert(events(person), e, time);
+        }
+
+        /** Keeps events in time order (undetected ones are reported as drawn, the rest as applied). */
+        private static void insert(List<Map<String, Object>> events, Map<String, Object> e, double time) {
+            e.put("_t", time);
+            int i = events.size();
+            while (i > 0 && (double) events.get(i - 1).get("_t") > time) {
+                i--;
+            }
+            events.add(i, e);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void yearEnd(int person, int year, int score, int tier, long any, long end, int lists, int[] blocked) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("score_end", score);
+            v.put("tier_end", tiers.get(tier));
+            int sanctions = plan.sanctions();
+            v.put("sanctions_end", names(end, 0, sanctions));
+            v.put("sanctions_any", names(any, 0, sanctions));
+            v.put("rewards_end", names(end, sanctions, measures.size()));
+            v.put("rewards_any", names(any, sanctions, measures.size()));
+            List<String> l = new ArrayList<>();
+            for (int i = 0; i < this.lists.size(); i++) {
+                if ((lists & (1 << i)) != 0) {
+                    l.add(this.lists.get(i));
+                }
+            }
+            v.put("lists_end", l);
+            Map<String, Object> b = new LinkedHashMap<>();
+            for (int m = 0; m < modes.size(); m++) {
+                b.put(modes.get(m), blocked[m]);
+            }
+            v.put("blocked", b);
+            ((Map<String, Object>) people.get(person).get("years")).put(Integer.toString(plan.firstYear() + year), v);
+            if (year == plan.years() - 1) {
+                events(person).forEach(e -> e.remove("_t"));
+            }
+        }
+
+        private List<String> names(long mask, int from, int to) {
+            List<String> n = new ArrayList<>();
+            for (int m = from; m < to; m++) {
+                if ((mask & (1L << m)) != 0) {
+                    n.add(measures.get(m));
+                }
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package org.scoresim.engine.kernel;
+
+import java.util.Arrays;
+
+/**
+ * The events of one household over all years, drawn before its years are walked (MODEL.md 3
+ * and 4), and kept per member in time order.
+ *
+ * <p>A person's events of behaviour b form a Poisson process in time with the year's rate; each
+ * event also carries a uniform mark v, and it is detected when v is below the year's detection
+ * probability. So the events are the points of a two-dimensional Poisson process over (time, v),
+ * drawn as a whole: their number over all years is one draw ({@link Counts}: Poisson, or negative
+ * binomial with the frailty mixed in), and each point is one 64-bit draw (32 bits place it in a year
+ * and in time, 32 bits give v). Common random numbers follow: a scenario with more coverage (and
+ * the same rates) has the same points and detects a superset of them; one with a higher rate of a
+ * behaviour has at least as many points of it and the same points of the others. An undetected
+ * point costs a count; only detected ones draw their channels and misattribution, from their own
+ * key.
+ *
+ * <p>Events misattributed to the person (MODEL.md 4) are drawn the same way from their own
+ * stream, so that removing them changes nothing else ({@code wrongful}, compare).
+ *
+ * <p>Runs keep only attributed events; a traced household (explain) keeps all of them, so the
+ * walk through the year can report each at its instant.
+ */
+final class Events {
+    static final byte UNDETECTED = 0;
+    static final byte MATCHED_AWAY = 1; // detected, attributed to someone else by a false match
+    static final byte OWN = 2; // detected and attributed to the person
+    static final byte INCOMING = 3; // someone else's, attributed to the person by a false match
+
+    private static final int POINTS = 21;
+    private static final int LARGE_COUNT = 22;
+    private static final int DETECTED = 23;
+    private static final int INCOMING_EVENT = 25;
+    private static final double INVERSION_LIMIT = 30.0;
+
+    private final Plan plan;
+    private final Horizon horizon;
+    private final RandomStream rng;
+
+    // the household's events, member after member, each member's in time order
+    double[] time = new double[64];
+    int[] year = new int[64];
+    int[] behaviour = new int[64];
+    int[] channel = new int[64];
+    byte[] kind = new byte[64];
+    long[] key = new long[64];
+    final int[] start;
+    final int[] end;
+    private int size;
+    boolean incoming; // some member received a misattributed event
+
+    Events(Plan plan, RandomStream rng) {
+        this.plan = plan;
+        this.horizon = plan.horizon;
+        this.rng = rng;
+        int n = Math.max(1, plan.maxHouseholdSize);
+        start = new int[n];
+        end = new int[n];
+    }
+
+    void clear() {
+        size = 0;
+        incoming = false;
+    }
+
+    /**
+     * Draws all events of member p over all years, counts offences, detections and misattributed
+     * events in the tally, and keeps the attributed ones (all of them when tracing).
+     */
+    void draw(int p, int province, int role, int cell, long personKey, int frailtySlot, int slot, Tally tally,
+            boolean all) {
+        start[p] = size;
+        int nb = plan.behaviours;
+        int years = plan.years;
+        long[] counts = tally.events;
+        int base = cell * nb * years * 2;
+        long pair = 0;
+        for (int b = 0; b < nb; b++) {
+            if ((plan.behaviourRoles[b] & (1 << role)) == 0) {
+                continue;
+            }
+            if ((b & 1) == 0 || (plan.behaviourRoles[b - 1] & (1 << role)) == 0) {
+                // one draw gives the uniforms of two behaviours, 32 bits each: a resolution of
+                // 2^-32 in probability, below one person in a national population
+                pair = RandomStream.bits(personKey, slot + (b >> 1));
+            }
+            double u = (b & 1) == 0 ? RandomStream.high(pair) : RandomStream.low(pair);
+            if (u <= horizon.noEvent[cell * nb + b]) {
+                continue; // the common case: no event of b in all years
+            }
+            Counts table = horizon.counts[cell * nb + b];
+            int n = table != null ? table.draw(u) : largeCount(p, b, cell, province, personKey, frailtySlot);
+            points(p, b, n, province, counts, base + b * years * 2, all);
+        }
+        drawIncoming(p, province, role, cell, RandomStream.uniform(personKey, slot + nb), tally);
+        if (size - start[p] > 1) {
+            sort(start[p], size);
+        }
+        end[p] = size;
+    }
+
+    /**
+     * The n events of behaviour b over all years. One draw per event: the high 32 bits pick its
+     * year (alias table) and place in it, the low 32 bits are its detection mark; both are compared
+     * as integers with the plan's thresholds, which give exactly the comparisons of the uniforms
+     * (j + 0.5) / 2^32, and selected by the sign bit of a difference (both sides below 2^33),
+     * without branches. Each is counted in the row of (cell, b) of the tally's event counters;
+     * detected ones (all, when tracing) go on to {@link #keep}.
+     */
+    private void points(int p, int b, int n, int province, long[] counts, int row, boolean all) {
+        int years = plan.years;
+        long pointKey = rng.key(p, 0, POINTS, b);
+        int pb = (province * plan.behaviours + b) * years;
+        int[] yearAlias = horizon.yearAlias;
+        long[] yearLimit = horizon.yearLimit;
+        long[] detectedLimit = horizon.detectedLimit;
+        for (int i = 0; i < n; i++) {
+            long bits = RandomStream.bits(pointKey, i);
+            long x = (bits >>> 32) * years;
+            int k = (int) (x >>> 32);
+            long frac = x & 0xFFFFFFFFL;
+            int alias = yearAlias[pb + k];
+            int y = alias + (int) ((frac - yearLimit[pb + k]) >>> 63) * (k - alias);
+            long seen = ((bits & 0xFFFFFFFFL) - detectedLimit[pb + y]) >>> 63;
+            counts[row + 2 * y]++;
+            counts[row + 2 * y + 1] += seen;
+            if (seen != 0 || all) {
+                keep(p, b, i, k, y, frac, seen != 0, province, all);
+            }
+        }
+    }
+
+    /** An event worth keeping: its instant, then its channels if detected (MODEL.md 4). */
+    private void keep(int p, int b, int i, int k, int y, long frac, boolean detected, int province, boolean all) {
+        int at = (province * plan.behaviours + b) * plan.years + k;
+        double prob = horizon.yearProb[at];
+        double f = frac * 0x1.0p-32;
+        // the place in the year: the uniform rescaled within the part of column k that chose y
+        double t = (y + (y == k && f < prob ? f * horizon.yearProbInverse[at] : (f - prob) * horizon.yearRestInverse[at])) * Plan.YEAR;
+        if (!detected) {
+            add(t, y, b, -1, UNDETECTED, 0);
+        } else if (all || t >= horizon.effectFrom[province * plan.behaviours + b]) {
+            // (earlier, it changes nothing: MODEL.md 5, 6, before roll-out, lists and measures)
+            long eventKey = rng.key(p, 0, DETECTED, ((long) b << 32) | i);
+            detect(t, y, b, y * plan.provinces + province, eventKey, all);
+        }
+    }
+
+    /** A count too large to tabulate: the person's frailty, then a Poisson count (PTRS). */
+    private int largeCount(int p, int b, int cell, int province, long personKey, int frailtySlot) {
+        double f = plan.cellMultiplier[b * plan.cells + cell];
+        if (plan.frailty[b] != null) {
+            f *= plan.frailty[b].quantile(RandomStream.uniform(personKey, frailtySlot + b));
+        }
+        return Poisson.draw(f * horizon.rate[province * plan.behaviours + b], rng.key(p, 0, LARGE_COUNT, b), 0);
+    }
+
+    /**
+     * A detected own event: which channel saw it first and whether a false match gave it to
+     * someone else (MODEL.md 4), with the channels' probabilities conditional on detection.
+     */
+    private void detect(double t, int y, int b, int yp, long eventKey, boolean all) {
+        boolean seen = false;
+        boolean attributed = false;
+        int first = -1;
+        int from = plan.detectionStart[b];
+        for (int k = from; k < plan.detectionStart[b + 1]; k++) {
+            int slot = 2 + 2 * (k - from);
+            int at = yp * plan.detections + k;
+            double q = seen ? plan.detectionP[at] : plan.detectionFirstP[at];
+            if (q >= 1.0 || RandomStream.uniform(eventKey, slot) < q) {
+                if (!seen) {
+                    first = plan.detectionChannel[k];
+                }
+                seen = true;
+                double m = plan.detectionFalseMatch[k];
+                if (m == 0 || RandomStream.uniform(eventKey, slot + 1) >= m) {
+                    attributed = true;
+                    break; // one correct match attributes the event; later channels change nothing
+                }
+            }
+        }
+        if (attributed) {
+            add(t, y, b, first, OWN, eventKey);
+        } else if (all) {
+            add(t, y, b, first, MATCHED_AWAY, eventKey);
+        }
+    }
+
+    /** Events of others attributed to this person (MODEL.md 4): a Poisson process of its own. */
+    private void drawIncoming(int p, int province, int role, int cell, double u, Tally tally) {
+        int pr = province * 2 + role;
+        double mean = horizon.misRate[pr];
+        if (mean == 0 || u < 1.0 - mean) {
+            return;
+        }
+        int n = mean < INVERSION_LIMIT ? Poisson.invert(mean, u) : Poisson.draw(mean, rng.key(p, 0, LARGE_COUNT, plan.behaviours), 0);
+        int years = plan.years;
+        for (int i = 0; i < n; i++) {
+            long eventKey = rng.key(p, 0, INCOMING_EVENT, i);
+            double ut = RandomStream.uniform(eventKey, 0);
+            int y = 0;
+            while (y < years - 1 && ut >= horizon.misYearCum[pr * years + y]) {
+                y++;
+            }
+            double lo = y == 0 ? 0.0 : horizon.misYearCum[pr * years + y - 1];
+            double t = (y + (ut - lo) / (horizon.misYearCum[pr * years + y] - lo)) * Plan.YEAR;
+            int at = (y * plan.provinces + province) * 2 + role;
+            double pickAt = RandomStream.uniform(eventKey, 1) * plan.misTotal[at];
+            int offset = at * plan.misPairs;
+            int pair = 0;
+            while (pair < plan.misPairs - 1 && pickAt >= plan.misCum[offset + pair]) {
+                pair++;
+            }
+            int b = plan.misBehaviour[pair];
+            add(t, y, b, plan.misChannel[pair], INCOMING, eventKey);
+            incoming = true;
+            tally.increment(y, cell, tally.layout.misattributed + b);
+        }
+    }
+
+    private void add(double t, int y, int b, int c, byte k, long eventKey) {
+        if (size == time.length) {
+            int n = size * 2;
+            time = Arrays.copyOf(time, n);
+            year = Arrays.copyOf(year, n);
+            behaviour = Arrays.copyOf(behaviour, n);
+            channel = Arrays.copyOf(channel, n);
+            kind = Arrays.copyOf(kind, n);
+            key = Arrays.copyOf(key, n);
+        }
+        time[size] = t;
+        year[size] = y;
+        behaviour[size] = b;
+        channel[size] = c;
+        kind[size] = k;
+        key[size] = eventKey;
+        size++;
+    }
+
+    /** Insertion sort of [from, to) by time: a person has few kept events. */
+    private void sort(int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            double t = time[i];
+            int y = year[i];
+            int b = behaviour[i];
+            int c = channel[i];
+            byte k = kind[i];
+            long e = key[i];
+            int j = i - 1;
+            while (j >= from && time[j] > t) {
+                time[j + 1] = time[j];
+                year[j + 1] = year[j];
+                behaviour[j + 1] = behaviour[j];
+                channel[j + 1] = channel[j];
+                kind[j + 1] = kind[j];
+                key[j + 1] = key[j];
+                j--;
+            }
+            time[j + 1] = t;
+            year[j + 1] = y;
+            behaviour[j + 1] = b;
+            channel[j + 1] = c;
+            kind[j + 1] = k;
+            key[j + 1] = e;
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.scoresim.experiments;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.kernel.Simulator;
+import org.scoresim.engine.kernel.Tally;
+import org.scoresim.engine.run.Chunks;
+import org.scoresim.engine.run.Runner;
+import org.scoresim.engine.run.Ticker;
+import org.scoresim.engine.results.Results;
+
+/**
+ * Two scenarios on the same people and the same draws, in one pass (MODEL.md 8, common random
+ * numbers): for every person-year and every sanction present in both, whether it was active at
+ * any instant under A, under B, both, A only, B only. Each household is simulated under A and
+ * under B by two kernels keyed by the same seed, so the counts show exactly whom the policy
+ * difference moved, not sampling noise. The two runs' tallies come along, equal to separate runs.
+ */
+public final class Comparison {
+    public static final List<String> COLUMNS = List.of("a", "b", "both", "only_a", "only_b");
+
+    private final Plan a;
+    private final Plan b;
+    private final List<String> sanctions = new ArrayList<>();
+    private final int[] indexA;
+    private final int[] indexB;
+    private long[] counts; // [(year * sanctions + s) * 5 + column]
+    private Results resultsA;
+    private Results resultsB;
+
+    /**
+     * @throws IllegalArgumentException when the scenarios do not describe the same people: the
+     *     population block and the years must be equal, and seed and sample too
+     */
+    public Comparison(Plan a, Plan b) {
+        if (!a.scenario().population().equals(b.scenario().population())) {
+            throw new IllegalArgumentException("the two scenarios differ in their population (size, households or "
+                    + "attributes): compare needs the same people; make the population blocks identical");
+        }
+        if (!a.scenario().years().equals(b.scenario().years())) {
+            throw new IllegalArgumentException("the two scenarios cover different years (" + a.scenario().years().from() + "-"
+                    + a.scenario().years().to() + " and " + b.scenario().years().from() + "-" + b.scenario().years().to() + ")");
+        }
+        if (a.seed() != b.seed() || a.sample() != b.sample()) {
+            throw new IllegalArgumentException("compare needs the same seed and sample for both scenarios");
+        }
+        this.a = a;
+        this.b = b;
+        List<Integer> ia = new ArrayList<>();
+        List<Integer> ib = new ArrayList<>();
+        List<String> namesA = a.measureNames();
+        List<String> namesB = b.measureNames();
+        for (int m = 0; m < a.sanctions(); m++) {
+            for (int n = 0; n < b.sanctions(); n++) {
+                if (namesA.get(m).equals(namesB.get(n))) {
+                    sanctions.add(namesA.get(m));
+                    ia.add(m);
+                    ib.add(n);
+                }
+            }
+        }
+        indexA = ia.stream().mapToInt(Integer::intValue).toArray();
+        indexB = ib.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The sanctions present in both scenarios, in A's order. */
+    public List<String> sanctions() {
+        return List.copyOf(sanctions);
+    }
+
+    public Comparison run(int threads) throws InterruptedException {
+        return run(threads, Ticker.SYSTEM);
+    }
+
+    /** Both plans on every sampled household, on the runner's worker pool. */
+    public Comparison run(int threads, Ticker ticker) throws InterruptedException {
+        long started = ticker.read();
+        Chunks chunks = new Chunks(a);
+        int width = a.years() * sanctions.size() * COLUMNS.size();
+        List<Pair> workers = Runner.eachChunk(chunks, threads, () -> new Pair(width), (w, i) -> {
+            for (long h = chunks.start(i); h < chunks.end(i); h++) {
+                if (!w.a.sampled(h)) {
+                    continue;
+                }
+                w.a.simulate(h, w.ta);
+                w.b.simulate(h, w.tb);
+                count(w.a, w.b, w.counts);
+            }
+        }, () -> Thread.currentThread().isInterrupted());
+        Tally ta = Tally.empty(a);
+        Tally tb = Tally.empty(b);
+        counts = new long[width];
+        for (Pair w : workers) {
+            ta.merge(w.ta);
+            tb.merge(w.tb);
+            for (int k = 0; k < width; k++) {
+                counts[k] += w.counts[k];
+            }
+        }
+        double seconds = (ticker.read() - started) / 1e9;
+        resultsA = new Results(a, ta, new long[Chunks.GROUPS][], seconds, "local");
+        resultsB = new Results(b, tb, new long[Chunks.GROUPS][], seconds, "local");
+        return this;
+    }
+
+    /** A worker's state: a simulator and a tally per plan, and the paired counts. */
+    private final class Pair {
+        final Simulator a = new Simulator(Comparison.this.a).keepMeasures();
+        final Simulator b = new Simulator(Comparison.this.b).keepMeasures();
+        final Tally ta = Tally.empty(Comparison.this.a);
+        final Tally tb = Tally.empty(Comparison.this.b);
+        final long[] counts;
+
+        Pair(int width) {
+            counts = new long[width];
+        }
+    }
+
+    private void count(Simulator ka, Simulator kb, long[] c) {
+        int n = ka.householdSize();
+        int k = sanctions.size();
+        for (int p = 0; p < n; p++) {
+            for (int y = 0; y < a.years(); y++) {
+                long ma = ka.measures(p, y);
+                long mb = kb.measures(p, y);
+                for (int s = 0; s < k; s++) {
+                    boolean inA = (ma & (1L << indexA[s])) != 0;
+                    boolean inB = (mb & (1L << indexB[s])) != 0;
+                    if (!inA && !inB) {
+                        continue;
+                    }
+                    int base = (y * k + s) * 5;
+                    if (inA) {
+                        c[base]++;
+                    }
+                    if (inB) {
+                        c[base + 1]++;
+                    }
+                    c[base + (inA && inB ? 2 : inA ? 3 : 4)]++;
+                }
+            }
+        }
+    }
+
+    /** Raw count (people simulated) of a column for a year index and sanction. */
+    public long raw(int year, String sanction, String column) {
+        return counts[(year * sanctions.size() + sanctions.indexOf(sanction)) * 5 + COLUMNS.indexOf(column)];
+    }
+
+    public Results resultsA() {
+        return resultsA;
+    }
+
+    public Results resultsB() {
+        return resultsB;
+    }
+
+    /** INTERFACE.md's {@code compare --json}: scaled counts per year and sanction. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("a", a.scenario().name());
+        root.put("b", b.scenario().name());
+        root.put("seed", a.seed());
+        root.put("sample", a.sample());
+        Map<String, Object> years = new LinkedHashMap<>();
+        for (int y = 0; y < a.years(); y++) {
+            Map<String, Object> bySanction = new LinkedHashMap<>();
+            for (String s : sanctions) {
+                Map<String, Object> cols = new LinkedHashMap<>();
+                for (String col : COLUMNS) {
+                    cols.put(col, resultsA.scale(raw(y, s, col)));
+                }
+                bySanction.put(s, cols);
+            }
+            years.put(Integer.toString(a.firstYear() + y), bySanction);
+        }
+        root.put("years", years);
+        List<String> onlyA = new ArrayList<>();
+        for (String s : a.measureNames().subList(0, a.sanctions())) {
+            if (!sanctions.contains(s)) {
+                onlyA.add(s);
+            }
+        }
+        List<String> onlyB = new ArrayList<>();
+        for (String s : b.measureNames().subList(0, b.sanctions())) {
+            if (!sanctions.contains(s)) {
+                onlyB.add(s);
+            }
+        }
+        root.put("sanctions_only_in_a", onlyA);
+        root.put("sanctions_only_in_b", onlyB);
+        return root;
+    }
+}
