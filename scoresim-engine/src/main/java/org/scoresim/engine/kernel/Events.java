@@ -144,7 +144,7 @@ final class Events {
         } else if (all || t >= horizon.effectFrom[province * plan.behaviours + b]) {
             // (earlier, it changes nothing: MODEL.md 5, 6, before roll-out, lists and measures)
             long eventKey = rng.key(p, 0, DETECTED, ((long) b << 32) | i);
-            detect(t, y, b, y * plan.provinces + province, eventKey, all);
+            detect(t, y, b, province, eventKey, all);
         }
     }
 
@@ -161,14 +161,14 @@ final class Events {
      * A detected own event: which channel saw it first and whether a false match gave it to
      * someone else (MODEL.md 4), with the channels' probabilities conditional on detection.
      */
-    private void detect(double t, int y, int b, int yp, long eventKey, boolean all) {
+    private void detect(double t, int y, int b, int province, long eventKey, boolean all) {
         boolean seen = false;
         boolean attributed = false;
         int first = -1;
         int from = plan.detectionStart[b];
         for (int k = from; k < plan.detectionStart[b + 1]; k++) {
             int slot = 2 + 2 * (k - from);
-            int at = yp * plan.detections + k;
+            int at = plan.detectionAt(y, province, k);
             double q = seen ? plan.detectionP[at] : plan.detectionFirstP[at];
             if (q >= 1.0 || RandomStream.uniform(eventKey, slot) < q) {
                 if (!seen) {
@@ -207,7 +207,7 @@ final class Events {
             }
             double lo = y == 0 ? 0.0 : horizon.misYearCum[pr * years + y - 1];
             double t = (y + (ut - lo) / (horizon.misYearCum[pr * years + y] - lo)) * Plan.YEAR;
-            int at = (y * plan.provinces + province) * 2 + role;
+            int at = plan.misAt(y, province, role);
             double pickAt = RandomStream.uniform(eventKey, 1) * plan.misTotal[at];
             int offset = at * plan.misPairs;
             int pair = 0;

@@ -55,8 +55,8 @@ final class Horizon {
                 int at = p * behaviours + b;
                 double[] perYear = new double[years];
                 for (int y = 0; y < years; y++) {
-                    perYear[y] = plan.ownRate[(y * provinces + p) * behaviours + b];
-                    double detected = plan.detectedShare[(y * provinces + p) * behaviours + b];
+                    perYear[y] = plan.ownRate[plan.behaviourAt(y, p, b)];
+                    double detected = plan.detectedShare[plan.behaviourAt(y, p, b)];
                     detectedLimit[at * years + y] = (long) Math.ceil(detected * 0x1.0p32 - 0.5);
                 }
                 rate[at] = cumulativeShares(perYear, shares, 0);
@@ -107,7 +107,7 @@ final class Horizon {
             for (int role = 0; role < 2; role++) {
                 double[] perYear = new double[years];
                 for (int y = 0; y < years; y++) {
-                    perYear[y] = plan.misTotal[(y * provinces + p) * 2 + role];
+                    perYear[y] = plan.misTotal[plan.misAt(y, p, role)];
                 }
                 misRate[p * 2 + role] = cumulativeShares(perYear, misYearCum, (p * 2 + role) * years);
             }

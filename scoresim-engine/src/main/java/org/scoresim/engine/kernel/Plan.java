@@ -69,22 +69,22 @@ public final class Plan {
     final Horizon horizon; // a person's events over all years: counts, years, detection thresholds
     final Frailty[] frailty; // null when no heterogeneity
     final double[] cellMultiplier; // [b * cells + cell]
-    final double[] ownRate; // [(y * provinces + p) * behaviours + b]: rate x (1 - deterrence x P(detected))
+    final double[] ownRate; // [behaviourAt(y, p, b)]: rate x (1 - deterrence x P(detected))
     // detection entries of all behaviours, flattened
     final int[] detectionStart; // per behaviour, into detection arrays; end = start of b+1
     final int[] detectionChannel;
     final double[] detectionFalseMatch; // false-match probability of the entry's channel
-    final double[] detectionP; // [(y * provinces + p) * detections + k]
+    final double[] detectionP; // [detectionAt(y, p, k)]
     // P(entry k detects | no earlier entry of its behaviour did, and at least one of k.. does)
-    final double[] detectionFirstP; // [(y * provinces + p) * detections + k]
-    final double[] detectedShare; // [(y * provinces + p) * behaviours + b]: P(detected by any channel)
+    final double[] detectionFirstP; // [detectionAt(y, p, k)]
+    final double[] detectedShare; // [behaviourAt(y, p, b)]: P(detected by any channel)
     final int detections;
     final String[] channelNames;
     // incoming misattributed events per (year, province, role): total rate and cumulative over pairs
     final int[] misBehaviour; // pair -> behaviour
     final int[] misChannel; // pair -> channel
-    final double[] misCum; // [((y * provinces + p) * 2 + role) * pairs + pair]
-    final double[] misTotal; // [(y * provinces + p) * 2 + role]
+    final double[] misCum; // [misAt(y, p, role) * pairs + pair]
+    final double[] misTotal; // [misAt(y, p, role)]
     final int misPairs;
 
     // scoring
@@ -319,15 +319,15 @@ public final class Plan {
                     double miss = 1.0;
                     for (int k = detectionStart[b]; k < detectionStart[b + 1]; k++) {
                         double pk = entryProbability.get(k) * coverage(s.channels().get(channelNames[detectionChannel[k]]), y, p);
-                        detectionP[(y * provinces + p) * detections + k] = pk;
+                        detectionP[detectionAt(y, p, k)] = pk;
                         miss *= 1.0 - pk;
                     }
-                    ownRate[(y * provinces + p) * behaviours + b] =
+                    ownRate[behaviourAt(y, p, b)] =
                             bh.rate().at(firstYear + y) * (1.0 - bh.deterrence() * (1.0 - miss));
-                    detectedShare[(y * provinces + p) * behaviours + b] = 1.0 - miss;
+                    detectedShare[behaviourAt(y, p, b)] = 1.0 - miss;
                     double restMiss = 1.0; // P(no entry from k to the end detects)
                     for (int k = detectionStart[b + 1] - 1; k >= detectionStart[b]; k--) {
-                        int at = (y * provinces + p) * detections + k;
+                        int at = detectionAt(y, p, k);
                         restMiss *= 1.0 - detectionP[at];
                         detectionFirstP[at] = restMiss < 1.0 ? detectionP[at] / (1.0 - restMiss) : 0.0;
                     }
@@ -367,11 +367,11 @@ public final class Plan {
                             int k = pairs.get(i)[2];
                             cum += detectionFalseMatch[k] * bh.rate().at(firstYear + y)
                                     * meanMultiplier(bh.multipliers(), p)
-                                    * detectionP[(y * provinces + p) * detections + k];
+                                    * detectionP[detectionAt(y, p, k)];
                         }
-                        misCum[((y * provinces + p) * 2 + role) * misPairs + i] = cum;
+                        misCum[misAt(y, p, role) * misPairs + i] = cum;
                     }
-                    misTotal[(y * provinces + p) * 2 + role] = cum;
+                    misTotal[misAt(y, p, role)] = cum;
                 }
             }
         }
@@ -525,6 +525,21 @@ public final class Plan {
     /** The fine of a behaviour, in currency units per attributed event. */
     public double fine(int behaviour) {
         return behaviourFine[behaviour];
+    }
+
+    /** Where (year, province, behaviour) lies in the per-behaviour tables ({@link #ownRate}, {@link #detectedShare}). */
+    int behaviourAt(int y, int province, int b) {
+        return (y * provinces + province) * behaviours + b;
+    }
+
+    /** Where (year, province, detection entry) lies in {@link #detectionP} and {@link #detectionFirstP}. */
+    int detectionAt(int y, int province, int k) {
+        return (y * provinces + province) * detections + k;
+    }
+
+    /** Where (year, province, role) lies in {@link #misTotal}; times the pairs, its row of {@link #misCum}. */
+    int misAt(int y, int province, int role) {
+        return (y * provinces + province) * 2 + role;
     }
 
     /** A score kept within [scoring.min, scoring.max] (MODEL.md 5). */
