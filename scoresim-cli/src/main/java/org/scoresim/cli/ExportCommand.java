@@ -1,9 +1,9 @@
 package org.scoresim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.scoresim.store.Export;
@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes every table of a run's results.duckdb (runs, metrics, score_hist, stories, audit,",
+        description = {"Writes every table of a run's " + ResultsDatabase.FILE + " (runs, metrics, score_hist, stories, audit,",
             "interval95) as one CSV or Parquet file each, for tools that do not read DuckDB."},
         footer = {"", "Examples:",
             "  ./scoresim export runs/minimal-20261129-003120 --format csv",
@@ -24,7 +24,7 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN_DIR", description = "a run's output directory (it holds results.duckdb)")
+    @Parameters(paramLabel = "RUN_DIR", description = "a run's output directory (it holds " + ResultsDatabase.FILE + ")")
     Path dir;
 
     @Option(names = "--format", required = true, paramLabel = "csv|parquet", description = "csv or parquet")
@@ -34,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() throws SQLException {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Export.Format f;
         try {

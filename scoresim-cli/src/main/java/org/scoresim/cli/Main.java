@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
+import org.scoresim.store.ResultsDatabase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
             "  ./scoresim run scenarios/minimal.yaml --seed 7  a small scenario, every household",
             "  ./scoresim run scenarios/minimal.yaml --json    summary.json on stdout, nothing else",
             "  ./scoresim validate my.yaml                     every problem of a file, with its line",
-            "  ./scoresim export runs/minimal-... --format csv the run's results.duckdb tables as CSV files",
+            "  ./scoresim export runs/minimal-... --format csv the run's " + ResultsDatabase.FILE + " tables as CSV files",
             "",
             "Exit codes: 0 done, 2 bad usage or bad input (nothing written), 1 internal failure,",
             "130 interrupted (partial output removed)."})

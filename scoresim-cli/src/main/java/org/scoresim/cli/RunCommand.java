@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = {"Simulates a scenario and reports, per year, what the system did: offences, detections,",
             "misattributions, tiers, lists, sanctions (people), blocked purchases, wrongful sanctions.",
             "",
-            "Writes OUT/summary.json (every figure of MODEL.md section 7, nationally), OUT/results.duckdb",
+            "Writes OUT/summary.json (every figure of MODEL.md section 7, nationally), OUT/" + ResultsDatabase.FILE,
             "(the same per province and attribute; see 'scoresim export') and OUT/report.html (charts,",
             "one self-contained page), and prints a table; with --json prints summary.json on stdout",
             "instead, and nothing else.",

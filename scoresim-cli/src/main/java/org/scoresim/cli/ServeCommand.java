@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             "purchases, tiers, scores, provinces, the fairness audit), compare two policies on the same",
             "people, and follow sampled people through the years.",
             "",
-            "Runs go to the runs directory like those of 'scoresim run' (summary.json, results.duckdb,",
+            "Runs go to the runs directory like those of 'scoresim run' (summary.json, " + ResultsDatabase.FILE + ",",
             "report.html, plus run.json and scenario.yaml) and are listed again after a restart.",
             "It listens on 127.0.0.1 only, unless --host says otherwise; stop it with Ctrl-C."},
         footer = {"", "Examples:",
@@ -89,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
         return runs != null ? runs : ScenarioFiles.home().resolve("runs");
     }
 
-    /** What {@code scoresim run} writes besides summary.json: results.duckdb and report.html. */
+    /** What {@code scoresim run} writes besides summary.json: the {@link ResultsDatabase} and report.html. */
     static RunSink storeSink() {
         return (results, yaml, dir) -> {
             Instant started = Instant.now().minusMillis(Math.round(results.seconds() * 1000));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -33,6 +33,7 @@ import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
 import org.scoresim.model.ScenarioWriter;
+import org.scoresim.store.SweepDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Spec;
             "point: common random numbers, so differences between points are the policy's, not noise).",
             "",
             "Prints, per point, the figures of one year (default: the last) with their mean and 95%% interval",
-            "over the replications. Every run's national figures, all years, go to OUT/sweep.duckdb",
+            "over the replications. Every run's national figures, all years, go to OUT/" + SweepDatabase.FILE,
             "(tables points, runs, metrics), each run committed as soon as it is done: a sweep that was",
             "interrupted carries on where it stopped when run again with the same --out."},
         footer = {"",
@@ -155,16 +156,17 @@ final class SweepCommand implements Callable<Integer> {
             err.println("scoresim: cannot write the sweep to " + dir + ": " + problem);
             return Main.BAD_INPUT;
         }
-        SweepStore.Identity identity = new SweepStore.Identity(base.name(), ScenarioWriter.hash(base), grid.describe(), sample, seed);
-        SweepStore store;
+        SweepDatabase.Identity identity = new SweepDatabase.Identity(base.name(), ScenarioWriter.hash(base), grid.describe(), sample, seed);
+        SweepDatabase store;
         try {
             Files.createDirectories(dir);
-            store = SweepStore.open(dir, identity, grid, replications, Main.version());
-        } catch (SweepStore.Mismatch e) {
+            store = SweepDatabase.open(dir, identity, IntStream.range(0, grid.size()).mapToObj(grid::point).toList(), replications,
+                    Main.version());
+        } catch (SweepDatabase.Mismatch e) {
             err.println("scoresim: cannot resume the sweep in " + dir + ": " + e.getMessage() + "; choose another --out");
             return Main.BAD_INPUT;
-        } catch (IOException | SQLException e) {
-            err.println("scoresim: cannot open " + dir.resolve(SweepStore.FILE) + ": " + e.getMessage()
+        } catch (IOException e) {
+            err.println("scoresim: cannot open " + dir.resolve(SweepDatabase.FILE) + ": " + e.getMessage()
                     + " (is another sweep writing to it?)");
             return Main.BAD_INPUT;
         }
@@ -187,11 +189,11 @@ final class SweepCommand implements Callable<Integer> {
         });
         int ran = 0;
         try (store) {
-            Set<Long> done = store.done();
+            Set<SweepDatabase.RunKey> done = store.done();
             // replication-major: the whole grid is covered early, and with more replications later
             for (int r = 0; r < replications; r++) {
                 for (int p = 0; p < grid.size(); p++) {
-                    if (!done.contains(SweepStore.pair(p, r))) {
+                    if (!done.contains(new SweepDatabase.RunKey(p, r))) {
                         todo.add(new long[] {p, r});
                     }
                 }
@@ -207,7 +209,7 @@ final class SweepCommand implements Callable<Integer> {
             ran = runAll(todo, points, store, nThreads, err, !json && !noProgress);
             if (ran < todo.size()) {
                 err.printf("%nscoresim: interrupted; %d of %d runs done and saved in %s; run the same command to resume%n",
-                        total - todo.size() + ran, total, dir.resolve(SweepStore.FILE));
+                        total - todo.size() + ran, total, dir.resolve(SweepDatabase.FILE));
                 return Main.INTERRUPTED;
             }
             store.finish(replications);
@@ -220,7 +222,7 @@ final class SweepCommand implements Callable<Integer> {
                 m.put("seed", seed);
                 m.put("replications", replications);
                 m.put("year", reported);
-                m.put("database", dir.resolve(SweepStore.FILE).toString());
+                m.put("database", dir.resolve(SweepDatabase.FILE).toString());
                 m.put("keys", grid.keys());
                 m.put("runs", Map.of("total", total, "done_before", total - todo.size(), "run_now", ran));
                 m.put("points", SweepTable.json(grid, table));
@@ -233,7 +235,7 @@ final class SweepCommand implements Callable<Integer> {
                                         .toPlainString() + "% sample of households", reported);
                 SweepTable.print(stdout, header, grid, table, replications);
                 stdout.printf("%nEvery figure of every run, all years: %s (tables points, runs, metrics)%n",
-                        dir.resolve(SweepStore.FILE));
+                        dir.resolve(SweepDatabase.FILE));
             }
             stdout.flush();
             return 0;
@@ -266,7 +268,7 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Null when the directory may take the sweep: absent, empty, or holding a sweep. */
     private static String usable(Path dir) throws IOException {
-        if (!Files.exists(dir) || SweepStore.exists(dir)) {
+        if (!Files.exists(dir) || SweepDatabase.exists(dir)) {
             return null;
         }
         if (!Files.isDirectory(dir)) {
@@ -278,8 +280,8 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** Runs the missing (point, replication) pairs in order, committing each; returns how many were run. */
-    private int runAll(List<long[]> todo, List<Scenario> points, SweepStore store, int nThreads, PrintWriter err, boolean progress)
-            throws InterruptedException, SQLException {
+    private int runAll(List<long[]> todo, List<Scenario> points, SweepDatabase store, int nThreads, PrintWriter err, boolean progress)
+            throws InterruptedException, IOException {
         ProgressBar bar = progress && !todo.isEmpty() ? new ProgressBarBuilder()
                 .setTaskName("sweeping")
                 .setInitialMax(todo.size() * 1000L)
@@ -318,8 +320,8 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** One run, stored; false when interrupted (nothing of it stored). */
-    private boolean runOne(int point, int replication, List<Scenario> points, SweepStore store, int nThreads, ProgressBar bar)
-            throws InterruptedException, SQLException {
+    private boolean runOne(int point, int replication, List<Scenario> points, SweepDatabase store, int nThreads, ProgressBar bar)
+            throws InterruptedException, IOException {
         if (interrupted) {
             return false;
         }
@@ -341,7 +343,7 @@ final class SweepCommand implements Callable<Integer> {
         } finally {
             current.set(null);
         }
-        store.record(point, replication, ScenarioWriter.hash(s), r, started, Main.version());
+        store.record(new SweepDatabase.RunKey(point, replication), ScenarioWriter.hash(s), r, started, Main.version());
         return true;
     }
 }

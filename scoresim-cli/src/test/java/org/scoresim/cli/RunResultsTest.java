@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,14 +16,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scoresim.model.ScenarioParser;
 import org.scoresim.model.ScenarioWriter;
+import org.scoresim.store.Report;
+import org.scoresim.store.ResultsDatabase;
+import org.scoresim.store.ResultsFile;
 
-/** OUT/results.duckdb of a run (INTERFACE.md), read back with plain JDBC, and `scoresim export`. */
+/**
+ * The results database of a run (INTERFACE.md), read back through the store, and `scoresim export`.
+ * The tables' columns and the export's contents are the store's tests; these check what the
+ * command puts there.
+ */
 class RunResultsTest {
     @TempDir
     static Path shared;
 
     static Path run;
     static JsonNode summary;
+    static ResultsFile results;
 
     @BeforeAll
     static void runOnce() throws Exception {
@@ -39,23 +40,19 @@ class RunResultsTest {
                 "--seed", "3", "--out", run.toString());
         assertThat(o.code()).as(o.err()).isZero();
         summary = RunCommandTest.json(o.out());
+        results = ResultsFile.in(run).orElseThrow();
     }
 
-    static Connection open(Path db) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("duckdb.read_only", "true");
-        return DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), p);
+    private static String key(ResultsFile.MetricRow m) {
+        return m.year() + "/" + m.metric() + "/" + m.item();
     }
 
     @Test
     void nationalMetricsAreTheSummaryExactly() throws Exception {
         Map<String, Double> db = new HashMap<>();
-        try (Connection c = open(run.resolve("results.duckdb")); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT year, metric, item, count FROM metrics WHERE attribute = 'all' AND value = 'all'")) {
-            while (rs.next()) {
-                String key = rs.getInt(1) + "/" + rs.getString(2) + "/" + rs.getString(3);
-                assertThat(db.put(key, rs.getDouble(4))).as("duplicate row " + key).isNull();
-            }
+        for (ResultsFile.MetricRow m : results.metrics("all", null, null)) {
+            assertThat(m.value()).isEqualTo("all");
+            assertThat(db.put(key(m), m.count())).as("duplicate row " + key(m)).isNull();
         }
         int expected = 0;
         for (Map.Entry<String, JsonNode> y : summary.get("years").properties()) {
@@ -79,97 +76,69 @@ class RunResultsTest {
 
     @Test
     void everyAttributeValueHasEveryMetricAndAddsUpToTheNation() throws Exception {
-        try (Connection c = open(run.resolve("results.duckdb")); Statement s = c.createStatement()) {
-            // one row per (year, attribute, value, metric, item): as many as the national rows per value
-            long national = single(s, "SELECT count(*) FROM metrics WHERE attribute = 'all'");
-            assertThat(single(s, "SELECT count(*) FROM metrics WHERE attribute = 'province'")).isEqualTo(2 * national);
-            assertThat(single(s, "SELECT count(*) FROM metrics WHERE attribute = 'setting'")).isEqualTo(2 * national);
-            assertThat(single(s, "SELECT count(*) FROM (SELECT DISTINCT year, attribute, value, metric, item FROM metrics)"))
-                    .isEqualTo(single(s, "SELECT count(*) FROM metrics"));
-            // scaled counts are rounded per value: the values' sum is the national figure within one per value
-            try (ResultSet rs = s.executeQuery("SELECT n.year, n.metric, n.item, n.count, sum(v.count) FROM metrics n"
-                    + " JOIN metrics v USING (run_id, year, metric, item) WHERE n.attribute = 'all' AND v.attribute = 'setting'"
-                    + " AND n.metric <> 'fines' GROUP BY ALL")) {
-                int rows = 0;
-                while (rs.next()) {
-                    rows++;
-                    assertThat(Math.abs(rs.getDouble(4) - rs.getDouble(5))).as(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3))
-                            .isLessThanOrEqualTo(2);
-                }
-                assertThat(rows).isPositive();
+        List<ResultsFile.MetricRow> all = results.metrics(null, null, null);
+        List<ResultsFile.MetricRow> national = results.metrics("all", null, null);
+        List<ResultsFile.MetricRow> setting = results.metrics("setting", null, null);
+        // one row per (year, attribute, value, metric, item): as many as the national rows per value
+        assertThat(results.metrics("province", null, null)).hasSize(2 * national.size());
+        assertThat(setting).hasSize(2 * national.size());
+        assertThat(all.stream().map(m -> m.year() + "/" + m.attribute() + "/" + m.value() + "/" + m.metric() + "/" + m.item())
+                .distinct()).hasSize(all.size());
+        // scaled counts are rounded per value: the values' sum is the national figure within one per value
+        Map<String, Double> sums = new HashMap<>();
+        setting.forEach(m -> sums.merge(key(m), m.count(), Double::sum));
+        int rows = 0;
+        for (ResultsFile.MetricRow n : national) {
+            if (!n.metric().equals("fines")) {
+                rows++;
+                assertThat(Math.abs(n.count() - sums.get(key(n)))).as(key(n)).isLessThanOrEqualTo(2);
             }
-            assertThat(single(s, "SELECT count(*) FROM metrics WHERE attribute = 'province' AND metric = 'sanctioned'"
-                    + " AND item = 'flight_ban' AND count > 0")).isPositive();
         }
+        assertThat(rows).isPositive();
+        assertThat(results.metrics("province", "sanctioned", "flight_ban")).anyMatch(m -> m.count() > 0);
     }
 
     @Test
-    void everyTableHasTheColumnsOfTheInterface() throws Exception {
-        Map<String, List<String>> expected = Map.of(
-                "runs", List.of("run_id", "scenario", "scenario_yaml", "seed", "sample", "engine", "version", "started_at", "seconds"),
-                "metrics", List.of("run_id", "year", "attribute", "value", "metric", "item", "count"),
-                "score_hist", List.of("run_id", "year", "bin_low", "count"),
-                "stories", List.of("run_id", "category", "person_id"),
-                "audit", List.of("run_id", "year", "sanction", "attribute", "value", "rate", "wrongful_share", "disparate_impact"),
-                "interval95", List.of("run_id", "year", "metric", "item", "lo", "hi"));
-        try (Connection c = open(run.resolve("results.duckdb")); Statement s = c.createStatement()) {
-            for (Map.Entry<String, List<String>> t : expected.entrySet()) {
-                List<String> columns = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = '"
-                        + t.getKey() + "' ORDER BY ordinal_position")) {
-                    while (rs.next()) {
-                        columns.add(rs.getString(1));
-                    }
-                }
-                assertThat(columns).as(t.getKey()).containsSubsequence(t.getValue());
-                assertThat(single(s, "SELECT count(*) FROM " + t.getKey())).as(t.getKey()).isPositive();
-            }
-        }
-    }
-
-    @Test
-    void runsRowIdentifiesTheRunAndOtherTablesAgree() throws Exception {
+    void runsRowIdentifiesTheRunAndTheOtherTablesHoldItsFigures() throws Exception {
         String yaml = ScenarioWriter.toYaml(ScenarioParser.parse(RunCommandTest.MINIMAL));
-        try (Connection c = open(run.resolve("results.duckdb")); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT run_id, scenario, scenario_yaml, seed, sample, engine, version, started_at,"
-                    + " seconds FROM runs")) {
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getString("run_id")).matches("minimal-3-0\\.05-[0-9a-f]{8}");
-                assertThat(rs.getString("scenario")).isEqualTo("minimal");
-                assertThat(rs.getString("scenario_yaml")).isEqualTo(yaml);
-                assertThat(rs.getLong("seed")).isEqualTo(3);
-                assertThat(rs.getDouble("sample")).isEqualTo(0.05);
-                assertThat(rs.getString("engine")).isEqualTo("local");
-                assertThat(rs.getString("version")).isEqualTo(summary.get("version").asText());
-                assertThat(rs.getTimestamp("started_at")).isNotNull();
-                assertThat(rs.getDouble("seconds")).isPositive();
-                assertThat(rs.next()).isFalse();
-            }
-            for (String t : List.of("metrics", "score_hist", "stories", "audit", "interval95")) {
-                assertThat(single(s, "SELECT count(*) FROM " + t + " WHERE run_id <> (SELECT run_id FROM runs)")).as(t).isZero();
-            }
-            assertThat(single(s, "SELECT count(*) FROM stories WHERE category NOT IN ('sanctioned', 'wrongful', 'locked_in', 'rewarded')"))
-                    .isZero();
-            assertThat(single(s, "SELECT count(DISTINCT category) FROM stories")).isGreaterThanOrEqualTo(2);
-            // the year-end histogram covers everyone, up to the rounding of scaled bins
-            try (ResultSet rs = s.executeQuery("SELECT h.year, sum(h.count), any_value(m.count), count(*) FROM score_hist h"
-                    + " JOIN metrics m ON m.year = h.year AND m.attribute = 'all' AND m.metric = 'population' GROUP BY h.year")) {
-                while (rs.next()) {
-                    assertThat(Math.abs(rs.getLong(2) - rs.getDouble(3))).isLessThanOrEqualTo(rs.getLong(4));
-                }
-            }
-            // audit rows are Audit.of's figures: disparate impact = lowest rate / highest rate
-            try (ResultSet rs = s.executeQuery("SELECT year, sanction, attribute, min(rate) / max(rate), any_value(disparate_impact)"
-                    + " FROM audit GROUP BY ALL HAVING max(rate) > 0")) {
-                int n = 0;
-                while (rs.next()) {
-                    n++;
-                    assertThat(rs.getDouble(5)).isCloseTo(rs.getDouble(4), org.assertj.core.data.Offset.offset(1e-12));
-                }
-                assertThat(n).isPositive();
-            }
-            assertThat(single(s, "SELECT count(*) FROM interval95 WHERE lo > hi")).isZero();
+        ResultsFile.Run r = results.run().orElseThrow();
+        assertThat(r.runId()).matches("minimal-3-0\\.05-[0-9a-f]{8}");
+        assertThat(r.scenario()).isEqualTo("minimal");
+        assertThat(r.scenarioYaml()).isEqualTo(yaml);
+        assertThat(r.seed()).isEqualTo(3);
+        assertThat(r.sample()).isEqualTo(0.05);
+        assertThat(r.engine()).isEqualTo("local");
+        assertThat(r.version()).isEqualTo(summary.get("version").asText());
+        assertThat(r.startedAt()).isNotNull();
+        assertThat(r.seconds()).isPositive();
+        assertThat(r.households()).isEqualTo(summary.get("households").asLong());
+        assertThat(r.people()).isEqualTo(summary.get("people").asLong());
+
+        assertThat(results.stories()).extracting(ResultsFile.Story::category)
+                .containsAnyOf("sanctioned", "wrongful", "locked_in", "rewarded")
+                .allMatch(c -> List.of("sanctioned", "wrongful", "locked_in", "rewarded").contains(c));
+        assertThat(results.stories().stream().map(ResultsFile.Story::category).distinct().count()).isGreaterThanOrEqualTo(2);
+        // the year-end histogram covers everyone, up to the rounding of scaled bins
+        Map<Integer, Long> people = new HashMap<>();
+        Map<Integer, Integer> bins = new HashMap<>();
+        for (ResultsFile.ScoreBin b : results.scoreHistogram()) {
+            people.merge(b.year(), b.count(), Long::sum);
+            bins.merge(b.year(), 1, Integer::sum);
         }
+        assertThat(people).hasSize(3);
+        for (ResultsFile.MetricRow p : results.metrics("all", "population", null)) {
+            assertThat(Math.abs(people.get(p.year()) - p.count())).as("population " + p.year()).isLessThanOrEqualTo(bins.get(p.year()));
+        }
+        // audit rows are summary.json's audit, year by year
+        List<ResultsFile.AuditRow> audit = results.audit();
+        assertThat(audit).isNotEmpty();
+        for (ResultsFile.AuditRow a : audit) {
+            JsonNode entry = summary.get("audit").get(Integer.toString(a.year())).get(a.sanction()).get(a.attribute());
+            JsonNode rate = entry.get("rates").get(a.value());
+            assertThat(a.rate()).as(a.toString()).isEqualTo(rate.isNull() ? null : rate.asDouble());
+            assertThat(a.fourFifthsFails()).as(a.toString()).isEqualTo(entry.get("four_fifths_fails").asBoolean());
+        }
+        assertThat(results.intervals()).isNotEmpty().allMatch(i -> i.lo() == null || i.hi() == null || i.lo() <= i.hi());
     }
 
     @Test
@@ -182,21 +151,21 @@ class RunResultsTest {
             assertThat(csv.resolve(t + ".csv")).isRegularFile();
             assertThat(o.out()).contains(t + ".csv");
         }
-        assertThat(Files.readAllLines(csv.resolve("metrics.csv")).get(0)).isEqualTo("run_id,year,attribute,value,metric,item,count");
+        List<String> metrics = Files.readAllLines(csv.resolve("metrics.csv"));
+        assertThat(metrics.get(0)).isEqualTo("run_id,year,attribute,value,metric,item,count");
+        assertThat(metrics).hasSize(1 + results.metrics(null, null, null).size());
+        assertThat(Files.readAllLines(csv.resolve("audit.csv"))).hasSize(1 + results.audit().size());
+        assertThat(Files.readAllLines(csv.resolve("stories.csv"))).hasSize(1 + results.stories().size());
 
         RunCommandTest.Outcome p = RunCommandTest.cli("export", run.toString(), "--format", "parquet");
         assertThat(p.code()).as(p.err()).isZero();
-        try (Connection c = open(run.resolve("results.duckdb")); Statement s = c.createStatement()) {
-            for (String t : tables) {
-                Path file = run.resolve("parquet").resolve(t + ".parquet");
-                assertThat(file).isRegularFile();
-                assertThat(single(s, "SELECT count(*) FROM read_parquet('" + file + "')")).as(t)
-                        .isEqualTo(single(s, "SELECT count(*) FROM " + t));
-                long csvRows = Files.readAllLines(csv.resolve(t + ".csv")).size() - 1;
-                if (!t.equals("runs")) { // scenario_yaml spans lines
-                    assertThat(csvRows).as(t).isEqualTo(single(s, "SELECT count(*) FROM " + t));
-                }
-            }
+        for (String t : tables) {
+            Path file = run.resolve("parquet").resolve(t + ".parquet");
+            assertThat(file).isRegularFile();
+            byte[] bytes = Files.readAllBytes(file);
+            // a Parquet file begins and ends with its magic number
+            assertThat(new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).as(t).isEqualTo("PAR1");
+            assertThat(new String(bytes, bytes.length - 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).as(t).isEqualTo("PAR1");
         }
     }
 
@@ -208,7 +177,7 @@ class RunResultsTest {
         Path empty = Files.createDirectories(shared.resolve("empty"));
         RunCommandTest.Outcome noDb = RunCommandTest.cli("export", empty.toString(), "--format", "parquet");
         assertThat(noDb.code()).isEqualTo(2);
-        assertThat(noDb.err()).contains("no results.duckdb");
+        assertThat(noDb.err()).contains("no " + ResultsDatabase.FILE);
         RunCommandTest.Outcome format = RunCommandTest.cli("export", run.toString(), "--format", "xlsx");
         assertThat(format.code()).isEqualTo(2);
         assertThat(format.err()).contains("csv or parquet");
@@ -222,13 +191,13 @@ class RunResultsTest {
     void finishedRunHoldsTheDatabaseAndReportAndNoLeftovers() throws Exception {
         try (Stream<Path> s = Files.list(run)) {
             assertThat(s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("csv") && !n.equals("parquet")))
-                    .containsExactlyInAnyOrder("summary.json", "results.duckdb", "report.html");
+                    .containsExactlyInAnyOrder("summary.json", ResultsDatabase.FILE, Report.FILE);
         }
     }
 
-    /** The database written, then the report failing (or the database itself): no results.duckdb may be left. */
+    /** The database written, then the report failing (or the database itself): no results database may be left. */
     @ParameterizedTest
-    @ValueSource(strings = {"results.duckdb", "report.html"})
+    @ValueSource(strings = {ResultsDatabase.FILE, Report.FILE})
     void aFailedWriteLeavesNothingThatLooksComplete(String blocked, @TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("broken");
         // the run writes into .broken.partial-PID; a directory where a file should go makes that write fail
@@ -242,12 +211,5 @@ class RunResultsTest {
         assertThat(o.err()).contains(blocked);
         assertThat(out).doesNotExist();
         assertThat(partial).doesNotExist();
-    }
-
-    static long single(Statement s, String sql) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            assertThat(rs.next()).isTrue();
-            return rs.getLong(1);
-        }
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scoresim.store.ResultsDatabase;
 import org.scoresim.web.Dashboard;
 import picocli.CommandLine;
 
@@ -83,7 +84,7 @@ class ServeCommandTest {
         try (Dashboard d = serve(tmp.resolve("runs"))) {
             String id = runAndWait(d, "{\"scenario\": \"minimal\", \"seed\": 7, \"sample\": 0.02}");
             http = Json.mapper().readTree(get(d, "/api/runs/" + id + "/summary").body());
-            assertThat(Files.exists(tmp.resolve("runs").resolve(id).resolve("results.duckdb"))).isTrue();
+            assertThat(Files.exists(tmp.resolve("runs").resolve(id).resolve(ResultsDatabase.FILE))).isTrue();
             assertThat(Files.exists(tmp.resolve("runs").resolve(id).resolve("report.html"))).isTrue();
         }
         RunCommandTest.Outcome cli = RunCommandTest.cli("run", HOME.resolve("scenarios/minimal.yaml").toString(), "--seed", "7",
@@ -124,7 +125,7 @@ class ServeCommandTest {
     }
 
     @Test
-    void afterARestartTheBreakdownsComeFromResultsDuckdb() throws Exception {
+    void afterARestartTheBreakdownsComeFromTheResultsDatabase() throws Exception {
         Path runs = tmp.resolve("runs");
         String id;
         JsonNode before;

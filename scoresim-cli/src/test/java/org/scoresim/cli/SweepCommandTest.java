@@ -7,16 +7,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scoresim.store.SweepDatabase;
 
 /** {@code scoresim sweep}: the grid, replications with common seeds, the database, resuming. */
 class SweepCommandTest {
@@ -44,18 +41,16 @@ class SweepCommandTest {
         return cli(args.toArray(String[]::new));
     }
 
-    static List<List<Object>> query(Path db, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-                Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            List<List<Object>> rows = new ArrayList<>();
-            while (r.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
-                    row.add(r.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+    /** The sweep's stored runs. */
+    static List<SweepDatabase.Run> runs(Path out) throws Exception {
+        try (SweepDatabase db = SweepDatabase.read(out)) {
+            return db.runs();
+        }
+    }
+
+    static SweepDatabase.Sweep stored(Path out) throws Exception {
+        try (SweepDatabase db = SweepDatabase.read(out)) {
+            return db.sweep();
         }
     }
 
@@ -82,22 +77,29 @@ class SweepCommandTest {
                     .isGreaterThan(points.get(p).get("figures").get(0).get("mean").asDouble());
         }
 
-        Path db = out.resolve("sweep.duckdb");
-        assertThat(query(db, "SELECT count(*) FROM runs").get(0).get(0)).isEqualTo(8L);
-        assertThat(query(db, "SELECT DISTINCT replication, seed FROM runs ORDER BY 1"))
-                .containsExactly(List.of(0, 1L), List.of(1, 2L));
-        assertThat(query(db, "SELECT count(*) FROM points").get(0).get(0)).isEqualTo(8L);
-        assertThat(query(db, "SELECT count(DISTINCT year) FROM metrics WHERE metric = 'blocked'").get(0).get(0)).isEqualTo(3L);
-        assertThat(query(db, "SELECT finished_at IS NOT NULL FROM sweep").get(0).get(0)).isEqualTo(true);
-        // point 0 is the file as written: its replications are the plain runs with seeds 1 and 2
-        for (int seed = 1; seed <= 2; seed++) {
-            Outcome run = cli("run", MINIMAL.toString(), "--json", "--sample", "0.01", "--seed", Integer.toString(seed),
-                    "--out", tmp.resolve("run" + seed).toString());
-            JsonNode y = Json.mapper().readTree(run.out()).get("years").get("2014");
-            for (String[] f : new String[][] {{"blocked", "hsr"}, {"listed_new", "court_blacklist"}, {"tier_end", "B"}}) {
-                assertThat(query(db, "SELECT count FROM metrics WHERE point_id = 0 AND replication = " + (seed - 1)
-                        + " AND year = 2014 AND metric = '" + f[0] + "' AND item = '" + f[1] + "'").get(0).get(0))
-                        .isEqualTo(y.get(f[0]).get(f[1]).asLong());
+        assertThat(s.get("database").asText()).isEqualTo(out.toAbsolutePath().resolve(SweepDatabase.FILE).toString());
+        try (SweepDatabase db = SweepDatabase.read(out)) {
+            List<SweepDatabase.Run> runs = db.runs();
+            assertThat(runs).hasSize(8);
+            assertThat(runs.stream().map(r -> r.key().replication() + ":" + r.seed()).distinct()).containsExactlyInAnyOrder("0:1", "1:2");
+            assertThat(db.points()).hasSize(4).allSatisfy(p -> assertThat(p).hasSize(2));
+            assertThat(db.points().get(1)).containsEntry("behaviours.debt_default.rate", "0.01")
+                    .containsEntry("lists.court_blacklist.exit_rate", "0.6");
+            for (SweepDatabase.Run r : runs) {
+                assertThat(db.figures(r.key()).stream().filter(f -> f.metric().equals("blocked")).map(SweepDatabase.Figure::year)
+                        .distinct()).as(r.key().toString()).containsExactly(2013, 2014, 2015);
+            }
+            assertThat(db.sweep().finishedAt()).isNotNull();
+            // point 0 is the file as written: its replications are the plain runs with seeds 1 and 2
+            for (int seed = 1; seed <= 2; seed++) {
+                Outcome run = cli("run", MINIMAL.toString(), "--json", "--sample", "0.01", "--seed", Integer.toString(seed),
+                        "--out", tmp.resolve("run" + seed).toString());
+                JsonNode y = Json.mapper().readTree(run.out()).get("years").get("2014");
+                List<SweepDatabase.Figure> figures = db.figures(new SweepDatabase.RunKey(0, seed - 1));
+                for (String[] f : new String[][] {{"blocked", "hsr"}, {"listed_new", "court_blacklist"}, {"tier_end", "B"}}) {
+                    assertThat(figures).as(String.join(":", f))
+                            .contains(new SweepDatabase.Figure(2014, f[0], f[1], y.get(f[0]).get(f[1]).asLong()));
+                }
             }
         }
     }
@@ -112,16 +114,16 @@ class SweepCommandTest {
         Outcome stopped = sweep(out, "--stop-after", "3", "--no-progress");
         assertThat(stopped.code()).isEqualTo(Main.INTERRUPTED);
         assertThat(stopped.err()).contains("3 of 8 runs done and saved");
-        Path db = out.resolve("sweep.duckdb");
-        List<List<Object>> before = query(db, "SELECT point_id, replication, finished_at FROM runs ORDER BY 1, 2");
+        List<SweepDatabase.Run> before = runs(out);
         assertThat(before).hasSize(3);
-        assertThat(query(db, "SELECT finished_at IS NULL FROM sweep").get(0).get(0)).as("marked incomplete").isEqualTo(true);
+        assertThat(stored(out).finishedAt()).as("marked incomplete").isNull();
 
         Outcome resumed = sweep(out, "--json");
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(resumed.err()).contains("resuming: 3 of 8 runs already done");
-        List<List<Object>> after = query(db, "SELECT point_id, replication, finished_at FROM runs ORDER BY 1, 2");
+        List<SweepDatabase.Run> after = runs(out);
         assertThat(after).hasSize(8).containsAll(before);
+        assertThat(stored(out).finishedAt()).as("marked complete").isNotNull();
         JsonNode r = Json.mapper().readTree(resumed.out());
         assertThat(r.get("runs").get("run_now").asInt()).isEqualTo(5);
         assertThat(r.get("points")).isEqualTo(Json.mapper().readTree(uninterrupted.out()).get("points"));
@@ -129,7 +131,7 @@ class SweepCommandTest {
         // a finished sweep run again runs nothing and prints the same table
         Outcome again = sweep(out, "--json");
         assertThat(Json.mapper().readTree(again.out()).get("runs").get("run_now").asInt()).isZero();
-        assertThat(query(db, "SELECT point_id, replication, finished_at FROM runs ORDER BY 1, 2")).isEqualTo(after);
+        assertThat(runs(out)).isEqualTo(after);
     }
 
     @Test

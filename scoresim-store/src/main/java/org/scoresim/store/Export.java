@@ -1,5 +1,6 @@
 package org.scoresim.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-/** Copies every table of a results database to one CSV or Parquet file each (DuckDB's COPY). */
+/** Copies every table of a {@link ResultsDatabase} to one CSV or Parquet file each (DuckDB's COPY). */
 public final class Export {
     public enum Format {
         CSV("csv", "(HEADER, DELIMITER ',')"),
@@ -42,13 +43,24 @@ public final class Export {
 
     private Export() {}
 
-    /** Writes {@code DIR/<table>.<ext>} for each table of the database, opened read-only; returns the files. */
-    public static List<Path> tables(Path database, Format format, Path dir) throws SQLException {
+    /**
+     * Writes {@code DIR/<table>.<ext>} for each table of the database, opened read-only; returns the
+     * files. A failure of DuckDB comes as an IOException with DuckDB's message.
+     */
+    public static List<Path> tables(Path database, Format format, Path dir) throws IOException {
         try {
             Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot create " + dir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IOException("cannot create " + dir + ": " + e.getMessage(), e);
         }
+        try {
+            return copy(database, format, dir);
+        } catch (SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> copy(Path database, Format format, Path dir) throws SQLException {
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         List<Path> written = new ArrayList<>();

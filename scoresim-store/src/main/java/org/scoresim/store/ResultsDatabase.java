@@ -1,5 +1,6 @@
 package org.scoresim.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,8 +24,20 @@ import org.scoresim.model.ScenarioWriter;
 
 /**
  * {@code OUT/results.duckdb} (INTERFACE.md): one run's figures as DuckDB tables any DuckDB client
- * can query. National rows of {@code metrics} ({@code attribute = value = 'all'}) are the numbers
- * of summary.json, exactly; the other rows are the same metrics per attribute value (MODEL.md 7).
+ * can query, written here, read back with {@link ResultsFile} and copied out with {@link Export}.
+ *
+ * <pre>
+ * runs(run_id, scenario, scenario_yaml, scenario_hash, seed, sample, engine, version, started_at, seconds,
+ *      households, people, first_year, last_year)
+ * metrics(run_id, year, attribute, value, metric, item, count)
+ * score_hist(run_id, year, bin_low, count)
+ * stories(run_id, category, rank, person_id)
+ * audit(run_id, year, sanction, attribute, value, rate, wrongful_share, disparate_impact, four_fifths_fails)
+ * interval95(run_id, year, metric, item, lo, hi)
+ * </pre>
+ *
+ * National rows of {@code metrics} ({@code attribute = value = 'all'}) are the numbers of
+ * summary.json, exactly; the other rows are the same metrics per attribute value (MODEL.md 7).
  *
  * <p>{@code count} is a DOUBLE because {@code fines} are currency amounts (rounded to cents as in
  * summary.json); every other metric is a whole number of people or events, exact in a double up to
@@ -78,12 +91,21 @@ public final class ResultsDatabase {
 
     /**
      * Writes a new database file (which must not exist yet). Callers write it inside a run's
-     * partial directory, so that a failed or interrupted write never looks complete.
+     * partial directory, so that a failed or interrupted write never looks complete. A failure
+     * of DuckDB comes as an IOException with DuckDB's message (it names the file).
      */
-    public static void write(Results r, Path file, String version, Instant startedAt) throws SQLException {
+    public static void write(Results r, Path file, String version, Instant startedAt) throws IOException {
         if (Files.exists(file)) {
-            throw new SQLException(file + " already exists");
+            throw new IOException(file + " already exists");
         }
+        try {
+            writeTables(r, file, version, startedAt);
+        } catch (SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static void writeTables(Results r, Path file, String version, Instant startedAt) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath())) {
             DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
             try (Statement s = c.createStatement()) {

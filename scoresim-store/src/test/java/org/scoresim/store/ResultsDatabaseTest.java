@@ -3,6 +3,7 @@ package org.scoresim.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +72,38 @@ class ResultsDatabaseTest {
         }
     }
 
+    /** The tables and columns users query (INTERFACE.md, README): names, order and types stay as they are. */
+    @Test
+    void everyTableHasTheColumnsOfTheInterface() throws Exception {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("audit", "run_id VARCHAR, year INTEGER, sanction VARCHAR, attribute VARCHAR, value VARCHAR, rate DOUBLE,"
+                + " wrongful_share DOUBLE, disparate_impact DOUBLE, four_fifths_fails BOOLEAN");
+        expected.put("interval95", "run_id VARCHAR, year INTEGER, metric VARCHAR, item VARCHAR, lo DOUBLE, hi DOUBLE");
+        expected.put("metrics", "run_id VARCHAR, year INTEGER, attribute VARCHAR, value VARCHAR, metric VARCHAR, item VARCHAR,"
+                + " count DOUBLE");
+        expected.put("runs", "run_id VARCHAR, scenario VARCHAR, scenario_yaml VARCHAR, scenario_hash VARCHAR, seed BIGINT,"
+                + " sample DOUBLE, engine VARCHAR, version VARCHAR, started_at TIMESTAMP, seconds DOUBLE, households BIGINT,"
+                + " people BIGINT, first_year INTEGER, last_year INTEGER");
+        expected.put("score_hist", "run_id VARCHAR, year INTEGER, bin_low INTEGER, count BIGINT");
+        expected.put("stories", "run_id VARCHAR, category VARCHAR, rank INTEGER, person_id BIGINT");
+        Map<String, String> actual = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + write(StoreFixture.run(0.2))); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT table_name, column_name, data_type FROM information_schema.columns"
+                    + " ORDER BY table_name, ordinal_position")) {
+                while (rs.next()) {
+                    actual.merge(rs.getString(1), rs.getString(2) + " " + rs.getString(3), (a, b) -> a + ", " + b);
+                }
+            }
+            for (String table : expected.keySet()) {
+                assertThat(single(s, "SELECT count(*) FROM " + table)).as(table).isPositive();
+                // one database, one run: every row carries the run's id
+                assertThat(single(s, "SELECT count(*) FROM " + table + " WHERE run_id IS DISTINCT FROM (SELECT run_id FROM runs)"))
+                        .as(table).isZero();
+            }
+        }
+        assertThat(actual).containsExactlyEntriesOf(expected);
+    }
+
     @Test
     void runIdNamesScenarioSeedSampleAndScenarioHash() throws Exception {
         assertThat(ResultsDatabase.runId(StoreFixture.run(0.2))).matches("minimal-1-0\\.2-[0-9a-f]{8}");
@@ -79,7 +114,7 @@ class ResultsDatabaseTest {
     void refusesToOverwriteAndLeavesNoWriteAheadLog() throws Exception {
         Path db = write(StoreFixture.run(0.2));
         assertThatThrownBy(() -> ResultsDatabase.write(StoreFixture.run(0.2), db, "test", Instant.now()))
-                .isInstanceOf(SQLException.class).hasMessageContaining("already exists");
+                .isInstanceOf(IOException.class).hasMessageContaining("already exists");
         try (Stream<Path> files = Files.list(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("results.duckdb");
         }
@@ -93,10 +128,17 @@ class ResultsDatabaseTest {
         assertThat(csv).extracting(p -> p.getFileName().toString())
                 .containsExactly("audit.csv", "interval95.csv", "metrics.csv", "runs.csv", "score_hist.csv", "stories.csv");
         assertThat(parquet).hasSize(6).allMatch(Files::isRegularFile);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            assertThat(single(s, "SELECT count(*) FROM read_parquet('" + tmp.resolve("pq").resolve("metrics.parquet") + "')"))
-                    .isEqualTo(single(s, "SELECT count(*) FROM read_csv('" + tmp.resolve("csv").resolve("metrics.csv") + "')"));
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement s = c.createStatement()) {
+            for (Path file : parquet) {
+                String table = file.getFileName().toString().replace(".parquet", "");
+                long rows = single(s, "SELECT count(*) FROM " + table);
+                assertThat(single(s, "SELECT count(*) FROM read_parquet('" + file + "')")).as(table).isEqualTo(rows);
+                assertThat(single(s, "SELECT count(*) FROM read_csv('" + tmp.resolve("csv").resolve(table + ".csv") + "')"))
+                        .as(table).isEqualTo(rows);
+            }
         }
+        assertThat(Files.readAllLines(tmp.resolve("csv").resolve("metrics.csv")).get(0))
+                .isEqualTo("run_id,year,attribute,value,metric,item,count");
         assertThatThrownBy(() -> Export.Format.parse("xlsx")).hasMessageContaining("csv or parquet");
     }
 }

@@ -30,7 +30,8 @@ import org.scoresim.model.ScenarioParser;
  * <p>Beyond INTERFACE.md's table (which it serves exactly), for the page: {@code GET
  * /api/runs/{id}/score_hist} ({@code {binLow, width: 10, years: {"2013": [counts]}}}, scaled),
  * {@code GET /api/runs/{id}/stories} (sampled person ids per category), {@code GET
- * /api/runs/{id}/files/{summary.json|report.html|results.duckdb|scenario.yaml}}, {@code POST
+ * /api/runs/{id}/files/NAME} (summary.json, report.html, scenario.yaml, the run's
+ * {@link org.scoresim.store.ResultsDatabase}), {@code POST
  * /api/compare {"a", "b", "seed", "sample"}} ({@code Comparison.toMap()}), and {@code GET
  * /vendor/echarts.min.js}. Run status objects also carry scenario, seed, sample, times, people
  * and the press figure ({@code PressClaim}); the people answer also carries the scoring scale.

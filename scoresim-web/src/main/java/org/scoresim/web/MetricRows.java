@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.scoresim.engine.kernel.Tally;
 import org.scoresim.engine.results.Results;
 import org.scoresim.model.Metric;
-import org.scoresim.engine.kernel.Tally;
+import org.scoresim.store.ResultsFile;
 
 /**
  * The rows of INTERFACE.md's metrics table, {@code {year, attribute, value, metric, item, count}},
- * the score histogram and the story samples, computed from a run's {@link Results}: counts scaled
- * to the represented population like summary.json's (fines in currency units).
+ * the score histogram and the story samples, computed from a run's {@link Results} or read back
+ * from its {@link ResultsFile}: counts scaled to the represented population like summary.json's
+ * (fines in currency units).
  */
 final class MetricRows {
     private MetricRows() {}
@@ -116,5 +119,43 @@ final class MetricRows {
             m.put(c, r.stories(c));
         }
         return m;
+    }
+
+    /** The rows of a results database, in the same form. */
+    static List<Map<String, Object>> of(List<ResultsFile.MetricRow> rows) {
+        return rows.stream().map(r -> row(r.year(), r.attribute(), r.value(), r.metric(), r.item(), number(r.count()))).toList();
+    }
+
+    /** The score histograms of a results database: every year's bins from the lowest bin of any year. */
+    static Map<String, Object> scoreHist(List<ResultsFile.ScoreBin> bins) {
+        TreeMap<Integer, TreeMap<Integer, Long>> byYear = new TreeMap<>();
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        for (ResultsFile.ScoreBin b : bins) {
+            low = Math.min(low, b.binLow());
+            high = Math.max(high, b.binLow());
+            byYear.computeIfAbsent(b.year(), y -> new TreeMap<>()).merge(b.binLow(), b.count(), Long::sum);
+        }
+        Map<String, Object> years = new LinkedHashMap<>();
+        for (Map.Entry<Integer, TreeMap<Integer, Long>> y : byYear.entrySet()) {
+            long[] counts = new long[(high - low) / 10 + 1];
+            for (Map.Entry<Integer, Long> bin : y.getValue().entrySet()) {
+                counts[(bin.getKey() - low) / 10] += bin.getValue();
+            }
+            years.put(Integer.toString(y.getKey()), counts);
+        }
+        return scoreHist(low == Integer.MAX_VALUE ? 0 : low, years);
+    }
+
+    /** The story samples of a results database: person ids per category, every category of {@link Tally#STORIES}. */
+    static Map<String, Object> stories(List<ResultsFile.Story> stories) {
+        Map<String, List<Long>> m = new LinkedHashMap<>();
+        for (String category : Tally.STORIES) {
+            m.put(category, new ArrayList<>());
+        }
+        for (ResultsFile.Story s : stories) {
+            m.computeIfAbsent(s.category(), k -> new ArrayList<>()).add(s.personId());
+        }
+        return new LinkedHashMap<>(m);
     }
 }

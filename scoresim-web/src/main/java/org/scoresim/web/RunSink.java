@@ -5,8 +5,8 @@ import org.scoresim.engine.results.Results;
 
 /**
  * Writes whatever else a finished run leaves in its directory besides summary.json (the store's
- * results.duckdb and report.html, when the front end has them). The dashboard knows no store: the
- * command that starts it passes the same writer {@code scoresim run} uses.
+ * results database and report.html, when the front end has them). The dashboard only reads the
+ * store: the command that starts it passes the same writer {@code scoresim run} uses.
  */
 @FunctionalInterface
 public interface RunSink {

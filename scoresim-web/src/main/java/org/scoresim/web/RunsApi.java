@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,17 +24,19 @@ import org.scoresim.engine.results.Results;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
+import org.scoresim.store.ResultsDatabase;
+import org.scoresim.store.ResultsFile;
 
 /**
  * The runs of the API: start, list, watch (server-sent events), cancel, and read a finished run's
  * summary, metrics rows, score histogram, story samples, files and people. Figures of runs done by
  * this process come from their {@link Results} (the last few are kept in memory), older ones from
- * the run's files and its results.duckdb.
+ * the run's files and its {@link ResultsFile}.
  */
 final class RunsApi {
     private static final Pattern PERSON = Pattern.compile("[0-9]{1,18}");
     private static final Map<String, String> FILES = Map.of("summary.json", "application/json", "report.html",
-            "text/html; charset=utf-8", "scenario.yaml", "text/yaml; charset=utf-8", StoreFile.NAME, "application/octet-stream");
+            "text/html; charset=utf-8", "scenario.yaml", "text/yaml; charset=utf-8", ResultsDatabase.FILE, "application/octet-stream");
     private static final int KEEP_RESULTS = 8;
 
     private final Settings settings;
@@ -237,7 +238,7 @@ final class RunsApi {
         }
     }
 
-    private void metrics(Context ctx) throws SQLException {
+    private void metrics(Context ctx) throws IOException {
         Run r = done(ctx.pathParam("id"));
         String attribute = ctx.queryParam("attribute");
         String metric = ctx.queryParam("metric");
@@ -247,16 +248,16 @@ final class RunsApi {
             Dashboard.json(ctx, MetricRows.of(results, attribute, metric, item));
             return;
         }
-        Optional<StoreFile> store = StoreFile.in(runs.dir(r.id));
+        Optional<ResultsFile> store = ResultsFile.in(runs.dir(r.id));
         if (store.isEmpty()) {
-            throw HttpError.notFound("run " + r.id + " has no results.duckdb, and its results are no longer in memory: "
+            throw HttpError.notFound("run " + r.id + " has no " + ResultsDatabase.FILE + ", and its results are no longer in memory: "
                     + "breakdowns of runs from before a restart come from that file");
         }
-        Dashboard.json(ctx, store.get().metrics(attribute, metric, item));
+        Dashboard.json(ctx, MetricRows.of(store.get().metrics(attribute, metric, item)));
     }
 
-    /** The score histogram or story sample: from memory, the run's JSON file, or its results.duckdb. */
-    private Object figures(Run r, String file) throws SQLException {
+    /** The score histogram or story sample: from memory, the run's JSON file, or its results database. */
+    private Object figures(Run r, String file) throws IOException {
         Results results = recent.get(r.id);
         if (results != null) {
             return file.equals("score_hist.json") ? MetricRows.scoreHist(results) : MetricRows.stories(results);
@@ -265,15 +266,16 @@ final class RunsApi {
         if (text.isPresent()) {
             return JsonText.read(text.get());
         }
-        Optional<StoreFile> store = StoreFile.in(runs.dir(r.id));
+        Optional<ResultsFile> store = ResultsFile.in(runs.dir(r.id));
         if (store.isEmpty()) {
-            throw HttpError.notFound("run " + r.id + " has neither " + file + " nor results.duckdb");
+            throw HttpError.notFound("run " + r.id + " has neither " + file + " nor " + ResultsDatabase.FILE);
         }
-        return file.equals("score_hist.json") ? store.get().scoreHist() : store.get().stories();
+        return file.equals("score_hist.json") ? MetricRows.scoreHist(store.get().scoreHistogram())
+                : MetricRows.stories(store.get().stories());
     }
 
     /** {@code explain --person} for a person of a run: the run's scenario and seed, re-simulated alone. */
-    private void person(Context ctx) throws SQLException {
+    private void person(Context ctx) throws IOException {
         Run r = run(ctx.pathParam("run"));
         String person = ctx.pathParam("person");
         if (!PERSON.matcher(person).matches()) {
@@ -296,7 +298,7 @@ final class RunsApi {
         Dashboard.json(ctx, story);
     }
 
-    private Plan plan(Run r) throws SQLException {
+    private Plan plan(Run r) throws IOException {
         Plan cached = plans.get(r.id);
         if (cached != null) {
             return cached;
@@ -308,11 +310,11 @@ final class RunsApi {
     }
 
     /** The scenario a finished run kept (scenario.yaml, or its results database). */
-    private Scenario keptScenario(Run r) throws SQLException {
+    private Scenario keptScenario(Run r) throws IOException {
         Optional<String> yaml = runs.read(r.id, "scenario.yaml");
         if (yaml.isEmpty()) {
-            Optional<StoreFile> store = StoreFile.in(runs.dir(r.id));
-            yaml = store.isPresent() ? store.get().scenarioYaml() : Optional.empty();
+            Optional<ResultsFile> store = ResultsFile.in(runs.dir(r.id));
+            yaml = store.isPresent() ? store.get().run().map(ResultsFile.Run::scenarioYaml) : Optional.empty();
         }
         String text = yaml.orElseThrow(() -> HttpError.notFound("run " + r.id + " did not keep its scenario, so its people "
                 + "cannot be re-simulated"));

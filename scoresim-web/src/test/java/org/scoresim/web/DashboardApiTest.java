@@ -294,7 +294,7 @@ class DashboardApiTest {
             assertThat(second.get("/api/runs/" + id + "/score_hist").status()).isEqualTo(200);
             long person = second.get("/api/runs/" + id + "/stories").json().get("sanctioned").get(0).asLong();
             assertThat(second.get("/api/people/" + id + "/" + person).body()).isEqualTo(story);
-            // without results.duckdb the breakdowns of an earlier process are not available
+            // without a results database the breakdowns of an earlier process are not available
             assertThat(second.get("/api/runs/" + id + "/metrics?attribute=province").status()).isEqualTo(404);
             assertThat(second.get("/api/runs/minimal-20260101-000000/summary").body()).isEqualTo(summary);
         }
