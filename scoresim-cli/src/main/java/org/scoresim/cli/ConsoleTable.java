@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.scoresim.engine.results.Results;
+import org.scoresim.model.Metric;
 
 /**
  * The per-year table of a run on stdout: one column per year, one row per figure, grouped as a
@@ -19,55 +20,54 @@ final class ConsoleTable {
         out.printf("%nscoresim: %s, seed %d, %s%n", r.scenarioName(), r.seed(),
                 r.sample() >= 1 ? "every household" : String.format("%.4g%% sample of households (counts scaled)", 100 * r.sample()));
         header(r, out);
-        row(out, r, "people", "population", "");
+        row(out, r, Metric.POPULATION, "");
         section(out, "Behaviour (events)");
         for (String b : r.behaviours()) {
-            row(out, r, b + ": offences", "offences", b);
-            row(out, r, b + ": detected", "detected", b);
-            if (anyNonZero(r, "misattributed", b)) {
-                row(out, r, b + ": misattributed to", "misattributed", b);
+            row(out, r, Metric.OFFENCES, b);
+            row(out, r, Metric.DETECTED, b);
+            if (anyNonZero(r, Metric.MISATTRIBUTED, b)) {
+                row(out, r, Metric.MISATTRIBUTED, b);
             }
         }
         section(out, "Tiers at year end (people)");
         for (String t : r.tiers()) {
-            row(out, r, t, "tier_end", t);
+            row(out, r, Metric.TIER_END, t);
         }
-        row(out, r, "locked in lowest tier 3 years", "locked_in", "");
+        row(out, r, Metric.LOCKED_IN, "");
         if (!r.lists().isEmpty()) {
             section(out, "Lists (people)");
             for (String l : r.lists()) {
-                row(out, r, l + ": entries", "listed_new", l);
-                row(out, r, l + ": exits", "delisted", l);
-                row(out, r, l + ": on list at year end", "listed_end", l);
-                row(out, r, l + ": ever listed", "ever_listed", l);
+                for (Metric m : List.of(Metric.LISTED_NEW, Metric.DELISTED, Metric.LISTED_END, Metric.EVER_LISTED)) {
+                    row(out, r, m, l);
+                }
             }
         }
         if (!r.sanctions().isEmpty()) {
             section(out, "Sanctions (people, at any time in the year)");
             for (String s : r.sanctions()) {
-                row(out, r, s, "sanctioned", s);
-                if (anyNonZero(r, "wrongful", s)) {
-                    row(out, r, s + ": wrongfully", "wrongful", s);
+                row(out, r, Metric.SANCTIONED, s);
+                if (anyNonZero(r, Metric.WRONGFUL, s)) {
+                    row(out, r, Metric.WRONGFUL, s);
                 }
             }
         }
         if (!r.modes().isEmpty()) {
-            row(out, r, "under any travel ban (distinct)", "travel_banned", "");
+            row(out, r, Metric.TRAVEL_BANNED, "");
             section(out, "Blocked ticket purchases (attempts, not people)");
             for (String m : r.modes()) {
-                row(out, r, m, "blocked", m);
+                row(out, r, Metric.BLOCKED, m);
             }
         }
         if (!r.rewards().isEmpty()) {
             section(out, "Rewards (people, at any time in the year)");
             for (String w : r.rewards()) {
-                row(out, r, w, "rewarded", w);
+                row(out, r, Metric.REWARDED, w);
             }
         }
         PressFigure.print(r, out);
     }
 
-    private static boolean anyNonZero(Results r, String metric, String item) {
+    private static boolean anyNonZero(Results r, Metric metric, String item) {
         for (int y = 0; y < r.years(); y++) {
             if (r.raw(y, metric, item) != 0) {
                 return true;
@@ -88,7 +88,8 @@ final class ConsoleTable {
         out.println(title);
     }
 
-    private static void row(PrintWriter out, Results r, String label, String metric, String item) {
+    private static void row(PrintWriter out, Results r, Metric metric, String item) {
+        String label = metric.label(item);
         List<String> cells = new ArrayList<>();
         for (int y = 0; y < r.years(); y++) {
             cells.add(compact(r.scale(r.raw(y, metric, item))));

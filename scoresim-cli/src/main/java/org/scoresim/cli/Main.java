@@ -3,6 +3,7 @@ package org.scoresim.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Properties;
 import org.scoresim.store.ResultsDatabase;
 import picocli.CommandLine;
@@ -46,7 +47,12 @@ public final class Main {
 
     /** Runs the command line and returns its exit code; used by tests. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        return execute(args, out, err, Clock.systemDefaultZone());
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with the wall clock of output folder names and timestamps. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
+        CommandLine cl = new CommandLine(new Main(), new ClockFactory(clock));
         cl.setOut(out);
         cl.setErr(err);
         cl.setUsageHelpWidth(100);
@@ -69,6 +75,21 @@ public final class Main {
             return INTERNAL;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * Makes the commands, handing the clock to those that read the time: a command class with a
+     * constructor taking a {@link Clock} gets that one.
+     */
+    private record ClockFactory(Clock clock) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return cls.getDeclaredConstructor(Clock.class).newInstance(clock);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
     }
 
     static String version() {

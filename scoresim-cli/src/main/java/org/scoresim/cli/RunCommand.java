@@ -3,6 +3,7 @@ package org.scoresim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -45,6 +46,12 @@ import picocli.CommandLine.Spec;
             "--sample F simulates a fraction F of households (a 1%% sample is a subset of the 10%% one)",
             "and scales counts by 1/F; summary.json then holds 95%% intervals under 'interval95'."})
 final class RunCommand implements Callable<Integer> {
+    private final Clock clock;
+
+    RunCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -89,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         Path dir = out != null ? out : ScenarioFiles.home().resolve("runs").resolve(scenario.name() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         OutputDirectory output;
         try {
             output = OutputDirectory.begin(dir);
@@ -114,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
         Plan plan = Plan.compile(scenario, seed, f);
         Engine runner = Engine.of(engineOptions.engine, plan, settings);
         running.set(runner);
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         ResultsDatabase.warmUp();
         Results results;
         try {

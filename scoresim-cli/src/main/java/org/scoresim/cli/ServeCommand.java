@@ -3,6 +3,7 @@ package org.scoresim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -31,6 +32,12 @@ import picocli.CommandLine.Spec;
             "  ./scoresim serve                      then open http://127.0.0.1:8080/",
             "  ./scoresim serve --port 9000 --runs /tmp/my-runs"})
 final class ServeCommand implements Callable<Integer> {
+    private final Clock clock;
+
+    ServeCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -82,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--queue must be between 1 and 10000, got " + queue);
         }
         Settings s = Settings.of(host, port, runsDir(), ScenarioFiles.home().resolve("scenarios"), Main.version());
-        return Dashboard.start(s.withQueue(s.concurrent(), queue).withSink(storeSink()));
+        return Dashboard.start(s.withQueue(s.concurrent(), queue).withSink(storeSink(clock)).withClock(clock));
     }
 
     private Path runsDir() {
@@ -90,9 +97,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** What {@code scoresim run} writes besides summary.json: the {@link ResultsDatabase} and report.html. */
-    static RunSink storeSink() {
+    static RunSink storeSink(Clock clock) {
         return (results, yaml, dir) -> {
-            Instant started = Instant.now().minusMillis(Math.round(results.seconds() * 1000));
+            Instant started = clock.instant().minusMillis(Math.round(results.seconds() * 1000));
             Path db = dir.resolve("." + ResultsDatabase.FILE + ".partial");
             Files.deleteIfExists(db);
             ResultsDatabase.write(results, db, Main.version(), started);

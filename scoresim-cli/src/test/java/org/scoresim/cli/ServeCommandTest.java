@@ -48,7 +48,7 @@ class ServeCommandTest {
     }
 
     private Dashboard serve(Path runs) {
-        ServeCommand cmd = new ServeCommand();
+        ServeCommand cmd = new ServeCommand(java.time.Clock.systemDefaultZone());
         new CommandLine(cmd).parseArgs("--port", "0", "--runs", runs.toString());
         return cmd.start();
     }

@@ -50,7 +50,7 @@ public final class Dashboard implements AutoCloseable {
         this.settings = settings;
         this.bundled = new BundledScenarios(settings.scenarios());
         this.queue = new RunQueue(settings.concurrent(), settings.queueBound());
-        this.runsApi = new RunsApi(settings, new RunsDirectory(settings.runs()), bundled, queue);
+        this.runsApi = new RunsApi(settings, new RunsDirectory(settings.runs(), settings.clock()), bundled, queue);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY;

@@ -67,10 +67,10 @@ final class Run {
         return true;
     }
 
-    synchronized void finish(Status s, String message) {
+    synchronized void finish(Status s, String message, Instant at) {
         status = s;
         error = message;
-        finished = Instant.now();
+        finished = at;
         runner = null;
     }
 
@@ -88,15 +88,15 @@ final class Run {
     }
 
     /**
-     * Cancels a queued run at once and asks a running one to stop (its status turns to cancelled
+     * Cancels a queued run at once (finished at {@code now}) and asks a running one to stop (its status turns to cancelled
      * when the workers have stopped); false when it had finished already.
      */
-    synchronized boolean cancel() {
+    synchronized boolean cancel(Instant now) {
         if (status == Status.queued) {
             if (job != null) {
                 job.cancel(false);
             }
-            finish(Status.cancelled, null);
+            finish(Status.cancelled, null, now);
             return true;
         }
         if (status == Status.running) {

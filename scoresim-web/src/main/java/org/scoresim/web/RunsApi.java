@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -81,7 +80,7 @@ final class RunsApi {
         });
         app.delete("/api/runs/{id}", ctx -> {
             Run r = run(ctx.pathParam("id"));
-            if (!r.cancel()) {
+            if (!r.cancel(settings.clock().instant())) {
                 throw new HttpError(409, "run " + r.id + " has finished (" + r.status() + "); there is nothing to cancel");
             }
             queue.purge();
@@ -174,7 +173,7 @@ final class RunsApi {
         Scenario scenario = ScenarioErrors.parse(yaml, fileName);
         Run run;
         synchronized (index) {
-            run = new Run(runs.newId(scenario.name()), scenario.name(), seed, sample, Instant.now(), "dashboard",
+            run = new Run(runs.newId(scenario.name()), scenario.name(), seed, sample, settings.clock().instant(), "dashboard",
                     Run.Status.queued);
             runs.create(run, yaml);
             index.put(run.id, run);
@@ -328,9 +327,9 @@ final class RunsApi {
     /** On shutdown: nothing left looking as if it were still running. */
     void cancelAll() {
         for (Run r : index.values()) {
-            if (!r.status().finished() && r.cancel()) {
+            if (!r.status().finished() && r.cancel(settings.clock().instant())) {
                 if (r.status() != Run.Status.cancelled) {
-                    r.finish(Run.Status.cancelled, "the server stopped");
+                    r.finish(Run.Status.cancelled, "the server stopped", settings.clock().instant());
                 }
                 runs.save(r);
             }

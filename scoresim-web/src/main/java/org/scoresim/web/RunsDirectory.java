@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +40,10 @@ final class RunsDirectory {
     private final Path root;
     private final SecureRandom random = new SecureRandom();
 
-    RunsDirectory(Path root) {
+    private final Clock clock;
+
+    RunsDirectory(Path root, Clock clock) {
+        this.clock = clock;
         this.root = root.toAbsolutePath().normalize();
     }
 
@@ -66,7 +70,7 @@ final class RunsDirectory {
         if (base.isEmpty()) {
             base = "run";
         }
-        base = base.substring(0, Math.min(40, base.length())) + "-" + LocalDateTime.now().format(STAMP);
+        base = base.substring(0, Math.min(40, base.length())) + "-" + LocalDateTime.now(clock).format(STAMP);
         while (true) {
             String id = base + "-" + String.format("%04x", random.nextInt(0x10000));
             if (!Files.exists(root.resolve(id))) {
@@ -176,7 +180,7 @@ final class RunsDirectory {
             }
         }
         r.restore(interrupted ? "the server stopped before this run finished" : error,
-                interrupted ? Instant.now() : instantOrNull(n.path("finished").asText(null)), facts);
+                interrupted ? clock.instant() : instantOrNull(n.path("finished").asText(null)), facts);
         if (interrupted) {
             save(r);
         }

@@ -1,6 +1,7 @@
 package org.scoresim.web;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * How {@code scoresim serve} runs: where it listens, where results go, and how many simulations it
@@ -15,9 +16,10 @@ import java.nio.file.Path;
  * @param queueBound runs waiting beyond those; more are refused with 429
  * @param threadsPerRun worker threads of one run or comparison
  * @param sink writes a finished run's extra files
+ * @param clock the wall clock of run ids, creation and finishing times; run times come from the engine's ticker
  */
 public record Settings(String host, int port, Path runs, Path scenarios, String version, int concurrent, int queueBound,
-        int threadsPerRun, RunSink sink) {
+        int threadsPerRun, RunSink sink, Clock clock) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_QUEUE = 8;
@@ -36,18 +38,22 @@ public record Settings(String host, int port, Path runs, Path scenarios, String 
         int cores = Runtime.getRuntime().availableProcessors();
         int concurrent = Math.max(1, cores / 2);
         return new Settings(host, port, runs, scenarios, version, concurrent, DEFAULT_QUEUE,
-                Math.max(1, cores / concurrent), RunSink.NONE);
+                Math.max(1, cores / concurrent), RunSink.NONE, Clock.systemDefaultZone());
     }
 
     public Settings withQueue(int concurrent, int queueBound) {
-        return new Settings(host, port, runs, scenarios, version, concurrent, queueBound, threadsPerRun, sink);
+        return new Settings(host, port, runs, scenarios, version, concurrent, queueBound, threadsPerRun, sink, clock);
     }
 
     public Settings withThreads(int threads) {
-        return new Settings(host, port, runs, scenarios, version, concurrent, queueBound, threads, sink);
+        return new Settings(host, port, runs, scenarios, version, concurrent, queueBound, threads, sink, clock);
+    }
+
+    public Settings withClock(Clock clock) {
+        return new Settings(host, port, runs, scenarios, version, concurrent, queueBound, threadsPerRun, sink, clock);
     }
 
     public Settings withSink(RunSink sink) {
-        return new Settings(host, port, runs, scenarios, version, concurrent, queueBound, threadsPerRun, sink);
+        return new Settings(host, port, runs, scenarios, version, concurrent, queueBound, threadsPerRun, sink, clock);
     }
 }

@@ -49,11 +49,11 @@ final class Simulation implements Callable<Void> {
             run.stage("writing results");
             write(results);
             keep.accept(run.id, results);
-            run.finish(Run.Status.done, null);
+            run.finish(Run.Status.done, null, settings.clock().instant());
         } catch (CancellationException | InterruptedException e) {
-            run.finish(Run.Status.cancelled, null);
+            run.finish(Run.Status.cancelled, null, settings.clock().instant());
         } catch (RuntimeException | OutOfMemoryError e) {
-            run.finish(Run.Status.failed, "the run failed: " + e);
+            run.finish(Run.Status.failed, "the run failed: " + e, settings.clock().instant());
         }
         runs.save(run);
         return null;

@@ -24,8 +24,12 @@ final class Api implements AutoCloseable {
         }
     }
 
+    /** The wall clock of the test server: runs are created and finish at this instant. */
+    static final java.time.Instant NOW = java.time.Instant.parse("2026-01-02T03:04:05Z");
+
     Api(Path runs, int concurrent, int queue) {
-        Settings s = Settings.of("127.0.0.1", 0, runs, SCENARIOS, "test").withQueue(concurrent, queue).withThreads(1);
+        Settings s = Settings.of("127.0.0.1", 0, runs, SCENARIOS, "test").withQueue(concurrent, queue).withThreads(1)
+                .withClock(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         dashboard = Dashboard.start(s);
         base = "http://127.0.0.1:" + dashboard.port();
     }

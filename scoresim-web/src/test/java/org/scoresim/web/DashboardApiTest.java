@@ -130,6 +130,10 @@ class DashboardApiTest {
         assertThat(s.get("progress").asDouble()).isEqualTo(1.0);
         assertThat(s.get("scenario").asText()).isEqualTo("minimal");
         assertThat(s.get("files").toString()).contains("summary.json", "scenario.yaml");
+        // times come from the server's clock
+        assertThat(s.get("created").asText()).isEqualTo(Api.NOW.toString());
+        assertThat(s.get("finished").asText()).isEqualTo(Api.NOW.toString());
+        assertThat(done).contains("20260102-030405");
 
         Api.Reply summary = api.get("/api/runs/" + done + "/summary");
         assertThat(summary.body()).isEqualTo(Files.readString(runs.resolve(done).resolve("summary.json")));

@@ -54,10 +54,34 @@ class PoissonTest {
     }
 
     @Test
-    void theSameKeyGivesTheSameDraw() {
-        for (double mean : new double[] {0.5, 7, 80, 2000}) {
-            assertThat(Poisson.draw(mean, 99, 3)).isEqualTo(Poisson.draw(mean, 99, 3));
+    void aSmallMeanDrawIsTheInversionOfItsOwnSlot() {
+        // one uniform, that of (key, slot): nothing else enters, so a household re-simulated alone draws the same
+        for (long key = 0; key < 2_000; key++) {
+            for (double mean : new double[] {0.5, 7, 29.9}) {
+                assertThat(Poisson.draw(mean, key, 3)).isEqualTo(Poisson.invert(mean, RandomStream.uniform(key, 3)));
+            }
         }
+    }
+
+    @Test
+    void drawsFromOtherSlotsOfAKeyAreUncorrelated() {
+        // PTRS takes further uniforms from the slots after its first: draws that start far enough apart are independent
+        int n = 20_000;
+        double mean = 2000;
+        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+        for (long key = 0; key < n; key++) {
+            double x = Poisson.draw(mean, RandomStream.mix(key), 0);
+            double y = Poisson.draw(mean, RandomStream.mix(key), 500);
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            syy += y * y;
+            sxy += x * y;
+        }
+        double cov = sxy / n - sx / n * sy / n;
+        double r = cov / Math.sqrt((sxx / n - sx / n * sx / n) * (syy / n - sy / n * sy / n));
+        assertThat(Math.abs(r)).as("correlation of draws at slots 0 and 500 over %d keys", n).isLessThan(5 / Math.sqrt(n));
+        Expect.near("mean of the draws", sx / n, mean, Math.sqrt(mean / n));
     }
 
     @Test

@@ -1,15 +1,10 @@
 package org.scoresim.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -17,16 +12,22 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * Makes docs/dashboard.png, the README's picture: the bundled China run at a 0.1% sample, its
- * results page at 1280x800. Not part of the test suite (it takes a minute):
- * {@code mvn -pl scoresim-web test -Dtest=ReadmeScreenshotTest -Dscoresim.readme=true}.
+ * results page at 1280x800; and, to look at, the whole results page and a person's page under
+ * target/screenshots. A documentation tool, not a test (it takes a minute): {@code docs/screenshot}
+ * runs it.
  */
-@EnabledIfSystemProperty(named = "scoresim.readme", matches = "true")
-class ReadmeScreenshotTest {
-    @Test
-    void resultsOfTheChinaScenario(@TempDir Path runs, @TempDir Path profile) throws Exception {
+final class ReadmeScreenshot {
+    private ReadmeScreenshot() {}
+
+    public static void main(String[] args) throws Exception {
+        Path runs = Files.createTempDirectory("scoresim-screenshot-runs");
+        Path profile = Files.createTempDirectory("scoresim-screenshot-profile");
         try (Api api = new Api(runs, 1, 8)) {
             String id = api.start("{\"scenario\": \"china-2013-2020\", \"seed\": 1, \"sample\": 0.001}");
-            assertThat(api.await(id).get("status").asText()).isEqualTo("done");
+            String status = api.await(id).get("status").asText();
+            if (!status.equals("done")) {
+                throw new IllegalStateException("the China run ended " + status);
+            }
             WebDriver driver = DashboardBrowserTest.chrome(profile);
             try {
                 driver.get(api.base + "/#/results/" + id);
@@ -38,7 +39,9 @@ class ReadmeScreenshotTest {
                 File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
                 Path png = Paths.get("..", "docs", "dashboard.png");
                 Files.copy(f.toPath(), png, StandardCopyOption.REPLACE_EXISTING);
-                assertThat(Files.size(png)).isLessThan(300_000);
+                if (Files.size(png) >= 300_000) {
+                    System.err.println("warning: " + png + " is " + Files.size(png) + " bytes; the README's picture should stay under 300 kB");
+                }
                 // the whole page too, to look at (not for the README)
                 long height = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                         "return document.documentElement.scrollHeight");
