@@ -24,6 +24,9 @@ export async function render(main, args) {
   const tiers = Object.keys(first.tier_end);
   const attributes = Object.keys((summary.audit[years[0]] || {})[sanctions[0]] || {});
   const base = `/api/runs/${encodeURIComponent(id)}`;
+  // what each metric counts, as the engine declares it
+  const defined = Object.fromEntries((await cached('/api/metrics')).map(m => [m.name, m]));
+  const means = name => esc(`${defined[name].definition} (${defined[name].unit})`);
 
   main.innerHTML = `
     <div class="head">
@@ -45,10 +48,10 @@ export async function render(main, args) {
     <div id="press"></div>
     <div class="grid2">
       <div class="card"><header><div><h3>People under each sanction</h3>
-        <div class="sub">distinct people with the sanction active at any time of the year</div></div></header>
+        <div class="sub">${means('sanctioned')}</div></div></header>
         <div class="chart" id="c-sanctions"></div></div>
       <div class="card"><header><div><h3>Blocked ticket purchases</h3>
-        <div class="sub">purchase attempts refused in the year: attempts, not people</div></div></header>
+        <div class="sub">${means('blocked')}</div></div></header>
         <div class="chart" id="c-blocked"></div></div>
       <div class="card"><header><div><h3>Score tiers at year end</h3>
         <div class="sub">share of people in each tier on 31 December</div></div></header>

@@ -19,6 +19,7 @@ import org.scoresim.engine.explain.Explain;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;
 import org.scoresim.engine.results.Summary;
+import org.scoresim.model.Metric;
 
 /**
  * {@code OUT/report.html}: one self-contained page (no network) that shows a newcomer what a run
@@ -102,6 +103,11 @@ public final class Report {
         names.put("modes", r.modes());
         names.put("attributes", r.attributes());
         d.put("names", names);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        for (Metric m : Metric.all()) {
+            metrics.put(m.key(), Map.of("unit", m.unit().word(), "definition", m.definition()));
+        }
+        d.put("metrics", metrics);
         d.put("national", national);
         d.put("main_sanction", mainSanction(r));
         d.put("tier_min", r.scenario().scoring().tiers().stream().map(t -> t.min()).toList());

@@ -40,6 +40,11 @@ class ReportTest {
         assertThat((List<?>) d.get("national")).hasSize(3);
         assertThat((List<?>) d.get("score_hist")).hasSize(3);
         assertThat(d.get("main_sanction")).isIn(r.sanctions().toArray());
+        // every metric, with its unit and definition, for the page's labels
+        Map<String, Map<String, String>> metrics = (Map<String, Map<String, String>>) d.get("metrics");
+        assertThat(metrics.keySet()).containsExactlyElementsOf(org.scoresim.model.Metric.names());
+        assertThat(metrics.get("blocked")).containsEntry("unit", "purchase attempts");
+        assertThat(metrics.get("fines")).containsEntry("unit", "yuan");
         List<Map<String, Object>> stories = (List<Map<String, Object>>) d.get("stories");
         // at most three, as many as the run's story samples allow, no one twice
         assertThat(stories).hasSizeBetween(1, 3);

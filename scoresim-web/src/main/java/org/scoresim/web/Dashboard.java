@@ -1,5 +1,7 @@
 package org.scoresim.web;
 
+import org.scoresim.model.Metric;
+import java.util.ArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -108,6 +110,7 @@ public final class Dashboard implements AutoCloseable {
                     .orElseThrow(() -> HttpError.notFound("no bundled scenario '" + ctx.pathParam("name") + "'"));
             ctx.contentType("text/yaml; charset=utf-8").result(text);
         });
+        app.get("/api/metrics", ctx -> json(ctx, metrics()));
         app.post("/api/validate", this::validate);
         app.post("/api/compare", this::compare);
         app.get("/vendor/echarts.min.js", this::echarts);
@@ -219,5 +222,19 @@ public final class Dashboard implements AutoCloseable {
             throw HttpError.notFound("the ECharts webjar is missing from this build");
         }
         ctx.header("Cache-Control", "max-age=86400").contentType("application/javascript").result(js);
+    }
+
+    /** {@code GET /api/metrics}: what each metric of the runs' figures counts, in output order. */
+    static List<Map<String, Object>> metrics() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Metric m : Metric.all()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", m.key());
+            e.put("unit", m.unit().word());
+            e.put("items", m.items().name().toLowerCase(java.util.Locale.ROOT));
+            e.put("definition", m.definition());
+            out.add(e);
+        }
+        return out;
     }
 }

@@ -203,6 +203,17 @@ class DashboardApiTest {
     }
 
     @Test
+    void metricsAreListedWithTheirUnitsAndDefinitions() throws Exception {
+        JsonNode m = api.get("/api/metrics").json();
+        assertThat(m.size()).isEqualTo(org.scoresim.model.Metric.all().size());
+        assertThat(m.get(0).get("name").asText()).isEqualTo("population");
+        for (JsonNode e : m) {
+            assertThat(e.get("definition").asText()).as(e.get("name").asText()).isNotBlank();
+            assertThat(e.get("unit").asText()).isIn("people", "events", "purchase attempts", "yuan");
+        }
+    }
+
+    @Test
     void unknownIdsAndIdsThatAreNotIdsAre404() throws Exception {
         for (String path : List.of("/api/runs/nope", "/api/runs/nope/summary", "/api/runs/nope/events", "/api/runs/nope/metrics",
                 "/api/runs/..%2F..%2Fetc%2Fpasswd", "/api/runs/..%2F..%2Fetc%2Fpasswd/summary", "/api/runs/%2E%2E",
