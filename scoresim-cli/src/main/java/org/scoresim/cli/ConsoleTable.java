@@ -64,7 +64,7 @@ final class ConsoleTable {
                 row(out, r, w, "rewarded", w);
             }
         }
-        PressFigure.print(r, out);
+        ClaimTable.print(r, out);
     }
 
     private static boolean anyNonZero(Results r, String metric, String item) {

@@ -100,6 +100,36 @@ class RunCommandTest {
     }
 
     @Test
+    void theScenariosClaimsArePrintedBesideTheModelsFigures() throws Exception {
+        Outcome plain = cli("run", MINIMAL.toString(), "--sample", "0.05", "--no-progress", "--out", tmp.resolve("p").toString());
+        assertThat(plain.out()).doesNotContain("explained");
+        Path claimed = tmp.resolve("claimed.yaml");
+        Files.writeString(claimed, Files.readString(MINIMAL) + """
+
+                claims:
+                  headline:
+                    year: 2015
+                    by: press
+                    claimed: 2300000
+                    wording: "2.3 M barred"
+                    source: "a test"
+                    explanation: "Purchases, not people."
+                    beside:
+                      - {label: "people banned in 2015", metric: travel_banned}
+                      - {label: "blocked purchases since 2013", metric: blocked, cumulative: true}
+                """);
+        Outcome o = cli("run", claimed.toString(), "--sample", "0.05", "--no-progress", "--out", tmp.resolve("c").toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        String block = o.out().substring(o.out().indexOf("\nThe press figure"));
+        List<String> lines = block.lines().toList();
+        assertThat(lines.get(1)).isEqualTo("The press figure, explained (2015)");
+        assertThat(lines.get(2)).startsWith("  press: \"2.3 M barred\"   ").endsWith(" 2.30M");
+        assertThat(lines.get(3)).startsWith("  model: people banned in 2015   ").hasSize(87);
+        assertThat(lines.get(4)).startsWith("  model: blocked purchases since 2013   ").hasSize(87);
+        assertThat(lines.get(5)).isEqualTo("  Purchases, not people.");
+    }
+
+    @Test
     void badFileExitsTwoListsEveryProblemAndWritesNothing() throws Exception {
         Path bad = tmp.resolve("bad.yaml");
         String text = Files.readString(MINIMAL)

@@ -33,7 +33,8 @@ import org.scoresim.model.ScenarioParser;
  * /api/runs/{id}/files/{summary.json|report.html|results.duckdb|scenario.yaml}}, {@code POST
  * /api/compare {"a", "b", "seed", "sample"}} ({@code Comparison.toMap()}), and {@code GET
  * /vendor/echarts.min.js}. Run status objects also carry scenario, seed, sample, times, people
- * and the press figure ({@code PressClaim}); the people answer also carries the scoring scale.
+ * and the scenario's claims with the model's figures beside them ({@code claims}, from
+ * {@code ClaimFigures}); the people answer also carries the scoring scale.
  */
 public final class Dashboard implements AutoCloseable {
     /** Request bodies above this get 413: a scenario is a few kilobytes. */
