@@ -22,6 +22,7 @@ import org.scoresim.engine.Engine;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
+import org.scoresim.model.ScenarioWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -124,7 +125,11 @@ final class CalibrateCommand implements Callable<Integer> {
         Targets targets;
         try {
             text = ScenarioParser.readText(file);
-            scenario = ScenarioParser.parse(text, file.toString());
+            scenario = ScenarioParser.parse(file);
+            if (ScenarioParser.namesBase(text)) {
+                // a scenario with a base is fitted in its resolved form, where every free value is written
+                text = ScenarioWriter.toYaml(scenario);
+            }
             targets = Targets.read(targetsFile);
             targets.check(scenario, text, targetsFile.toString());
         } catch (ScenarioException e) {

@@ -162,6 +162,26 @@ class RunCommandTest {
     }
 
     @Test
+    void validateResolvedPrintsAScenarioWithABaseAsOneFile() throws Exception {
+        Path variant = Paths.get("..", "scenarios", "china-no-false-matches.yaml");
+        Outcome o = cli("validate", variant.toString(), "--resolved");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).startsWith("name: china-no-false-matches\n").doesNotContain("base:");
+        assertThat(org.scoresim.model.ScenarioParser.parse(o.out(), "resolved.yaml"))
+                .isEqualTo(org.scoresim.model.ScenarioParser.parse(variant));
+
+        Files.writeString(tmp.resolve("minimal.yaml"), Files.readString(MINIMAL).replace("rate: 2.0", "rate: -2.0"));
+        Path overlay = tmp.resolve("variant.yaml");
+        Files.writeString(overlay, "base: minimal.yaml\nname: variant\nset:\n  channels.cameras.false_mach: 0\n");
+        Outcome bad = cli("validate", overlay.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().lines().toList()).startsWith(
+                overlay + ":4:3: channels.cameras.false_mach: unknown key 'false_mach'; did you mean 'false_match'?",
+                tmp.resolve("minimal.yaml") + ":26:11: behaviours.jaywalking.rate: expected a number >= 0 or a {year: value} map,"
+                        + " got -2.0");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(cli("run", MINIMAL.toString(), "--sample", "0").code()).isEqualTo(2);
         assertThat(cli("run", MINIMAL.toString(), "--sample", "1.5").code()).isEqualTo(2);

@@ -19,7 +19,6 @@ import org.scoresim.engine.Comparison;
 import org.scoresim.engine.Plan;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
-import org.scoresim.model.ScenarioParser;
 
 /**
  * {@code scoresim serve}: the HTTP API of INTERFACE.md and the dashboard page that uses only it.
@@ -147,7 +146,7 @@ public final class Dashboard implements AutoCloseable {
         String yaml = body(ctx);
         Map<String, Object> m = new LinkedHashMap<>();
         try {
-            Scenario s = ScenarioParser.parse(yaml, "scenario.yaml");
+            Scenario s = bundled.read(yaml, "scenario.yaml");
             m.put("ok", true);
             m.put("errors", List.of());
             Map<String, Object> outline = new LinkedHashMap<>();
@@ -158,7 +157,7 @@ public final class Dashboard implements AutoCloseable {
             m.put("scenario", outline);
         } catch (ScenarioException e) {
             m.put("ok", false);
-            m.put("errors", ScenarioErrors.of(e));
+            m.put("errors", ScenarioErrors.of(e, "scenario.yaml"));
         }
         json(ctx, m);
     }
@@ -197,12 +196,12 @@ public final class Dashboard implements AutoCloseable {
         }
         String text = node.asText();
         if (bundled.exists(text)) {
-            return ScenarioErrors.parse(bundled.text(text).orElseThrow(), bundled.fileName(text));
+            return ScenarioErrors.parse(bundled.text(text).orElseThrow(), bundled.fileName(text), bundled);
         }
         if (!text.contains("\n") && !text.contains(":")) {
             throw HttpError.badField(field, "no bundled scenario '" + text + "'");
         }
-        return ScenarioErrors.parse(text, field + ".yaml");
+        return ScenarioErrors.parse(text, field + ".yaml", bundled);
     }
 
     private void echarts(Context ctx) throws IOException {
