@@ -130,8 +130,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 // a scenario with a base is fitted in its resolved form, where every free value is written
                 text = ScenarioWriter.toYaml(scenario);
             }
-            targets = Targets.read(targetsFile);
-            targets.check(scenario, text, targetsFile.toString());
+            targets = Targets.read(targetsFile, scenario, text);
         } catch (ScenarioException e) {
             ValidateCommand.printProblems(e, err);
             return Main.BAD_INPUT;

@@ -135,25 +135,13 @@ final class ClaimReader {
             problems.at(node, path, "the metric " + metric.key() + " has no items; leave items out");
             return false;
         }
-        String kind = kind(metric.items());
+        String kind = metric.items().noun();
         Set<String> names = names(metric.items());
         boolean ok = true;
         for (Ref ref : refs) {
             ok &= known.checkReference(ref.node(), ref.path(), kind, ref.name(), names);
         }
         return ok;
-    }
-
-    private static String kind(Metric.Items items) {
-        return switch (items) {
-            case BEHAVIOURS -> "behaviour";
-            case TIERS -> "tier";
-            case SANCTIONS -> "sanction";
-            case REWARDS -> "reward";
-            case MODES -> "travel mode";
-            case LISTS -> "list";
-            case NONE -> "item";
-        };
     }
 
     /** The names a metric is reported for, as declared so far (null: that block could not be read). */
