@@ -28,7 +28,8 @@ import org.yaml.snakeyaml.reader.ReaderException;
 /**
  * Reads and validates a scenario file (SCENARIO.md). Every problem of the file is reported at once,
  * in file order, with line, column and key path; nothing but {@link ScenarioException} leaves
- * {@code parse}, whatever the input.
+ * {@code parse}, whatever the input. A file may name a base in its folder and state only its
+ * changes ({@link Overlay}); a problem then names the file its value is written in.
  */
 public final class ScenarioParser {
     /** Scenario files are a few kilobytes; anything this large is refused before it is read. */
