@@ -3,10 +3,10 @@ package org.scoresim.model;
 import java.util.Map;
 
 /**
- * A whole system, as written in one scenario file (SCENARIO.md): population, behaviour,
- * detection channels, scoring rules, lists, sanctions, rewards and travel, and the published
- * claims its results are set beside. Immutable, nothing computed; maps keep the file's order. How
- * a run is done (seed, sample, threads) is not here.
+ * A whole system, as written in one scenario file and the base it names, if any (SCENARIO.md):
+ * population, behaviour, detection channels, scoring rules, lists, sanctions, rewards and travel,
+ * and the published claims its results are set beside. Immutable, nothing computed; maps keep the
+ * file's order. How a run is done (seed, sample, threads) is not here.
  *
  * <p>{@code rollout} may be null (scoring active everywhere from {@code years.from}); the maps are
  * never null (empty where the file has no such block).
