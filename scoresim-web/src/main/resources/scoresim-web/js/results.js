@@ -1,4 +1,4 @@
-// Results: the press headline explained, sanctions and blocked purchases over time, tiers, scores,
+// Results: the scenario's claims (the press headline) explained, sanctions and blocked purchases over time, tiers, scores,
 // where sanctions fall, the fairness audit with the four-fifths line, wrongful sanctions.
 import { get, cached } from './api.js';
 import { chart, legend, sideLegend, valueAxis, categoryAxis } from './charts.js';
@@ -45,7 +45,7 @@ export async function render(main, args) {
       <div class="chip"><b><a href="${base}/files/summary.json" target="_blank">summary.json</a>
         ${(run.files || []).includes('report.html') ? ` · <a href="${base}/files/report.html" target="_blank">report</a>` : ''}</b><span>downloads</span></div>
     </div>
-    <div id="press"></div>
+    <div id="claims"></div>
     <div class="grid2">
       <div class="card"><header><div><h3>People under each sanction</h3>
         <div class="sub">${means('sanctioned')}</div></div></header>
@@ -84,7 +84,7 @@ export async function render(main, args) {
 
   main.querySelector('#pick').addEventListener('change', e => { location.hash = `#/results/${encodeURIComponent(e.target.value)}`; });
 
-  press(main.querySelector('#press'), run.press);
+  claims(main.querySelector('#claims'), run.claims || []);
 
   const side = sideLegend(sanctions.length);
   chart(main.querySelector('#c-sanctions'), {
@@ -134,30 +134,29 @@ export async function render(main, args) {
   await update();
 }
 
-function press(box, p) {
-  if (!p) return;
-  box.innerHTML = `<div class="card" style="margin-bottom:16px"><header><div><h2>The press figure, explained</h2>
-      <div class="sub">“${esc(p.press_claim)}”</div></div></header>
+// Each claim the scenario carries (such as the press's "23 M people barred from travel"), with the
+// model's figures the scenario sets beside it.
+function claims(box, list) {
+  box.innerHTML = list.map((c, i) => `<div class="card" style="margin-bottom:16px"><header><div>
+      <h2>The ${esc(c.by)} figure, explained</h2>
+      <div class="sub">“${esc(c.wording)}” (${esc(c.source)})</div></div></header>
     <div class="press"><div>
-      <p class="sentence">In ${p.year} the model has <strong>${compact(p.people_banned)} people</strong> under a travel ban at
-      some time of the year and <strong>${compact(p.blocked_in_year)} blocked ticket purchases</strong> in that year;
-      blocked purchases add up to <strong>${compact(p.blocked_cumulative)}</strong> since ${p.since}.
-      The press reported <strong class="claim">${compact(p.press_value)} people</strong> barred from travel.</p>
-      <p class="why">${esc(p.explanation)}</p></div>
-      <div class="chart short" id="c-press"></div></div></div>`;
-  const items = [
-    ['press: “people barred”', p.press_value, '#c8453b'],
-    [`blocked purchases ${p.since}–${p.year}`, p.blocked_cumulative, '#6d7a90'],
-    [`blocked purchases in ${p.year}`, p.blocked_in_year, '#8fa6c8'],
-    [`people banned in ${p.year}`, p.people_banned, '#2f5d9b'],
-  ];
-  chart(box.querySelector('#c-press'), {
-    tooltip: { trigger: 'item', valueFormatter: v => compact(v) },
-    grid: { left: 190, right: 60, top: 10, bottom: 44 },
-    xAxis: valueAxis('people or purchase attempts', { nameGap: 26 }),
-    yAxis: { type: 'category', inverse: true, data: items.map(i => i[0]), axisLabel: { color: '#1d2433' }, axisTick: { show: false } },
-    series: [{ type: 'bar', barWidth: 18, data: items.map(i => ({ value: i[1], itemStyle: { color: i[2] } })),
-      label: { show: true, position: 'right', formatter: d => compact(d.value), color: '#1d2433' } }],
+      <p class="sentence">The ${esc(c.by)} reported <strong class="claim">${compact(c.claimed)}</strong> for ${c.year}.
+      The model has ${c.beside.map(b => `<strong>${compact(b.model)}</strong> ${esc(b.label)}`).join('; ')}.</p>
+      ${c.explanation ? `<p class="why">${esc(c.explanation)}</p>` : ''}</div>
+      <div class="chart short" id="c-claim-${i}"></div></div></div>`).join('');
+  list.forEach((c, i) => {
+    const items = [[`${c.by}: claimed`, c.claimed, '#c8453b']]
+      .concat(c.beside.map((b, k) => [b.label, b.model, ['#2f5d9b', '#8fa6c8', '#6d7a90', '#4e8f6a'][k % 4]]));
+    chart(box.querySelector(`#c-claim-${i}`), {
+      tooltip: { trigger: 'item', valueFormatter: v => compact(v) },
+      grid: { left: 200, right: 60, top: 10, bottom: 44 },
+      xAxis: valueAxis('as counted', { nameGap: 26 }),
+      yAxis: { type: 'category', inverse: true, data: items.map(x => x[0]),
+        axisLabel: { color: '#1d2433', width: 190, overflow: 'break' }, axisTick: { show: false } },
+      series: [{ type: 'bar', barWidth: 18, data: items.map(x => ({ value: x[1], itemStyle: { color: x[2] } })),
+        label: { show: true, position: 'right', formatter: d => compact(d.value), color: '#1d2433' } }],
+    });
   });
 }
 

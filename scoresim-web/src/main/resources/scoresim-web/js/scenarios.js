@@ -47,7 +47,8 @@ export async function render(main, args) {
   function paint() {
     const lines = ta.value.split('\n').length;
     const bad = new Map();
-    errors.forEach(e => { if (e.line > 0 && !bad.has(e.line)) bad.set(e.line, e); });
+    // a problem with a file is in the draft's base, not on the draft's lines
+    errors.forEach(e => { if (e.line > 0 && !e.file && !bad.has(e.line)) bad.set(e.line, e); });
     let g = '';
     for (let i = 1; i <= lines; i++) {
       g += bad.has(i) ? `<span class="err" title="${esc(bad.get(i).message)}">${i}</span>` : `<span>${i}</span>`;
@@ -79,7 +80,7 @@ export async function render(main, args) {
       status.className = 'pill bad';
       status.textContent = `${errors.length} problem${errors.length === 1 ? '' : 's'}`;
       problems.innerHTML = errors.map((e, i) => `<div class="problem" data-i="${i}">
-        <span class="where">${e.line > 0 ? `line ${e.line}${e.column ? ':' + e.column : ''}` : 'file'}</span>
+        <span class="where">${e.file ? `${esc(e.file)} ` : ''}${e.line > 0 ? `line ${e.line}${e.column ? ':' + e.column : ''}` : 'file'}</span>
         <span>${e.path ? `<span class="path">${esc(e.path)}</span>: ` : ''}${esc(e.message)}</span></div>`).join('');
     }
     paint();
@@ -111,6 +112,7 @@ export async function render(main, args) {
     const p = e.target.closest('.problem');
     if (!p) return;
     const err = errors[+p.dataset.i];
+    if (err.file) return;
     const lines = ta.value.split('\n');
     let pos = 0;
     for (let i = 0; i < err.line - 1 && i < lines.length; i++) pos += lines[i].length + 1;

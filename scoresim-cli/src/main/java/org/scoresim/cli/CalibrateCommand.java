@@ -22,6 +22,7 @@ import org.scoresim.engine.run.Engine;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
+import org.scoresim.model.ScenarioWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -124,9 +125,12 @@ final class CalibrateCommand implements Callable<Integer> {
         Targets targets;
         try {
             text = ScenarioParser.readText(file);
-            scenario = ScenarioParser.parse(text, file.toString());
-            targets = Targets.read(targetsFile);
-            targets.check(scenario, text, targetsFile.toString());
+            scenario = ScenarioParser.parse(file);
+            if (ScenarioParser.namesBase(text)) {
+                // a scenario with a base is fitted in its resolved form, where every free value is written
+                text = ScenarioWriter.toYaml(scenario);
+            }
+            targets = Targets.read(targetsFile, scenario, text);
         } catch (ScenarioException e) {
             ValidateCommand.printProblems(e, err);
             return Main.BAD_INPUT;

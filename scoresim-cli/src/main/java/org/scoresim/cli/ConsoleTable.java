@@ -64,7 +64,7 @@ final class ConsoleTable {
                 row(out, r, Metric.REWARDED, w);
             }
         }
-        PressFigure.print(r, out);
+        ClaimTable.print(r, out);
     }
 
     private static boolean anyNonZero(Results r, Metric metric, String item) {

@@ -152,10 +152,16 @@ class CalibrateCommandTest {
                 .replace("metric: listed_new", "metric: listed_neww"));
         Outcome o = cli("calibrate", scenario.toString(), "--targets", bad.toString(), "--check");
         assertThat(o.code()).isEqualTo(Main.BAD_INPUT);
-        assertThat(o.err()).contains("targets[0].metric: unknown metric 'listed_neww'");
-        Path badPath = Files.writeString(tmp.resolve("bad2.yaml"), TINY_TARGETS.replace("behaviours.debt_default.rate", "behaviours.debt.rate"));
-        o = cli("calibrate", scenario.toString(), "--targets", badPath.toString(), "--check");
+        // every problem at once, each at its file, line and column
+        assertThat(o.err().lines().toList()).containsExactly(
+                bad + ":3:34: targets[0].metric: unknown metric 'listed_neww'; did you mean 'listed_new'?",
+                bad + ":5:34: checks[0].metric: unknown metric 'listed_neww'; did you mean 'listed_new'?",
+                bad + ":7:12: free[0].path: behaviours.debt.rate: no such key; behaviours has debt_default (a key not written"
+                        + " in the file cannot be set) (in the scenario file)",
+                "3 problems in " + bad + "; nothing was run or written.");
+        Path typo = Files.writeString(tmp.resolve("bad2.yaml"), TINY_TARGETS.replace("tolerance: 0.1}", "tolerence: 0.1}"));
+        o = cli("calibrate", scenario.toString(), "--targets", typo.toString(), "--check");
         assertThat(o.code()).isEqualTo(Main.BAD_INPUT);
-        assertThat(o.err()).contains("free[behaviours.debt.rate]: no such key; behaviours has debt_default");
+        assertThat(o.err()).startsWith(typo + ":5:90: checks[0].tolerence: unknown key 'tolerence'; did you mean 'tolerance'?\n");
     }
 }

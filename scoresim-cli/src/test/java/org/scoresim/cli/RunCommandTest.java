@@ -100,6 +100,36 @@ class RunCommandTest {
     }
 
     @Test
+    void theScenariosClaimsArePrintedBesideTheModelsFigures() throws Exception {
+        Outcome plain = cli("run", MINIMAL.toString(), "--sample", "0.05", "--no-progress", "--out", tmp.resolve("p").toString());
+        assertThat(plain.out()).doesNotContain("explained");
+        Path claimed = tmp.resolve("claimed.yaml");
+        Files.writeString(claimed, Files.readString(MINIMAL) + """
+
+                claims:
+                  headline:
+                    year: 2015
+                    by: press
+                    claimed: 2300000
+                    wording: "2.3 M barred"
+                    source: "a test"
+                    explanation: "Purchases, not people."
+                    beside:
+                      - {label: "people banned in 2015", metric: travel_banned}
+                      - {label: "blocked purchases since 2013", metric: blocked, cumulative: true}
+                """);
+        Outcome o = cli("run", claimed.toString(), "--sample", "0.05", "--no-progress", "--out", tmp.resolve("c").toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        String block = o.out().substring(o.out().indexOf("\nThe press figure"));
+        List<String> lines = block.lines().toList();
+        assertThat(lines.get(1)).isEqualTo("The press figure, explained (2015)");
+        assertThat(lines.get(2)).startsWith("  press: \"2.3 M barred\"   ").endsWith(" 2.30M");
+        assertThat(lines.get(3)).startsWith("  model: people banned in 2015   ").hasSize(87);
+        assertThat(lines.get(4)).startsWith("  model: blocked purchases since 2013   ").hasSize(87);
+        assertThat(lines.get(5)).isEqualTo("  Purchases, not people.");
+    }
+
+    @Test
     void badFileExitsTwoListsEveryProblemAndWritesNothing() throws Exception {
         Path bad = tmp.resolve("bad.yaml");
         String text = Files.readString(MINIMAL)
@@ -129,6 +159,26 @@ class RunCommandTest {
                 assertThat(o.out()).contains("valid scenario");
             }
         }
+    }
+
+    @Test
+    void validateResolvedPrintsAScenarioWithABaseAsOneFile() throws Exception {
+        Path variant = Paths.get("..", "scenarios", "china-no-false-matches.yaml");
+        Outcome o = cli("validate", variant.toString(), "--resolved");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).startsWith("name: china-no-false-matches\n").doesNotContain("base:");
+        assertThat(org.scoresim.model.ScenarioParser.parse(o.out(), "resolved.yaml"))
+                .isEqualTo(org.scoresim.model.ScenarioParser.parse(variant));
+
+        Files.writeString(tmp.resolve("minimal.yaml"), Files.readString(MINIMAL).replace("rate: 2.0", "rate: -2.0"));
+        Path overlay = tmp.resolve("variant.yaml");
+        Files.writeString(overlay, "base: minimal.yaml\nname: variant\nset:\n  channels.cameras.false_mach: 0\n");
+        Outcome bad = cli("validate", overlay.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().lines().toList()).startsWith(
+                overlay + ":4:3: channels.cameras.false_mach: unknown key 'false_mach'; did you mean 'false_match'?",
+                tmp.resolve("minimal.yaml") + ":26:11: behaviours.jaywalking.rate: expected a number >= 0 or a {year: value} map,"
+                        + " got -2.0");
     }
 
     @Test

@@ -19,7 +19,9 @@ class TargetsTest {
 
     @Test
     void readsTheChinaTargetsAndTheyFitTheScenario() throws Exception {
-        Targets t = Targets.read(TARGETS);
+        String text = Files.readString(CHINA);
+        Targets t = Targets.read(TARGETS, ScenarioParser.parse(text, "china.yaml"), text);
+        assertThat(t).isEqualTo(Targets.read(TARGETS));
         assertThat(t.scenario()).isEqualTo("china-2013-2020");
         assertThat(t.targets()).hasSize(9);
         assertThat(t.checks()).hasSize(4);
@@ -27,15 +29,18 @@ class TargetsTest {
         Targets.Target bans = t.targets().get(8);
         assertThat(bans.items()).containsExactly("conduct_flight_ban", "conduct_train_ban");
         assertThat(bans.from()).isEqualTo(2018);
+        assertThat(bans.aggregate()).isEqualTo("sum");
         assertThat(bans.within(6908 * 1.14)).isTrue();
         assertThat(bans.within(6908 * 1.16)).isFalse();
+        assertThat(t.targets().get(0)).isEqualTo(new Targets.Target("court_list_entries_to_end_2015", "listed_new",
+                List.of("court_blacklist"), 2013, 2015, "sum", 3080000, 0.20,
+                "SPC white paper on judicial reform 2013-2018: 3.08 M listed by end 2015"));
         assertThat(t.free().get(0)).isEqualTo(new Targets.Free("channels.courts.coverage.2014", 0.1, 1.0));
-        String text = Files.readString(CHINA);
-        t.check(ScenarioParser.parse(text, "china.yaml"), text, "targets.yaml");
+        assertThat(t.free().get(13)).isEqualTo(new Targets.Free("behaviours.unruly_on_plane.rate", 1.0e-6, 5.0e-5));
     }
 
     @Test
-    void everyProblemOfAFileAtOnce() {
+    void everyProblemOfAFileAtOnceEachAtItsPlace() {
         String text = """
                 targets:
                   - {name: a, metric: blocked, item: flight, years: [2015, 2013], value: 1}
@@ -44,8 +49,13 @@ class TargetsTest {
                   - {path: x.y, min: 1, max: 0}
                 """;
         List<Problem> p = catchThrowableOfType(ScenarioException.class, () -> Targets.parse(text, "t.yaml")).problems();
-        assertThat(p).extracting(Problem::path).containsExactly("targets[0].years", "targets[1].colour", "targets[1].metric",
-                "targets[1].value", "free[0].max");
+        assertThat(p).extracting(Problem::toString).containsExactly(
+                "t.yaml:2:53: targets[0].years: expected [first, last] with first <= last, got [2015, 2013]",
+                "t.yaml:3:23: targets[1].metric: unknown metric 'blockd'; did you mean 'blocked'?",
+                "t.yaml:3:65: targets[1].value: expected a figure other than 0 (errors are relative to it)",
+                "t.yaml:3:68: targets[1].colour: unknown key 'colour'; expected one of name, metric, item, years, aggregate,"
+                        + " value, tolerance, source",
+                "t.yaml:5:30: free[0].max: expected max > min (1.0), got 0.0");
     }
 
     @Test

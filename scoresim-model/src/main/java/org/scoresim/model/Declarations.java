@@ -25,6 +25,7 @@ final class Declarations {
     /** Sanctions with {@code target: children}, which cannot block a traveller's own trips. */
     final Set<String> childSanctions = new java.util.HashSet<>();
     Set<String> rewards;
+    Set<String> modes;
 
     Declarations(Problems problems) {
         this.problems = problems;

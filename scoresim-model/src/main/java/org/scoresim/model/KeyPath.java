@@ -44,6 +44,15 @@ final class KeyPath {
                 ((SequenceNode) parent).getValue().set(slot, replacement);
             }
         }
+
+        /** Takes the node, with its key, out of the collection holding it (the tree is changed in place). */
+        void remove() {
+            if (parent instanceof MappingNode m) {
+                m.getValue().remove(slot);
+            } else {
+                ((SequenceNode) parent).getValue().remove(slot);
+            }
+        }
     }
 
     private final String text;
@@ -82,6 +91,22 @@ final class KeyPath {
     @Override
     public String toString() {
         return text;
+    }
+
+    /** The last key, or null when the path ends in a list index. */
+    String lastKey() {
+        return steps.get(steps.size() - 1).name();
+    }
+
+    /** Follows the path but its last step: where a key not yet written would go. */
+    Found findParent(Node root) {
+        if (steps.size() == 1) {
+            return new Found(root, null, -1, null);
+        }
+        Step last = steps.get(steps.size() - 1);
+        // a key follows a dot; an index follows its key directly
+        int cut = last.toString().length() + (last.name() != null ? 1 : 0);
+        return new KeyPath(text.substring(0, text.length() - cut), steps.subList(0, steps.size() - 1)).find(root);
     }
 
     /** Follows the path from the top-level mapping. */

@@ -178,7 +178,7 @@ final class MeasureReader {
         if (entries == null) {
             return null;
         }
-        r.declare(entries, "travel mode");
+        known.modes = r.declare(entries, "travel mode");
         r.checkCount(node, path, entries.size(), MAX_MODES, "travel modes");
         Map<String, Scenario.TravelMode> out = new LinkedHashMap<>();
         boolean ok = true;

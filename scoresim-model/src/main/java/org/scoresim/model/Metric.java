@@ -71,13 +71,24 @@ public enum Metric {
     /** The scenario's names a metric is reported for. */
     public enum Items {
         /** One figure, item "". */
-        NONE,
-        BEHAVIOURS,
-        TIERS,
-        SANCTIONS,
-        REWARDS,
-        MODES,
-        LISTS;
+        NONE("item"),
+        BEHAVIOURS("behaviour"),
+        TIERS("tier"),
+        SANCTIONS("sanction"),
+        REWARDS("reward"),
+        MODES("travel mode"),
+        LISTS("list");
+
+        private final String noun;
+
+        Items(String noun) {
+            this.noun = noun;
+        }
+
+        /** What one item is, as messages name it ("unknown travel mode 'flights'"). */
+        public String noun() {
+            return noun;
+        }
 
         /** The items of this kind in a scenario, in the scenario's order. */
         public List<String> of(Scenario s) {

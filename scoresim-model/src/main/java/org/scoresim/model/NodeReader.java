@@ -213,6 +213,15 @@ final class NodeReader {
         return null;
     }
 
+    /** {@code true} or {@code false} as written (YAML 1.1's yes, no, on and off are not taken for them). */
+    Boolean flag(Node node, String path) {
+        if (node instanceof ScalarNode s && s.isPlain() && (s.getValue().equals("true") || s.getValue().equals("false"))) {
+            return s.getValue().equals("true");
+        }
+        expected(node, path, "true or false");
+        return null;
+    }
+
     Double number(Node node, String path, Bound bound) {
         return number(node, path, bound, bound.expected);
     }

@@ -23,10 +23,24 @@ final class Problems {
         found.add(new Problem(file, 0, 0, "", message));
     }
 
+    String file() {
+        return file;
+    }
+
+    /**
+     * A problem at a place: in the file the mark names (its base, for a value a scenario takes from
+     * its base; see {@link ScenarioParser#compose}), else in this file.
+     */
     void at(Mark mark, String path, String message) {
         int line = mark == null ? 0 : mark.getLine() + 1;
         int column = mark == null ? 0 : mark.getColumn() + 1;
-        found.add(new Problem(file, line, column, path, message));
+        String in = mark == null || mark.getName() == null ? file : mark.getName();
+        found.add(new Problem(in, line, column, path, message));
+    }
+
+    /** Takes over the problems found in another file (a base read for this one). */
+    void addAll(Problems other) {
+        found.addAll(other.found);
     }
 
     void at(Node node, String path, String message) {
@@ -60,10 +74,14 @@ final class Problems {
         return found.isEmpty();
     }
 
-    /** In file order; problems at the same place keep the order they were found in. */
+    /**
+     * In file order, this file's first, then those of its bases by name; problems at the same place
+     * keep the order they were found in.
+     */
     List<Problem> sorted() {
         List<Problem> copy = new ArrayList<>(found);
-        copy.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        copy.sort(Comparator.comparing((Problem p) -> !p.file().equals(file)).thenComparing(Problem::file)
+                .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
         return copy;
     }
 

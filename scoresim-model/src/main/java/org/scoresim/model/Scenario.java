@@ -3,9 +3,10 @@ package org.scoresim.model;
 import java.util.Map;
 
 /**
- * A whole system, as written in one scenario file (SCENARIO.md): population, behaviour,
- * detection channels, scoring rules, lists, sanctions, rewards and travel. Immutable, nothing
- * computed; maps keep the file's order. How a run is done (seed, sample, threads) is not here.
+ * A whole system, as written in one scenario file and the base it names, if any (SCENARIO.md):
+ * population, behaviour, detection channels, scoring rules, lists, sanctions, rewards and travel,
+ * and the published claims its results are set beside. Immutable, nothing computed; maps keep the
+ * file's order. How a run is done (seed, sample, threads) is not here.
  *
  * <p>{@code rollout} may be null (scoring active everywhere from {@code years.from}); the maps are
  * never null (empty where the file has no such block).
@@ -22,7 +23,8 @@ public record Scenario(
         Map<String, ListRule> lists,
         Map<String, Measure> sanctions,
         Map<String, Measure> rewards,
-        Map<String, TravelMode> travel) {
+        Map<String, TravelMode> travel,
+        Map<String, Claim> claims) {
 
     /** Calendar years {@code from .. to} inclusive (MODEL.md section 1). */
     public record Years(int from, int to) {
@@ -117,4 +119,25 @@ public record Scenario(
 
     /** Trip attempts per person-year (MODEL.md section 6). */
     public record TravelMode(String name, Curve tripsPerYear, Map<String, Map<String, Double>> multipliers, String blockedBy) {}
+
+    /**
+     * A figure published about the system (the press's "23 M people barred from travel in 2018"),
+     * with the model's figures it is to be read against. Nothing simulated depends on it.
+     *
+     * @param by who made the claim, one word as tables print it ("press")
+     * @param claimed the figure as published
+     * @param wording the claim as published, quoted in tables
+     * @param source where the claim was made
+     * @param explanation how the claim relates to the model's figures; null when none is written
+     * @param beside the model's figures set beside the claim, in the file's order (at least one)
+     */
+    public record Claim(String name, int year, double claimed, String by, String wording, String source, String explanation,
+            java.util.List<Beside> beside) {}
+
+    /**
+     * A model figure beside a claim: {@code metric} in the claim's year, or summed over the years from
+     * the first up to the claim's when {@code cumulative}; summed over {@code items}, or over all the
+     * metric's items when the list is empty.
+     */
+    public record Beside(String label, Metric metric, java.util.List<String> items, boolean cumulative) {}
 }

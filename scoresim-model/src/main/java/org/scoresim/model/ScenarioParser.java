@@ -28,7 +28,8 @@ import org.yaml.snakeyaml.reader.ReaderException;
 /**
  * Reads and validates a scenario file (SCENARIO.md). Every problem of the file is reported at once,
  * in file order, with line, column and key path; nothing but {@link ScenarioException} leaves
- * {@code parse}, whatever the input.
+ * {@code parse}, whatever the input. A file may name a base in its folder and state only its
+ * changes ({@link Overlay}); a problem then names the file its value is written in.
  */
 public final class ScenarioParser {
     /** Scenario files are a few kilobytes; anything this large is refused before it is read. */
@@ -63,7 +64,7 @@ public final class ScenarioParser {
         if (text == null) {
             throw problems.exception();
         }
-        return parse(text, name, overrides);
+        return parse(text, name, overrides, Bases.beside(file, name));
     }
 
     /** The text of a scenario file as the parser reads it (UTF-8, size and binary checks), for {@link #rewrite}. */
@@ -84,10 +85,38 @@ public final class ScenarioParser {
         return parse(text, fileName, Map.of());
     }
 
-    /** As {@link #parse(Path, Map)}, for a text. */
+    /** As {@link #parse(Path, Map)}, for a text; a text naming a base is a problem (it has no folder to find it in). */
     public static Scenario parse(String text, String fileName, Map<String, String> overrides) throws ScenarioException {
-        Problems problems = new Problems(fileName == null ? "<scenario>" : fileName);
-        Node root = root(text, problems);
+        String name = fileName == null ? "<scenario>" : fileName;
+        return parse(text, name, overrides, Bases.none(name));
+    }
+
+    /**
+     * As {@link #parse(Path, Map)}, for a text whose base, if it names one, is a file of
+     * {@code baseFolder} (a draft among the bundled scenarios); never one outside that folder.
+     */
+    public static Scenario parse(String text, String fileName, Map<String, String> overrides, Path baseFolder)
+            throws ScenarioException {
+        String name = fileName == null ? "<scenario>" : fileName;
+        return parse(text, name, overrides, Bases.in(baseFolder, name));
+    }
+
+    /** Whether a scenario text names a base (false for a text that is no YAML mapping). */
+    public static boolean namesBase(String text) {
+        Problems scratch = new Problems("<scenario>");
+        try {
+            return Overlay.namesBase(root(text, scratch));
+        } catch (ScenarioException e) {
+            return false;
+        }
+    }
+
+    private static Scenario parse(String text, String name, Map<String, String> overrides, Bases bases) throws ScenarioException {
+        Problems problems = new Problems(name);
+        Node root = Overlay.resolve(root(text, problems), bases, problems);
+        if (root == null) {
+            throw problems.exception();
+        }
         Edits.apply(root, overrides, problems);
         Scenario scenario;
         try {
@@ -158,7 +187,7 @@ public final class ScenarioParser {
         return root;
     }
 
-    private static byte[] read(Path file, Problems problems) {
+    static byte[] read(Path file, Problems problems) {
         try {
             if (Files.isDirectory(file)) {
                 problems.file("is a directory, not a scenario file");
@@ -187,7 +216,7 @@ public final class ScenarioParser {
     }
 
     /** Strict UTF-8: a binary file is named as such rather than parsed as garbage. */
-    private static String decode(byte[] bytes, Problems problems) {
+    static String decode(byte[] bytes, Problems problems) {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 problems.at(lineOf(bytes, i), 0, "the file is binary (it contains NUL bytes), not YAML text");
@@ -207,6 +236,11 @@ public final class ScenarioParser {
         }
     }
 
+    /**
+     * The node tree of a text, every position marked with the name of the file it comes from (the
+     * name {@code problems} reports), so that a problem found once a scenario and its base are
+     * combined still names the right file.
+     */
     static Node compose(String text, Problems problems) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -216,7 +250,8 @@ public final class ScenarioParser {
         options.setProcessComments(false);
         try {
             // the composer alone: a node tree with positions, no Java objects constructed
-            return new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options).getSingleNode();
+            StreamReader reader = new NamedReader(new StringReader(text), problems.file());
+            return new Composer(new ParserImpl(reader, options), new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String context = e.getContext() == null || e.getContextMark() == null ? ""
@@ -235,6 +270,22 @@ public final class ScenarioParser {
             problems.file("invalid YAML: " + e);
         }
         return null;
+    }
+
+    /** A reader whose marks carry a file's name (SnakeYAML's carry a fixed word). */
+    private static final class NamedReader extends StreamReader {
+        private final String name;
+
+        NamedReader(StringReader text, String name) {
+            super(text);
+            this.name = name;
+        }
+
+        @Override
+        public Mark getMark() {
+            Mark m = super.getMark();
+            return new Mark(name, m.getIndex(), m.getLine(), m.getColumn(), m.getBuffer(), m.getPointer());
+        }
     }
 
     private static String oneLine(String s) {

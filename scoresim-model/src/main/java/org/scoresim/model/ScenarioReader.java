@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class ScenarioReader {
     static final List<String> TOP = List.of("name", "description", "years", "population", "channels", "behaviours",
-            "rollout", "scoring", "lists", "sanctions", "rewards", "travel");
+            "rollout", "scoring", "lists", "sanctions", "rewards", "travel", "claims");
     static final int MAX_LISTS = 32;
     static final int MAX_TIERS = 32;
     static final long MAX_POPULATION = 3_000_000_000L;
@@ -60,11 +60,12 @@ final class ScenarioReader {
         measures.checkShared();
         Scenario.Rollout rollout = top.has("rollout") ? rollout(top.get("rollout"), "rollout") : null;
         Map<String, Scenario.TravelMode> travel = measures.travel(top.get("travel"), "travel");
+        Map<String, Scenario.Claim> claims = new ClaimReader(r, known).claims(top.get("claims"), "claims");
         if (!problems.isEmpty()) {
             return null;
         }
         return new Scenario(name, description, years, population, channels, behaviours, rollout, scoring, lists,
-                sanctions, rewards, travel);
+                sanctions, rewards, travel, claims);
     }
 
     private Scenario.Years years(Block top) {

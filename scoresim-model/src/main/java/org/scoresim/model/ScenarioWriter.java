@@ -28,6 +28,13 @@ public final class ScenarioWriter {
     private ScenarioWriter() {}
 
     public static String toYaml(Scenario s) {
+        StringBuilder y = simulated(s);
+        claims(y, s.claims());
+        return y.toString();
+    }
+
+    /** Everything but the claims: what a run simulates. */
+    private static StringBuilder simulated(Scenario s) {
         StringBuilder y = new StringBuilder();
         y.append("name: ").append(text(s.name())).append('\n');
         if (s.description() != null) {
@@ -73,14 +80,18 @@ public final class ScenarioWriter {
             }
             y.append(", blocked_by: ").append(text(m.blockedBy())).append("}\n");
         });
-        return y.toString();
+        return y;
     }
 
-    /** SHA-256 of the canonical YAML, in hex: the scenario's identity in results. */
+    /**
+     * SHA-256 of the canonical YAML, in hex: the scenario's identity in results. The claims are left
+     * out: they are set beside the results and change none of them, so a scenario keeps its identity
+     * when a claim is added or reworded.
+     */
     public static String hash(Scenario s) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(toYaml(s).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest(simulated(s).toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
@@ -151,6 +162,33 @@ public final class ScenarioWriter {
             }
             y.append("    enforcement: ").append(curve(m.enforcement())).append('\n');
             y.append("    target: ").append(m.target().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+        });
+    }
+
+    /** Written only when there are claims, so that scenarios without any print as before. */
+    private static void claims(StringBuilder y, Map<String, Scenario.Claim> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        y.append("claims:\n");
+        claims.values().forEach(c -> {
+            y.append("  ").append(text(c.name())).append(":\n");
+            y.append("    year: ").append(c.year()).append('\n');
+            y.append("    claimed: ").append(number(c.claimed())).append('\n');
+            y.append("    by: ").append(quoted(c.by())).append('\n');
+            y.append("    wording: ").append(quoted(c.wording())).append('\n');
+            y.append("    source: ").append(quoted(c.source())).append('\n');
+            if (c.explanation() != null) {
+                y.append("    explanation: ").append(quoted(c.explanation())).append('\n');
+            }
+            y.append("    beside:\n");
+            c.beside().forEach(b -> {
+                y.append("      - {label: ").append(quoted(b.label())).append(", metric: ").append(b.metric().key());
+                if (!b.items().isEmpty()) {
+                    y.append(", items: ").append(names(b.items()));
+                }
+                y.append(", cumulative: ").append(b.cumulative()).append("}\n");
+            });
         });
     }
 

@@ -5,20 +5,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The minimal scenario of SCENARIO.md and small tools to break it in one place. */
 final class Fixtures {
     static final String FILE = "test.yaml";
+    /**
+     * The bundled scenarios of the project's root, found from the module's folder (surefire sets
+     * {@code basedir}; the working directory is the module's folder too), so tests read the files users run.
+     */
+    static final Path SCENARIOS = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+            .toAbsolutePath().getParent().resolve("scenarios");
 
     private Fixtures() {}
 
     static String minimal() {
-        try (InputStream in = Fixtures.class.getResourceAsStream("minimal.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return bundled("minimal.yaml");
+    }
+
+    /** The text of a file of the root's {@code scenarios/} folder. */
+    static String bundled(String name) {
+        try {
+            return Files.readString(SCENARIOS.resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

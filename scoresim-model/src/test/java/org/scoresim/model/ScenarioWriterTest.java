@@ -69,6 +69,21 @@ class ScenarioWriterTest {
               star: {when: {tiers: [top]}, enforcement: 0.0}
             travel:
               boat: {trips_per_year: {1990: 0, 2200: 1e3}, multipliers: {province: {"#c": 0}}, blocked_by: ban}
+            claims:
+              headline:
+                year: 2200
+                claimed: 2.3e7
+                by: 'the press: "all" of it'
+                wording: '23 M people barred, "in 2200"'
+                source: a report
+                explanation: >-
+                  Folded
+                  over two lines.
+                beside:
+                  - {label: people, metric: travel_banned}
+                  - {label: "blocked: since 1990", metric: blocked, items: [boat], cumulative: true}
+                  - {label: fines, metric: fines, items: [kids, everything], cumulative: false}
+              bare: {year: 1990, claimed: 0, by: x, wording: w, source: s, beside: [{label: l, metric: population}]}
             """;
 
     @Test
@@ -86,6 +101,9 @@ class ScenarioWriterTest {
         assertThat(s.description()).isEqualTo("A \"quoted\" text,\nover two lines, with \u00e9, \t tab and a \\ backslash \u0085 \u2028");
         assertThat(s.population().attributes().get("province").keySet()).containsExactly("null", "yes", "1", "a b", "x:y", "#c");
         assertThat(s.sanctions().get("kid_ban").activeFrom()).isEqualTo(new Scenario.ActiveFrom(2000, 1, 1));
+        assertThat(s.claims().keySet()).containsExactly("headline", "bare");
+        assertThat(s.claims().get("headline").beside().get(2).items()).containsExactly("kids", "everything");
+        assertThat(s.claims().get("bare").explanation()).isNull();
         String yaml = ScenarioWriter.toYaml(s);
         assertThat(parse(yaml)).isEqualTo(s);
         assertThat(ScenarioWriter.toYaml(parse(yaml))).isEqualTo(yaml);
@@ -118,6 +136,18 @@ class ScenarioWriterTest {
         assertThat(ScenarioWriter.hash(parse(respelt))).isEqualTo(ScenarioWriter.hash(s));
         assertThat(ScenarioWriter.hash(parse(ScenarioWriter.toYaml(s)))).isEqualTo(ScenarioWriter.hash(s));
         assertThat(ScenarioWriter.hash(parse(Fixtures.edit("points: 5\n", "points: 6\n")))).isNotEqualTo(ScenarioWriter.hash(s));
+    }
+
+    @Test
+    void claimsAreWrittenButLeftOutOfTheHash() throws ScenarioException {
+        Scenario s = parse(RICH);
+        String yaml = ScenarioWriter.toYaml(s);
+        assertThat(yaml).contains("claims:\n  headline:\n    year: 2200\n    claimed: 2.3E7\n");
+        Scenario without = parse(RICH.substring(0, RICH.indexOf("claims:")));
+        assertThat(without.claims()).isEmpty();
+        assertThat(ScenarioWriter.toYaml(without)).doesNotContain("claims").isEqualTo(yaml.substring(0, yaml.indexOf("claims:")));
+        // claims change no result, so the scenario keeps its identity in results
+        assertThat(ScenarioWriter.hash(without)).isEqualTo(ScenarioWriter.hash(s));
     }
 
     @Test

@@ -104,6 +104,14 @@ final class BundledScenarios {
         }
     }
 
+    /**
+     * A scenario's text (a draft, or a bundled scenario's own): a base it names is looked up among
+     * the bundled scenarios, never outside their folder.
+     */
+    Scenario read(String yaml, String fileName) throws ScenarioException {
+        return ScenarioParser.parse(yaml, fileName, Map.of(), dir);
+    }
+
     /** The path the CLI would be given, for file names in messages. */
     String fileName(String name) {
         return "scenarios/" + name + ".yaml";

@@ -21,7 +21,6 @@ import org.scoresim.experiments.Comparison;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
-import org.scoresim.model.ScenarioParser;
 
 /**
  * {@code scoresim serve}: the HTTP API of INTERFACE.md and the dashboard page that uses only it.
@@ -36,7 +35,8 @@ import org.scoresim.model.ScenarioParser;
  * {@link org.scoresim.store.ResultsDatabase}), {@code POST
  * /api/compare {"a", "b", "seed", "sample"}} ({@code Comparison.toMap()}), and {@code GET
  * /vendor/echarts.min.js}. Run status objects also carry scenario, seed, sample, times, people
- * and the press figure ({@code PressClaim}); the people answer also carries the scoring scale.
+ * and the scenario's claims with the model's figures beside them ({@code claims}, from
+ * {@code ClaimFigures}); the people answer also carries the scoring scale.
  */
 public final class Dashboard implements AutoCloseable {
     /** Request bodies above this get 413: a scenario is a few kilobytes. */
@@ -150,7 +150,7 @@ public final class Dashboard implements AutoCloseable {
         String yaml = body(ctx);
         Map<String, Object> m = new LinkedHashMap<>();
         try {
-            Scenario s = ScenarioParser.parse(yaml, "scenario.yaml");
+            Scenario s = bundled.read(yaml, "scenario.yaml");
             m.put("ok", true);
             m.put("errors", List.of());
             Map<String, Object> outline = new LinkedHashMap<>();
@@ -161,7 +161,7 @@ public final class Dashboard implements AutoCloseable {
             m.put("scenario", outline);
         } catch (ScenarioException e) {
             m.put("ok", false);
-            m.put("errors", ScenarioErrors.of(e));
+            m.put("errors", ScenarioErrors.of(e, "scenario.yaml"));
         }
         json(ctx, m);
     }
@@ -200,12 +200,12 @@ public final class Dashboard implements AutoCloseable {
         }
         String text = node.asText();
         if (bundled.exists(text)) {
-            return ScenarioErrors.parse(bundled.text(text).orElseThrow(), bundled.fileName(text));
+            return ScenarioErrors.parse(bundled.text(text).orElseThrow(), bundled.fileName(text), bundled);
         }
         if (!text.contains("\n") && !text.contains(":")) {
             throw HttpError.badField(field, "no bundled scenario '" + text + "'");
         }
-        return ScenarioErrors.parse(text, field + ".yaml");
+        return ScenarioErrors.parse(text, field + ".yaml", bundled);
     }
 
     private void echarts(Context ctx) throws IOException {

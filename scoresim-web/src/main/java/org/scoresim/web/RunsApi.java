@@ -25,6 +25,7 @@ import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
 import org.scoresim.store.ResultsDatabase;
 import org.scoresim.store.ResultsFile;
+import org.scoresim.model.ScenarioWriter;
 
 /**
  * The runs of the API: start, list, watch (server-sent events), cancel, and read a finished run's
@@ -170,7 +171,11 @@ final class RunsApi {
         }
         long seed = seed(req);
         double sample = sample(req);
-        Scenario scenario = ScenarioErrors.parse(yaml, fileName);
+        Scenario scenario = ScenarioErrors.parse(yaml, fileName, bundled);
+        if (ScenarioParser.namesBase(yaml)) {
+            // the run keeps the whole scenario it ran, not changes to a base that may change later
+            yaml = ScenarioWriter.toYaml(scenario);
+        }
         Run run;
         synchronized (index) {
             run = new Run(runs.newId(scenario.name()), scenario.name(), seed, sample, settings.clock().instant(), "dashboard",

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.scoresim.model.Problem;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
-import org.scoresim.model.ScenarioParser;
 
 /** Scenario text to a {@link Scenario}, or to the parser's problems as JSON (the CLI's messages, field by field). */
 final class ScenarioErrors {
@@ -22,20 +21,25 @@ final class ScenarioErrors {
         return m;
     }
 
-    static List<Map<String, Object>> of(ScenarioException e) {
+    /** The problems of the text parsed as {@code fileName}; one in its base also names the base's file. */
+    static List<Map<String, Object>> of(ScenarioException e, String fileName) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Problem p : e.problems()) {
-            list.add(entry(p.line(), p.column(), p.path(), p.message()));
+            Map<String, Object> m = entry(p.line(), p.column(), p.path(), p.message());
+            if (!p.file().equals(fileName)) {
+                m.put("file", p.file());
+            }
+            list.add(m);
         }
         return list;
     }
 
-    /** Parses, or throws a 400 whose body lists every problem. */
-    static Scenario parse(String yaml, String fileName) {
+    /** Parses (a base among the bundled scenarios), or throws a 400 whose body lists every problem. */
+    static Scenario parse(String yaml, String fileName, BundledScenarios bundled) {
         try {
-            return ScenarioParser.parse(yaml, fileName);
+            return bundled.read(yaml, fileName);
         } catch (ScenarioException e) {
-            throw new HttpError(400, e.getMessage(), of(e));
+            throw new HttpError(400, e.getMessage(), of(e, fileName));
         }
     }
 }

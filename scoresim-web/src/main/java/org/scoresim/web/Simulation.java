@@ -1,14 +1,17 @@
 package org.scoresim.web;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import org.scoresim.engine.kernel.Plan;
-import org.scoresim.engine.results.PressClaim;
+import org.scoresim.engine.results.ClaimFigures;
 import org.scoresim.engine.results.Results;
-import org.scoresim.engine.run.Runner;
 import org.scoresim.engine.results.Summary;
+import org.scoresim.engine.run.Runner;
 import org.scoresim.model.Scenario;
 
 /**
@@ -67,11 +70,41 @@ final class Simulation implements Callable<Void> {
         run.fact("households", results.households());
         run.fact("people", results.people());
         run.fact("seconds", Math.round(results.seconds() * 1000) / 1000.0);
-        run.fact("press", PressClaim.of(results));
+        run.fact("claims", claims(results));
         try {
             settings.sink().write(results, yaml, runs.dir(run.id));
         } catch (Exception e) {
             run.fact("store_error", "the results database was not written: " + e.getMessage());
         }
+    }
+
+    /** The scenario's claims with the model's figures beside them, as the results page shows them. */
+    static List<Map<String, Object>> claims(Results results) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ClaimFigures.Figures f : ClaimFigures.of(results)) {
+            Scenario.Claim c = f.claim();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("year", c.year());
+            m.put("by", c.by());
+            m.put("claimed", c.claimed());
+            m.put("wording", c.wording());
+            m.put("source", c.source());
+            m.put("explanation", c.explanation());
+            List<Map<String, Object>> beside = new ArrayList<>();
+            for (int i = 0; i < c.beside().size(); i++) {
+                Scenario.Beside b = c.beside().get(i);
+                Map<String, Object> figure = new LinkedHashMap<>();
+                figure.put("label", b.label());
+                figure.put("metric", b.metric().key());
+                figure.put("items", b.items());
+                figure.put("cumulative", b.cumulative());
+                figure.put("model", f.model().get(i));
+                beside.add(figure);
+            }
+            m.put("beside", beside);
+            out.add(m);
+        }
+        return out;
     }
 }

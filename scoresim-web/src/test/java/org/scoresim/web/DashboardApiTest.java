@@ -83,6 +83,32 @@ class DashboardApiTest {
     }
 
     @Test
+    void aDraftMayNameABaseAmongTheBundledScenariosOnly() throws Exception {
+        String draft = "base: minimal.yaml\nname: draft\nset:\n  channels.cameras.false_match: 0\n";
+        JsonNode ok = api.post("/api/validate", draft).json();
+        assertThat(ok.get("errors").toString()).isEqualTo("[]");
+        assertThat(ok.get("scenario").get("name").asText()).isEqualTo("draft");
+        assertThat(ok.get("scenario").get("years").get("to").asInt()).isEqualTo(2015);
+
+        for (String base : List.of("../pom.xml", "/etc/hostname", "targets/../../pom.xml")) {
+            JsonNode refused = api.post("/api/validate", draft.replace("minimal.yaml", "\"" + base + "\"")).json();
+            assertThat(refused.get("ok").asBoolean()).isFalse();
+            assertThat(refused.get("errors").get(0).get("path").asText()).isEqualTo("base");
+            assertThat(refused.get("errors").get(0).get("line").asInt()).isEqualTo(1);
+        }
+        // a problem of the draft's own value is on the draft's line; none names another file
+        JsonNode bad = api.post("/api/validate", draft.replace("false_match: 0", "false_match: 2")).json();
+        assertThat(bad.get("errors").get(0).get("line").asInt()).isEqualTo(4);
+        assertThat(bad.get("errors").get(0).has("file")).isFalse();
+
+        // a run keeps the whole scenario it ran
+        String id = api.start(JsonText.compact(java.util.Map.of("yaml", draft, "sample", 0.01)));
+        assertThat(api.await(id).get("status").asText()).isEqualTo("done");
+        String kept = Files.readString(runs.resolve(id).resolve("scenario.yaml"));
+        assertThat(kept).startsWith("name: draft\n").doesNotContain("base:").contains("false_match: 0.0");
+    }
+
+    @Test
     void aBadScenarioIsRefusedWith400AndTheParsersMessages() throws Exception {
         String bad = minimalYaml().replace("rate: 2.0 ", "rate: -2.0");
         Api.Reply r = api.post("/api/runs", JsonText.compact(java.util.Map.of("yaml", bad, "sample", 0.01)));

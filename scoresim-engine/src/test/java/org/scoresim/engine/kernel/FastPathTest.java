@@ -8,8 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.scoresim.model.Scenario;
+import org.scoresim.model.ScenarioException;
+import org.scoresim.model.ScenarioParser;
 
 /**
  * The kernel's shortcuts (stretches of plain years, years where only the score moves, events
@@ -40,15 +44,24 @@ class FastPathTest {
         }
     }
 
+    /** A bundled scenario, read as a file: the variants name their base beside them. */
+    static Scenario bundled(String name, Map<String, String> overrides) {
+        try {
+            return ScenarioParser.parse(Path.of("..", "scenarios", name), overrides);
+        } catch (ScenarioException e) {
+            throw new AssertionError("invalid bundled scenario " + name + ": " + e.problems(), e);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"bench.yaml", "china-2013-2020.yaml", "china-with-recovery.yaml", "china-score-bans.yaml",
             "minimal.yaml", "short-expiry"})
     void shortcutsCountWhatTheFullWalkCounts(String name) {
-        String yaml = name.equals("short-expiry")
+        Scenario scenario = name.equals("short-expiry")
                 // expiries inside the year and recovery: the cases the shortcuts must step aside for
-                ? bundled("china-with-recovery.yaml").replace("expiry_years: 2.5", "expiry_years: 0.3")
-                : bundled(name);
-        Plan plan = Sim.plan(yaml, 5, 1.0);
+                ? bundled("china-with-recovery.yaml", Map.of("scoring.recovery.expiry_years", "0.3"))
+                : bundled(name, Map.of());
+        Plan plan = Plan.compile(scenario, 5, 1.0);
         Kernel fast = new Kernel(plan);
         Kernel full = new Kernel(plan);
         Tally a = Tally.empty(plan);
