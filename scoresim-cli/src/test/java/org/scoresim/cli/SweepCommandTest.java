@@ -8,9 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scoresim.store.SweepDatabase;
@@ -157,15 +155,5 @@ class SweepCommandTest {
                 "--out", tmp.resolve("d").toString());
         assertThat(metric.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(metric.err()).contains("expected one of flight, hsr");
-    }
-
-    @Test
-    void gridPointsVaryTheLastKeyFastest() {
-        SweepGrid g = SweepGrid.parse(List.of("a=1,2", "b=x,y,z"));
-        assertThat(g.size()).isEqualTo(6);
-        Map<String, String> p4 = new LinkedHashMap<>();
-        p4.put("a", "2");
-        p4.put("b", "y");
-        assertThat(g.point(4)).containsExactlyEntriesOf(p4);
     }
 }
