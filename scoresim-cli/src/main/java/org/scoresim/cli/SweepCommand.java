@@ -196,7 +196,12 @@ final class SweepCommand implements Callable<Integer> {
                 m.put("year", reported);
                 m.put("database", sweep.database().toString());
                 m.put("keys", grid.keys());
-                m.put("runs", Map.of("total", total, "done_before", doneBefore, "run_now", outcome.ran()));
+                // in this order every time: Map.of iterates in an order that changes from one JVM to the next
+                Map<String, Object> runs = new LinkedHashMap<>();
+                runs.put("total", total);
+                runs.put("done_before", doneBefore);
+                runs.put("run_now", outcome.ran());
+                m.put("runs", runs);
                 m.put("points", SweepTable.json(table));
                 stdout.println(Json.write(m));
             } else {

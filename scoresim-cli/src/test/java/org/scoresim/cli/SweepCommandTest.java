@@ -124,6 +124,7 @@ class SweepCommandTest {
         assertThat(stored(out).finishedAt()).as("marked complete").isNotNull();
         JsonNode r = Json.mapper().readTree(resumed.out());
         assertThat(r.get("runs").get("run_now").asInt()).isEqualTo(5);
+        assertThat(r.get("runs").fieldNames()).toIterable().containsExactly("total", "done_before", "run_now");
         assertThat(r.get("points")).isEqualTo(Json.mapper().readTree(uninterrupted.out()).get("points"));
 
         // a finished sweep run again runs nothing and prints the same table
