@@ -2,37 +2,28 @@ package org.scoresim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.scoresim.engine.run.Engine;
-import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;
-import org.scoresim.model.Problem;
+import org.scoresim.engine.run.Engine;
+import org.scoresim.experiments.sweep.Sweep;
+import org.scoresim.experiments.sweep.SweepDesign;
+import org.scoresim.experiments.sweep.SweepGrid;
+import org.scoresim.experiments.sweep.SweepStatistics;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
-import org.scoresim.model.ScenarioParser;
-import org.scoresim.model.ScenarioWriter;
 import org.scoresim.store.SweepDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,8 +96,11 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--stop-after", hidden = true)
     Integer stopAfter;
 
-    private final AtomicReference<Engine> current = new AtomicReference<>();
-    private volatile boolean interrupted;
+    private final Clock clock;
+
+    SweepCommand(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -115,32 +109,31 @@ final class SweepCommand implements Callable<Integer> {
         if (!(sample > 0 && sample <= 1)) {
             throw new ParameterException(spec.commandLine(), "--sample must be in (0, 1], got " + sample);
         }
-        if (replications < 1 || replications > 10_000) {
-            throw new ParameterException(spec.commandLine(), "--replications must be between 1 and 10000, got " + replications);
+        if (replications < 1 || replications > SweepDesign.MAX_REPLICATIONS) {
+            throw new ParameterException(spec.commandLine(), "--replications must be between 1 and " + SweepDesign.MAX_REPLICATIONS
+                    + ", got " + replications);
         }
         Engine.Settings settings = engineOptions.settings(spec);
         if (settings == null) {
             return Main.BAD_INPUT;
         }
-        int nThreads = settings.threads();
         SweepGrid grid;
         try {
             grid = SweepGrid.parse(sets);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Scenario base;
-        List<Scenario> points;
+        SweepDesign design;
         try {
-            base = ScenarioFiles.read(file);
-            points = points(grid);
+            design = SweepDesign.read(file, grid, replications, seed, sample);
         } catch (ScenarioException e) {
             ValidateCommand.printProblems(e, err);
             return Main.BAD_INPUT;
         }
-        List<SweepTable.Output> outputs;
+        Scenario base = design.scenario();
+        List<SweepStatistics.Output> outputs;
         try {
-            outputs = SweepTable.outputs(base, metrics);
+            outputs = SweepStatistics.outputs(base, metrics);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -150,36 +143,26 @@ final class SweepCommand implements Callable<Integer> {
                     + ", got " + reported);
         }
         Path dir = (out != null ? out : ScenarioFiles.home().resolve("runs").resolve(base.name() + "-sweep-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath().normalize();
-        String problem = usable(dir);
-        if (problem != null) {
-            err.println("scoresim: cannot write the sweep to " + dir + ": " + problem);
-            return Main.BAD_INPUT;
-        }
-        SweepDatabase.Identity identity = new SweepDatabase.Identity(base.name(), ScenarioWriter.hash(base), grid.describe(), sample, seed);
-        SweepDatabase store;
+                + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath().normalize();
+        Sweep sweep;
         try {
-            Files.createDirectories(dir);
-            store = SweepDatabase.open(dir, identity, IntStream.range(0, grid.size()).mapToObj(grid::point).toList(), replications,
-                    Main.version());
+            sweep = Sweep.open(design, dir, engineOptions.engine, settings, Main.version(), clock);
+        } catch (Sweep.UnusableDirectory e) {
+            err.println("scoresim: cannot write the sweep to " + dir + ": " + e.getMessage()
+                    + (e.reason() == Sweep.UnusableDirectory.Reason.HOLDS_OTHER_FILES ? "; choose another --out" : ""));
+            return Main.BAD_INPUT;
         } catch (SweepDatabase.Mismatch e) {
             err.println("scoresim: cannot resume the sweep in " + dir + ": " + e.getMessage() + "; choose another --out");
             return Main.BAD_INPUT;
-        } catch (IOException e) {
-            err.println("scoresim: cannot open " + dir.resolve(SweepDatabase.FILE) + ": " + e.getMessage()
-                    + " (is another sweep writing to it?)");
+        } catch (Sweep.DatabaseUnavailable e) {
+            err.println("scoresim: cannot open " + SweepDatabase.in(dir) + ": " + e.getMessage() + " (is another sweep writing to it?)");
             return Main.BAD_INPUT;
         }
 
-        int total = grid.size() * replications;
-        List<long[]> todo = new ArrayList<>();
+        int total = design.runs();
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            interrupted = true;
-            Engine r = current.get();
-            if (r != null) {
-                r.cancel();
-            }
+            sweep.cancel();
             try {
                 // lets the main thread close the database cleanly before the JVM halts
                 closed.await(10, TimeUnit.SECONDS);
@@ -187,34 +170,23 @@ final class SweepCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         });
-        int ran = 0;
-        try (store) {
-            Set<SweepDatabase.RunKey> done = store.done();
-            // replication-major: the whole grid is covered early, and with more replications later
-            for (int r = 0; r < replications; r++) {
-                for (int p = 0; p < grid.size(); p++) {
-                    if (!done.contains(new SweepDatabase.RunKey(p, r))) {
-                        todo.add(new long[] {p, r});
-                    }
-                }
-            }
+        try (sweep) {
+            int doneBefore = sweep.done();
             if (!json) {
                 err.printf("sweep of %s: %d point%s x %d replication%s = %d runs -> %s%n", base.name(), grid.size(),
                         grid.size() == 1 ? "" : "s", replications, replications == 1 ? "" : "s", total, dir);
             }
-            if (todo.size() < total) {
-                err.printf("resuming: %d of %d runs already done%n", total - todo.size(), total);
+            if (doneBefore > 0) {
+                err.printf("resuming: %d of %d runs already done%n", doneBefore, total);
             }
             Runtime.getRuntime().addShutdownHook(hook);
-            ran = runAll(todo, points, store, nThreads, err, !json && !noProgress);
-            if (ran < todo.size()) {
+            Sweep.Outcome outcome = runAll(sweep, !json && !noProgress);
+            if (!outcome.complete()) {
                 err.printf("%nscoresim: interrupted; %d of %d runs done and saved in %s; run the same command to resume%n",
-                        total - todo.size() + ran, total, dir.resolve(SweepDatabase.FILE));
+                        sweep.done(), total, sweep.database());
                 return Main.INTERRUPTED;
             }
-            store.finish(replications);
-            List<Map<SweepTable.Output, SweepTable.Stat>> table = SweepTable.compute(outputs, grid.size(),
-                    store.year(reported, replications));
+            List<SweepStatistics.Point> table = sweep.results(outputs, reported);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("scenario", base.name());
@@ -222,10 +194,15 @@ final class SweepCommand implements Callable<Integer> {
                 m.put("seed", seed);
                 m.put("replications", replications);
                 m.put("year", reported);
-                m.put("database", dir.resolve(SweepDatabase.FILE).toString());
+                m.put("database", sweep.database().toString());
                 m.put("keys", grid.keys());
-                m.put("runs", Map.of("total", total, "done_before", total - todo.size(), "run_now", ran));
-                m.put("points", SweepTable.json(grid, table));
+                // in this order every time: Map.of iterates in an order that changes from one JVM to the next
+                Map<String, Object> runs = new LinkedHashMap<>();
+                runs.put("total", total);
+                runs.put("done_before", doneBefore);
+                runs.put("run_now", outcome.ran());
+                m.put("runs", runs);
+                m.put("points", SweepTable.json(table));
                 stdout.println(Json.write(m));
             } else {
                 String seeds = replications == 1 ? "seed " + seed : "seeds " + seed + ".." + (seed + replications - 1);
@@ -233,9 +210,8 @@ final class SweepCommand implements Callable<Integer> {
                         grid.size(), replications, seeds, sample >= 1 ? "every household"
                                 : new java.math.BigDecimal(100 * sample).round(new java.math.MathContext(4)).stripTrailingZeros()
                                         .toPlainString() + "% sample of households", reported);
-                SweepTable.print(stdout, header, grid, table, replications);
-                stdout.printf("%nEvery figure of every run, all years: %s (tables points, runs, metrics)%n",
-                        dir.resolve(SweepDatabase.FILE));
+                SweepTable.print(stdout, header, table, replications);
+                stdout.printf("%nEvery figure of every run, all years: %s (tables points, runs, metrics)%n", sweep.database());
             }
             stdout.flush();
             return 0;
@@ -249,101 +225,47 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** Each point's scenario; every problem of every point at once (each different problem once). */
-    private List<Scenario> points(SweepGrid grid) throws ScenarioException {
-        List<Scenario> out = new ArrayList<>();
-        Set<Problem> problems = new LinkedHashSet<>();
-        for (int p = 0; p < grid.size(); p++) {
-            try {
-                out.add(ScenarioParser.parse(file, grid.point(p)));
-            } catch (ScenarioException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(new ArrayList<>(problems));
-        }
-        return out;
-    }
-
-    /** Null when the directory may take the sweep: absent, empty, or holding a sweep. */
-    private static String usable(Path dir) throws IOException {
-        if (!Files.exists(dir) || SweepDatabase.exists(dir)) {
-            return null;
-        }
-        if (!Files.isDirectory(dir)) {
-            return "it exists and is not a directory";
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isPresent() ? "the directory holds something other than a sweep; choose another --out" : null;
-        }
-    }
-
-    /** Runs the missing (point, replication) pairs in order, committing each; returns how many were run. */
-    private int runAll(List<long[]> todo, List<Scenario> points, SweepDatabase store, int nThreads, PrintWriter err, boolean progress)
-            throws InterruptedException, IOException {
-        ProgressBar bar = progress && !todo.isEmpty() ? new ProgressBarBuilder()
+    /** Runs what the sweep has left to do, with a progress bar on stderr when asked for and there is something to run. */
+    private Sweep.Outcome runAll(Sweep sweep, boolean progress) throws InterruptedException, IOException {
+        int toDo = sweep.toDo().size();
+        ProgressBar bar = progress && toDo > 0 ? new ProgressBarBuilder()
                 .setTaskName("sweeping")
-                .setInitialMax(todo.size() * 1000L)
+                .setInitialMax(toDo * 1000L)
                 .setUnit(" runs", 1000)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .build() : null;
-        AtomicInteger ran = new AtomicInteger();
         ProgressTicker ticker = bar == null ? null : ProgressTicker.start(() -> {
-            Engine r = current.get();
-            double part = r == null ? 0 : Math.min(1.0, (double) r.personYearsDone() / Math.max(1, r.expectedPersonYears()));
-            bar.stepTo(ran.get() * 1000L + Math.round(999 * part));
+            Sweep.Progress p = sweep.progress();
+            bar.stepTo(p.ran() * 1000L + Math.round(999 * p.currentRunDone()));
         });
+        Sweep.Outcome outcome = null;
         try {
-            for (long[] pr : todo) {
-                if (!runOne((int) pr[0], (int) pr[1], points, store, nThreads, bar)) {
-                    break;
+            outcome = sweep.run(new Sweep.Listener() {
+                @Override
+                public void starting(SweepDatabase.RunKey run) {
+                    if (bar != null) {
+                        bar.setExtraMessage(" point " + (run.point() + 1) + ", replication " + (run.replication() + 1));
+                    }
                 }
-                if (ran.incrementAndGet() == (stopAfter == null ? -1 : stopAfter)) {
-                    break;
+
+                @Override
+                public boolean finished(SweepDatabase.RunKey run, Results results, int ranNow) {
+                    return stopAfter == null || ranNow != stopAfter;
                 }
-            }
+            });
+            return outcome;
         } finally {
             if (ticker != null) {
                 ticker.close();
             }
             if (bar != null) {
-                if (ran.get() == todo.size()) {
-                    bar.stepTo(todo.size() * 1000L);
+                if (outcome != null && outcome.ran() == toDo) {
+                    bar.stepTo(toDo * 1000L);
                 }
                 bar.close();
             }
         }
-        return ran.get();
-    }
-
-    /** One run, stored; false when interrupted (nothing of it stored). */
-    private boolean runOne(int point, int replication, List<Scenario> points, SweepDatabase store, int nThreads, ProgressBar bar)
-            throws InterruptedException, IOException {
-        if (interrupted) {
-            return false;
-        }
-        Scenario s = points.get(point);
-        if (bar != null) {
-            bar.setExtraMessage(" point " + (point + 1) + ", replication " + (replication + 1));
-        }
-        Engine runner = Engine.of(engineOptions.engine, Plan.compile(s, seed + replication, sample), new Engine.Settings(nThreads, engineOptions.master));
-        current.set(runner);
-        Instant started = Instant.now();
-        Results r;
-        try {
-            if (interrupted) {
-                return false;
-            }
-            r = runner.run();
-        } catch (CancellationException e) {
-            return false;
-        } finally {
-            current.set(null);
-        }
-        store.record(new SweepDatabase.RunKey(point, replication), ScenarioWriter.hash(s), r, started, Main.version());
-        return true;
     }
 }

@@ -36,7 +36,8 @@ import org.scoresim.engine.results.Results;
  *
  * {@code count} is scaled to the represented population as in summary.json ({@code fines}: the
  * amount, rounded); {@code finished_at} of {@code sweep} stays null until every run asked for is
- * done. Every failure of the database reaches callers as an {@link IOException} naming the cause.
+ * done. Every time stored is one the caller gives, read from its clock, so that tests own the
+ * timestamps. Every failure of the database reaches callers as an {@link IOException} naming the cause.
  */
 public final class SweepDatabase implements AutoCloseable {
     /** The file name inside a sweep's output directory. */
@@ -85,18 +86,18 @@ public final class SweepDatabase implements AutoCloseable {
 
     /**
      * Opens the sweep of {@code dir} for writing, creating it with the grid's {@code points} (each
-     * a key path to value map, in the grid's order) when there is none; refuses one of another
-     * identity. Only one process at a time can hold it open.
+     * a key path to value map, in the grid's order) when there is none, created at {@code now};
+     * refuses one of another identity. Only one process at a time can hold it open.
      */
-    public static SweepDatabase open(Path dir, Identity id, List<Map<String, String>> points, int replications, String version)
-            throws IOException, Mismatch {
+    public static SweepDatabase open(Path dir, Identity id, List<Map<String, String>> points, int replications, String version,
+            Instant now) throws IOException, Mismatch {
         Connection db = connect(dir, new Properties());
         try {
             SweepDatabase store = new SweepDatabase(db);
             if (store.hasTable("sweep")) {
                 store.check(id);
             } else {
-                store.create(id, points, replications, version);
+                store.create(id, points, replications, version, now);
             }
             return store;
         } catch (SQLException e) {
@@ -165,7 +166,8 @@ public final class SweepDatabase implements AutoCloseable {
         }
     }
 
-    private void create(Identity id, List<Map<String, String>> points, int replications, String version) throws SQLException {
+    private void create(Identity id, List<Map<String, String>> points, int replications, String version, Instant now)
+            throws SQLException {
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
             s.execute("CREATE TABLE sweep (scenario VARCHAR, scenario_hash VARCHAR, grid VARCHAR, sample DOUBLE, seed BIGINT,"
@@ -185,7 +187,7 @@ public final class SweepDatabase implements AutoCloseable {
             q.setLong(5, id.seed());
             q.setInt(6, replications);
             q.setString(7, version);
-            q.setTimestamp(8, Timestamp.from(Instant.now()));
+            q.setTimestamp(8, Timestamp.from(now));
             q.executeUpdate();
         }
         try (PreparedStatement q = db.prepareStatement("INSERT INTO points VALUES (?, ?, ?)")) {
@@ -217,11 +219,12 @@ public final class SweepDatabase implements AutoCloseable {
     }
 
     /** Stores one finished run and its national figures, in one transaction. */
-    public void record(RunKey run, String scenarioHash, Results r, Instant started, String version) throws IOException {
+    public void record(RunKey run, String scenarioHash, Results r, Instant started, Instant finished, String version)
+            throws IOException {
         try {
             db.setAutoCommit(false);
             try {
-                insert(run, scenarioHash, r, started, version);
+                insert(run, scenarioHash, r, started, finished, version);
                 db.commit();
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
@@ -234,7 +237,8 @@ public final class SweepDatabase implements AutoCloseable {
         }
     }
 
-    private void insert(RunKey run, String scenarioHash, Results r, Instant started, String version) throws SQLException {
+    private void insert(RunKey run, String scenarioHash, Results r, Instant started, Instant finished, String version)
+            throws SQLException {
         try (PreparedStatement q = db.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             q.setInt(1, run.point());
             q.setInt(2, run.replication());
@@ -245,7 +249,7 @@ public final class SweepDatabase implements AutoCloseable {
             q.setLong(7, r.people());
             q.setString(8, version);
             q.setTimestamp(9, Timestamp.from(started));
-            q.setTimestamp(10, Timestamp.from(Instant.now()));
+            q.setTimestamp(10, Timestamp.from(finished));
             q.setDouble(11, r.seconds());
             q.executeUpdate();
         }
@@ -268,11 +272,11 @@ public final class SweepDatabase implements AutoCloseable {
         }
     }
 
-    /** Marks the sweep complete for {@code replications} replications of every point. */
-    public void finish(int replications) throws IOException {
+    /** Marks the sweep complete, at {@code now}, for {@code replications} replications of every point. */
+    public void finish(int replications, Instant now) throws IOException {
         try (PreparedStatement q = db.prepareStatement("UPDATE sweep SET replications = ?, finished_at = ?")) {
             q.setInt(1, replications);
-            q.setTimestamp(2, Timestamp.from(Instant.now()));
+            q.setTimestamp(2, Timestamp.from(now));
             q.executeUpdate();
         } catch (SQLException e) {
             throw failure(e);

@@ -1,6 +1,7 @@
 /**
  * Everything scoresim keeps on disk besides summary.json. This module alone knows DuckDB: its
- * tables, its SQL and its driver; the command line and the dashboard use the types below.
+ * tables, its SQL and its driver; the command line, the experiments and the dashboard use the types
+ * below.
  *
  * <ul>
  *   <li>{@link org.scoresim.store.ResultsDatabase}: writes a run's {@code results.duckdb} (one run's

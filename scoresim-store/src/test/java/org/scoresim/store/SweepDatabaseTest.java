@@ -20,6 +20,7 @@ import org.scoresim.engine.results.Results;
 class SweepDatabaseTest {
     private static final SweepDatabase.Identity ID = new SweepDatabase.Identity("minimal", "abc123", "a\nb", 0.2, 1);
     private static final List<Map<String, String>> POINTS = List.of(point("0.01", "x"), point("0.02", "x"));
+    private static final Instant CREATED = Instant.parse("2026-01-02T03:00:00Z");
 
     @TempDir
     Path tmp;
@@ -32,7 +33,7 @@ class SweepDatabaseTest {
     }
 
     private SweepDatabase create() throws Exception {
-        return SweepDatabase.open(tmp, ID, POINTS, 2, "test");
+        return SweepDatabase.open(tmp, ID, POINTS, 2, "test", CREATED);
     }
 
     @Test
@@ -46,7 +47,7 @@ class SweepDatabaseTest {
             assertThat(s.identity()).isEqualTo(ID);
             assertThat(s.replications()).isEqualTo(2);
             assertThat(s.version()).isEqualTo("test");
-            assertThat(s.createdAt()).isNotNull();
+            assertThat(s.createdAt()).isEqualTo(CREATED);
             assertThat(s.finishedAt()).isNull();
         }
         assertThat(SweepDatabase.exists(tmp)).isTrue();
@@ -57,17 +58,20 @@ class SweepDatabaseTest {
     void recordedRunsSurviveClosingAndAReopenedSweepCarriesOn() throws Exception {
         Results r = StoreFixture.run(0.2);
         Instant started = Instant.parse("2026-01-02T03:04:05Z");
+        Instant finished = Instant.parse("2026-01-02T03:04:07.250Z");
+        Instant complete = Instant.parse("2026-01-02T03:05:00Z");
         try (SweepDatabase db = create()) {
-            db.record(new SweepDatabase.RunKey(1, 0), "hash1", r, started, "test");
+            db.record(new SweepDatabase.RunKey(1, 0), "hash1", r, started, finished, "test");
         }
         try (SweepDatabase db = create()) {
             assertThat(db.done()).containsExactly(new SweepDatabase.RunKey(1, 0));
-            db.record(new SweepDatabase.RunKey(0, 1), "hash0", r, started, "test");
-            db.finish(2);
+            db.record(new SweepDatabase.RunKey(0, 1), "hash0", r, started, finished, "test");
+            db.finish(2, complete);
         }
         try (SweepDatabase db = SweepDatabase.read(tmp)) {
             assertThat(db.done()).containsExactlyInAnyOrder(new SweepDatabase.RunKey(1, 0), new SweepDatabase.RunKey(0, 1));
-            assertThat(db.sweep().finishedAt()).isNotNull();
+            assertThat(db.sweep().finishedAt()).isEqualTo(complete);
+            assertThat(db.sweep().createdAt()).isEqualTo(CREATED);
             List<SweepDatabase.Run> runs = db.runs();
             assertThat(runs).extracting(SweepDatabase.Run::key)
                     .containsExactly(new SweepDatabase.RunKey(0, 1), new SweepDatabase.RunKey(1, 0));
@@ -79,7 +83,7 @@ class SweepDatabaseTest {
             assertThat(run.people()).isEqualTo(r.people());
             assertThat(run.version()).isEqualTo("test");
             assertThat(run.startedAt()).isEqualTo(started);
-            assertThat(run.finishedAt()).isAfter(started);
+            assertThat(run.finishedAt()).isEqualTo(finished);
             assertThat(run.seconds()).isEqualTo(r.seconds());
 
             // national figures, every year, scaled as in summary.json (fines: the amount, rounded)
@@ -103,11 +107,11 @@ class SweepDatabaseTest {
     @Test
     void aSweepOfAnotherScenarioGridOrSampleIsRefused() throws Exception {
         create().close();
-        assertThatThrownBy(() -> SweepDatabase.open(tmp, new SweepDatabase.Identity("minimal", "other", "a\nb", 0.2, 1), POINTS, 2, "t"))
+        assertThatThrownBy(() -> SweepDatabase.open(tmp, new SweepDatabase.Identity("minimal", "other", "a\nb", 0.2, 1), POINTS, 2, "t", CREATED))
                 .isInstanceOf(SweepDatabase.Mismatch.class).hasMessage("it holds a sweep of another scenario ('minimal' as it was then)");
-        assertThatThrownBy(() -> SweepDatabase.open(tmp, new SweepDatabase.Identity("minimal", "abc123", "a", 0.2, 1), POINTS, 2, "t"))
+        assertThatThrownBy(() -> SweepDatabase.open(tmp, new SweepDatabase.Identity("minimal", "abc123", "a", 0.2, 1), POINTS, 2, "t", CREATED))
                 .isInstanceOf(SweepDatabase.Mismatch.class).hasMessage("it holds a sweep of another grid (--set a --set b)");
-        assertThatThrownBy(() -> SweepDatabase.open(tmp, new SweepDatabase.Identity("minimal", "abc123", "a\nb", 0.1, 1), POINTS, 2, "t"))
+        assertThatThrownBy(() -> SweepDatabase.open(tmp, new SweepDatabase.Identity("minimal", "abc123", "a\nb", 0.1, 1), POINTS, 2, "t", CREATED))
                 .isInstanceOf(SweepDatabase.Mismatch.class).hasMessage("it holds a sweep with --sample 0.2 --seed 1");
         // refused without touching it: the same sweep still opens
         try (SweepDatabase db = create()) {

@@ -1,4 +1,4 @@
-package org.scoresim.cli;
+package org.scoresim.experiments.sweep;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,9 +11,9 @@ import java.util.Set;
  * The points of a sweep: every combination of the values of its {@code --set KEY=V1,V2,...}
  * options, the first key varying slowest (as nested loops written in the order given).
  */
-final class SweepGrid {
+public final class SweepGrid {
     /** A grid this large is a mistake, not a sweep: the table alone would be unreadable. */
-    static final int MAX_POINTS = 10_000;
+    public static final int MAX_POINTS = 10_000;
 
     private final List<String> keys;
     private final List<List<String>> values;
@@ -24,7 +24,7 @@ final class SweepGrid {
     }
 
     /** The grid of {@code KEY=V1,V2,...} options; IllegalArgumentException says what is wrong with one. */
-    static SweepGrid parse(List<String> options) {
+    public static SweepGrid parse(List<String> options) {
         List<String> keys = new ArrayList<>();
         List<List<String>> values = new ArrayList<>();
         long points = 1;
@@ -60,15 +60,15 @@ final class SweepGrid {
         return new SweepGrid(keys, values);
     }
 
-    List<String> keys() {
+    public List<String> keys() {
         return keys;
     }
 
-    List<String> values(int key) {
+    public List<String> values(int key) {
         return values.get(key);
     }
 
-    int size() {
+    public int size() {
         int n = 1;
         for (List<String> v : values) {
             n *= v.size();
@@ -77,7 +77,7 @@ final class SweepGrid {
     }
 
     /** The overrides of point {@code i}, 0-based, in the keys' order. */
-    Map<String, String> point(int i) {
+    public Map<String, String> point(int i) {
         Map<String, String> p = new LinkedHashMap<>();
         int rest = i;
         String[] chosen = new String[keys.size()];
@@ -92,8 +92,17 @@ final class SweepGrid {
         return p;
     }
 
+    /** Every point's overrides, in the grid's order. */
+    public List<Map<String, String>> points() {
+        List<Map<String, String>> points = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            points.add(point(i));
+        }
+        return points;
+    }
+
     /** The grid as one text, to recognise the same sweep when resuming. */
-    String describe() {
+    public String describe() {
         StringBuilder b = new StringBuilder();
         for (int k = 0; k < keys.size(); k++) {
             b.append(k == 0 ? "" : "\n").append(keys.get(k)).append('=').append(String.join(",", values.get(k)));
