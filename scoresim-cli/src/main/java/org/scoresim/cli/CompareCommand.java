@@ -3,7 +3,7 @@ package org.scoresim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.scoresim.experiments.Comparison;
+import org.scoresim.experiments.compare.Comparison;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;

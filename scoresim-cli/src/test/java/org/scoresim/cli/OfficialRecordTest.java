@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scoresim.calibrate.Targets;
+import org.scoresim.experiments.calibrate.Targets;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;
 import org.scoresim.engine.run.Runner;

@@ -17,7 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.eclipse.jetty.http.UriCompliance;
-import org.scoresim.experiments.Comparison;
+import org.scoresim.experiments.compare.Comparison;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;

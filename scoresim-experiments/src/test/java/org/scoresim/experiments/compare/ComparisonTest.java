@@ -1,4 +1,4 @@
-package org.scoresim.experiments;
+package org.scoresim.experiments.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

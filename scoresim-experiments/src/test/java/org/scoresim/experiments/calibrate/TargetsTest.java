@@ -1,4 +1,4 @@
-package org.scoresim.calibrate;
+package org.scoresim.experiments.calibrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

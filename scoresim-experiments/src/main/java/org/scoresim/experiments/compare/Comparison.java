@@ -1,4 +1,4 @@
-package org.scoresim.experiments;
+package org.scoresim.experiments.compare;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.scoresim.calibrate;
+package org.scoresim.experiments.calibrate;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -17,8 +17,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
-import org.scoresim.calibrate.Targets.Free;
-import org.scoresim.calibrate.Targets.Target;
+import org.scoresim.experiments.calibrate.Targets.Free;
+import org.scoresim.experiments.calibrate.Targets.Target;
 import org.scoresim.engine.run.Engine;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;

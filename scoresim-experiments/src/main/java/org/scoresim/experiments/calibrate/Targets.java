@@ -1,4 +1,4 @@
-package org.scoresim.calibrate;
+package org.scoresim.experiments.calibrate;
 
 import java.nio.file.Path;
 import java.util.List;
