@@ -18,7 +18,7 @@ import org.openqa.selenium.WebDriver;
 /**
  * Makes docs/dashboard.png, the README's picture: the bundled China run at a 0.1% sample, its
  * results page at 1280x800. Not part of the test suite (it takes a minute):
- * {@code mvn -pl scoresim-web test -Dtest=ReadmeScreenshotTest -Dscoresim.readme=true}.
+ * {@code ./mvnw -pl scoresim-web test -Dtest=ReadmeScreenshotTest -Dscoresim.readme=true}.
  */
 @EnabledIfSystemProperty(named = "scoresim.readme", matches = "true")
 class ReadmeScreenshotTest {
