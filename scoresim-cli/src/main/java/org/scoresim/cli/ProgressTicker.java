@@ -29,8 +29,13 @@ final class ProgressTicker implements AutoCloseable {
 
     /** Stops the updates and waits for the last one to finish. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         thread.interrupt();
-        thread.join();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            // not thrown from close() (AutoCloseable's advice): the caller's next wait sees the interrupt
+            Thread.currentThread().interrupt();
+        }
     }
 }

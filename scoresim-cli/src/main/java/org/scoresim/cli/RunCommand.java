@@ -172,9 +172,14 @@ final class RunCommand implements Callable<Integer> {
                 .setUpdateIntervalMillis(250)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .build();
-        try (ProgressTicker ticker = ProgressTicker.start(() -> bar.stepTo(Math.min(total, runner.personYearsDone())))) {
-            Results r = runner.run();
-            ticker.close();
+        try {
+            ProgressTicker ticker = ProgressTicker.start(() -> bar.stepTo(Math.min(total, runner.personYearsDone())));
+            Results r;
+            try {
+                r = runner.run();
+            } finally {
+                ticker.close(); // before the last step, which no late tick may follow
+            }
             bar.stepTo(total);
             return r;
         } finally {

@@ -14,7 +14,7 @@ import org.scoresim.model.ScenarioParser;
  * The figures of BENCHMARKS.md, section Spark (not a test): people-years per second of the local
  * engine and of Spark on this machine, and Spark's cost per task. Run from the module directory:
  * <pre>
- * mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * ../mvnw -o -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx3g (Spark's --add-opens flags) -cp target/test-classes:target/classes:$(cat target/cp.txt) \
  *     org.scoresim.spark.Scaling [PEOPLE] [MASTER]
  * </pre>

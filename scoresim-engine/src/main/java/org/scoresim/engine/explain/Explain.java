@@ -46,7 +46,7 @@ public final class Explain {
     /** The story of one person, as {@code {"household", "people": [that person]}}. */
     public static Map<String, Object> person(Plan plan, long personId) {
         long household = Math.floorDiv(personId, Plan.MAX_HOUSEHOLD);
-        int member = (int) Math.floorMod(personId, Plan.MAX_HOUSEHOLD);
+        int member = Math.floorMod(personId, Plan.MAX_HOUSEHOLD);
         Map<String, Object> m = household(plan, household);
         List<?> people = (List<?>) m.get("people");
         if (member >= people.size()) {
