@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.scoresim.engine.kernel.Simulator;
 import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.kernel.Simulator;
 import org.scoresim.engine.kernel.Tally;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioParser;
@@ -36,7 +36,9 @@ import org.scoresim.model.ScenarioParser;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx2g"})
 public class KernelBenchmark {
     static final int BATCH = 10_000;
 
@@ -49,7 +51,9 @@ public class KernelBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        Path file = Paths.get(System.getProperty("scoresim.home", ".")).resolve("scenarios").resolve(scenario + ".yaml");
+        Path file = Paths.get(System.getProperty("scoresim.home", "."))
+                .resolve("scenarios")
+                .resolve(scenario + ".yaml");
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("run from the repository root: no " + file);
         }

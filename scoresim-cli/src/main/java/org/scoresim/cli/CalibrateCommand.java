@@ -16,23 +16,26 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.scoresim.engine.run.Engine;
 import org.scoresim.experiments.calibrate.Calibration;
 import org.scoresim.experiments.calibrate.Targets;
-import org.scoresim.engine.run.Engine;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
 import org.scoresim.model.ScenarioWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Fits the scenario values a targets file marks free (such as a behaviour's rate, a list's exit",
+@Command(
+        name = "calibrate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Fits the scenario values a targets file marks free (such as a behaviour's rate, a list's exit",
             "rate, a year of an enforcement curve) to the figures it gives, inside the bounds it gives, with a",
             "derivative-free optimiser of Commons Math (CMA-ES, or BOBYQA with --method bobyqa); the loss is",
             "the sum over targets of (relative error)^2 / (tolerance^2 + 1/n), n the simulated count behind",
@@ -44,15 +47,18 @@ import picocli.CommandLine.Spec;
             "Prints target / official / start / model / error / tolerance, the checks, and the values;",
             "writes the scenario with the fitted values (4 significant digits) to a new file, every comment",
             "kept. The scenario file itself is never changed. --check only runs the scenario as written",
-            "and prints the table."},
-        footer = {"",
+            "and prints the table."
+        },
+        footer = {
+            "",
             "The targets file format: scenarios/targets/china-official.yaml (described at its top).",
             "",
             "Examples:",
             "  ./scoresim calibrate scenarios/china-2013-2020.yaml \\",
             "      --targets scenarios/targets/china-official.yaml --sample 0.001",
             "  ./scoresim calibrate scenarios/china-2013-2020.yaml \\",
-            "      --targets scenarios/targets/china-official.yaml --check --sample 0.01"})
+            "      --targets scenarios/targets/china-official.yaml --check --sample 0.01"
+        })
 final class CalibrateCommand implements Callable<Integer> {
     /** About five minutes for China at --sample 0.001 on two idle cores (about 2 s a run). */
     static final int DEFAULT_EVALUATIONS = 150;
@@ -63,35 +69,59 @@ final class CalibrateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "the scenario file")
     Path file;
 
-    @Option(names = "--targets", required = true, paramLabel = "FILE", description = "the targets file (targets, checks, free)")
+    @Option(
+            names = "--targets",
+            required = true,
+            paramLabel = "FILE",
+            description = "the targets file (targets, checks, free)")
     Path targetsFile;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "random seed of every run (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            paramLabel = "S",
+            description = "random seed of every run (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--sample", defaultValue = "1.0", paramLabel = "F", description = "fraction of households, in (0, 1] (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--sample",
+            defaultValue = "1.0",
+            paramLabel = "F",
+            description = "fraction of households, in (0, 1] (default: ${DEFAULT-VALUE})")
     double sample;
 
     @Mixin
     EngineOptions engineOptions;
 
-    @Option(names = "--max-evaluations", paramLabel = "N", defaultValue = "" + DEFAULT_EVALUATIONS,
+    @Option(
+            names = "--max-evaluations",
+            paramLabel = "N",
+            defaultValue = "" + DEFAULT_EVALUATIONS,
             description = "runs at most, the start included (default: ${DEFAULT-VALUE})")
     int maxEvaluations;
 
-    @Option(names = "--method", defaultValue = "cmaes", paramLabel = "M",
-            description = "cmaes (an evolution strategy, robust to the noise of small samples) or bobyqa (Powell's quadratic"
-                    + " model: fewer runs on smooth losses; needs 2 free values or more) (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--method",
+            defaultValue = "cmaes",
+            paramLabel = "M",
+            description =
+                    "cmaes (an evolution strategy, robust to the noise of small samples) or bobyqa (Powell's quadratic"
+                            + " model: fewer runs on smooth losses; needs 2 free values or more) (default: ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "where the calibrated scenario goes (default: <scenario>-calibrated.yaml"
-            + " in the current directory); never the scenario file itself")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "where the calibrated scenario goes (default: <scenario>-calibrated.yaml"
+                    + " in the current directory); never the scenario file itself")
     Path out;
 
     @Option(names = "--force", description = "replace --out if it exists")
     boolean force;
 
-    @Option(names = "--check", description = "only run the scenario as written and print the table; fits and writes nothing")
+    @Option(
+            names = "--check",
+            description = "only run the scenario as written and print the table; fits and writes nothing")
     boolean check;
 
     @Option(names = "--json", description = "the result as JSON on stdout; no progress bar, nothing else on stdout")
@@ -108,12 +138,15 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--sample must be in (0, 1], got " + sample);
         }
         if (maxEvaluations < 1 || maxEvaluations > 1_000_000) {
-            throw new ParameterException(spec.commandLine(), "--max-evaluations must be between 1 and 1000000, got " + maxEvaluations);
+            throw new ParameterException(
+                    spec.commandLine(), "--max-evaluations must be between 1 and 1000000, got " + maxEvaluations);
         }
         Calibration.Method optimiser = switch (method) {
             case "bobyqa" -> Calibration.Method.BOBYQA;
             case "cmaes" -> Calibration.Method.CMAES;
-            default -> throw new ParameterException(spec.commandLine(), "--method must be 'bobyqa' or 'cmaes', got '" + method + "'");
+            default ->
+                throw new ParameterException(
+                        spec.commandLine(), "--method must be 'bobyqa' or 'cmaes', got '" + method + "'");
         };
         Engine.Settings settings = engineOptions.settings(spec);
         if (settings == null) {
@@ -144,8 +177,8 @@ final class CalibrateCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
         }
-        Calibration calibration = new Calibration(text, file.toString(), targets, seed, sample, engineOptions.engine,
-                settings);
+        Calibration calibration =
+                new Calibration(text, file.toString(), targets, seed, sample, engineOptions.engine, settings);
         String sampleText = sample >= 1 ? "every household" : percent(sample) + " sample";
         if (check) {
             if (!json) {
@@ -155,29 +188,46 @@ final class CalibrateCommand implements Callable<Integer> {
             if (json) {
                 stdout.println(Json.write(result(targets, null, e, null, 1)));
             } else {
-                printTable(stdout, targets, null, e, String.format("%s as written, seed %d, %s: loss %.4g (sum of squared"
-                        + " relative errors over tolerance; 1 per target at the edge)", scenario.name(), seed, sampleText, e.loss()));
+                printTable(
+                        stdout,
+                        targets,
+                        null,
+                        e,
+                        String.format(
+                                "%s as written, seed %d, %s: loss %.4g (sum of squared"
+                                        + " relative errors over tolerance; 1 per target at the edge)",
+                                scenario.name(), seed, sampleText, e.loss()));
             }
             return 0;
         }
 
         String name = optimiser == Calibration.Method.BOBYQA && targets.free().size() >= 2 ? "BOBYQA" : "CMA-ES";
-        Progress progress = new Progress(err, !json && !noProgress, !json, targets.free().size(), maxEvaluations, name);
+        Progress progress =
+                new Progress(err, !json && !noProgress, !json, targets.free().size(), maxEvaluations, name);
         Calibration.Fit fit;
         try {
             fit = calibration.fit(maxEvaluations, optimiser, progress);
         } finally {
             progress.close();
         }
-        String rewritten = ScenarioParser.rewrite(text, file.toString(), fit.fitted().values());
-        Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        String rewritten =
+                ScenarioParser.rewrite(text, file.toString(), fit.fitted().values());
+        Path tmp = target.toAbsolutePath()
+                .resolveSibling("." + target.getFileName() + ".partial-"
+                        + ProcessHandle.current().pid());
         Files.writeString(tmp, rewritten, StandardCharsets.UTF_8);
         Files.move(tmp, target.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         if (json) {
             stdout.println(Json.write(result(targets, fit.start(), fit.fitted(), target, fit.evaluations())));
         } else {
-            String head = String.format("%s, seed %d, %s: loss %.4g at the start, %.4g fitted (%d runs)%s", scenario.name(), seed,
-                    sampleText, fit.start().loss(), fit.fitted().loss(), fit.evaluations(),
+            String head = String.format(
+                    "%s, seed %d, %s: loss %.4g at the start, %.4g fitted (%d runs)%s",
+                    scenario.name(),
+                    seed,
+                    sampleText,
+                    fit.start().loss(),
+                    fit.fitted().loss(),
+                    fit.evaluations(),
                     fit.improved() ? "" : "; no better point found, the values are kept as written");
             printTable(stdout, targets, fit.start(), fit.fitted(), head);
             printValues(stdout, targets, fit);
@@ -212,8 +262,10 @@ final class CalibrateCommand implements Callable<Integer> {
             if (!started) {
                 started = true;
                 if (chatty) {
-                    err.printf("start: loss %.4g (first run %.1f s, the slowest); fitting %d free value%s with %s, at most %d"
-                            + " runs (--max-evaluations)%n", last.loss(), last.seconds(), free, free == 1 ? "" : "s", optimiser, max);
+                    err.printf(
+                            "start: loss %.4g (first run %.1f s, the slowest); fitting %d free value%s with %s, at most %d"
+                                    + " runs (--max-evaluations)%n",
+                            last.loss(), last.seconds(), free, free == 1 ? "" : "s", optimiser, max);
                     err.flush();
                 }
                 if (bar) {
@@ -241,7 +293,11 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private static String percent(double f) {
-        return new java.math.BigDecimal(100 * f).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString() + "%";
+        return new java.math.BigDecimal(100 * f)
+                        .round(new java.math.MathContext(4))
+                        .stripTrailingZeros()
+                        .toPlainString()
+                + "%";
     }
 
     /** The scenario file's name without its extension. */
@@ -270,7 +326,8 @@ final class CalibrateCommand implements Callable<Integer> {
         return null;
     }
 
-    private static void printTable(PrintWriter out, Targets t, Calibration.Evaluation start, Calibration.Evaluation model, String head) {
+    private static void printTable(
+            PrintWriter out, Targets t, Calibration.Evaluation start, Calibration.Evaluation model, String head) {
         out.printf("%n%s%n", head);
         int width = 12;
         for (Targets.Target x : t.targets()) {
@@ -294,7 +351,8 @@ final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
-    private static void rows(PrintWriter out, String columns, List<Targets.Target> list, double[] start, double[] model) {
+    private static void rows(
+            PrintWriter out, String columns, List<Targets.Target> list, double[] start, double[] model) {
         for (int i = 0; i < list.size(); i++) {
             Targets.Target x = list.get(i);
             List<Object> cells = new ArrayList<>(List.of(x.name(), String.format("%,.0f", x.value())));
@@ -318,7 +376,12 @@ final class CalibrateCommand implements Callable<Integer> {
         out.printf("%nFree values%n");
         out.printf(columns, "path", "min", "max", "start", "fitted");
         for (Targets.Free f : t.free()) {
-            out.printf(columns, f.path(), number(f.min()), number(f.max()), fit.start().values().get(f.path()),
+            out.printf(
+                    columns,
+                    f.path(),
+                    number(f.min()),
+                    number(f.max()),
+                    fit.start().values().get(f.path()),
                     fit.fitted().values().get(f.path()));
         }
     }
@@ -327,8 +390,8 @@ final class CalibrateCommand implements Callable<Integer> {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    private static Map<String, Object> result(Targets t, Calibration.Evaluation start, Calibration.Evaluation model, Path written,
-            int evaluations) {
+    private static Map<String, Object> result(
+            Targets t, Calibration.Evaluation start, Calibration.Evaluation model, Path written, int evaluations) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("evaluations", evaluations);
         if (start != null) {

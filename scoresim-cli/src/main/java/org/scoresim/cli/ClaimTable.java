@@ -17,9 +17,14 @@ final class ClaimTable {
             Scenario.Claim c = f.claim();
             out.println();
             out.println("The " + c.by() + " figure, explained (" + c.year() + ")");
-            out.printf("  %-74s %10s%n", c.by() + ": \"" + c.wording() + "\"", ConsoleTable.compact(Math.round(c.claimed())));
+            out.printf(
+                    "  %-74s %10s%n",
+                    c.by() + ": \"" + c.wording() + "\"", ConsoleTable.compact(Math.round(c.claimed())));
             for (int i = 0; i < c.beside().size(); i++) {
-                out.printf("  %-74s %10s%n", "model: " + c.beside().get(i).label(), ConsoleTable.compact(f.model().get(i)));
+                out.printf(
+                        "  %-74s %10s%n",
+                        "model: " + c.beside().get(i).label(),
+                        ConsoleTable.compact(f.model().get(i)));
             }
             if (c.explanation() != null) {
                 wrap(c.explanation(), out);

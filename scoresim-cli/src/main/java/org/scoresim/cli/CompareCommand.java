@@ -3,8 +3,8 @@ package org.scoresim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.scoresim.experiments.compare.Comparison;
 import org.scoresim.engine.kernel.Plan;
+import org.scoresim.experiments.compare.Comparison;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import picocli.CommandLine.Command;
@@ -14,13 +14,20 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Runs two scenarios on the same synthetic people with the same random draws, in one pass,",
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs two scenarios on the same synthetic people with the same random draws, in one pass,",
             "and shows whom the policy difference moved: per year and sanction, the people under",
             "A, under B, under both, under A only and under B only. The two scenarios must describe the",
-            "same population (identical population blocks and years)."},
-        footer = {"", "Example:",
-            "  ./scoresim compare scenarios/china-2013-2020.yaml scenarios/china-no-false-matches.yaml --sample 0.01"})
+            "same population (identical population blocks and years)."
+        },
+        footer = {
+            "",
+            "Example:",
+            "  ./scoresim compare scenarios/china-2013-2020.yaml scenarios/china-no-false-matches.yaml --sample 0.01"
+        })
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,7 +41,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--sample", defaultValue = "1.0", description = "fraction of households (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--sample",
+            defaultValue = "1.0",
+            description = "fraction of households (default: ${DEFAULT-VALUE})")
     double sample;
 
     @Option(names = "--threads", description = "worker threads (default: all cores)")
@@ -74,8 +84,9 @@ final class CompareCommand implements Callable<Integer> {
             out.println(Json.write(c.toMap()));
             return 0;
         }
-        out.printf("%nA = %s, B = %s, seed %d, %s%n", a.name(), b.name(), seed,
-                sample >= 1 ? "every household" : "sample " + sample + " (counts scaled)");
+        out.printf(
+                "%nA = %s, B = %s, seed %d, %s%n",
+                a.name(), b.name(), seed, sample >= 1 ? "every household" : "sample " + sample + " (counts scaled)");
         out.println("People under each sanction at any time of the year:");
         out.printf("%-6s %-26s %12s %12s %12s %12s %12s%n", "year", "sanction", "A", "B", "both", "A only", "B only");
         for (int y = 0; y < c.resultsA().years(); y++) {

@@ -17,8 +17,13 @@ final class ConsoleTable {
     private ConsoleTable() {}
 
     static void print(Results r, PrintWriter out) {
-        out.printf("%nscoresim: %s, seed %d, %s%n", r.scenarioName(), r.seed(),
-                r.sample() >= 1 ? "every household" : String.format("%.4g%% sample of households (counts scaled)", 100 * r.sample()));
+        out.printf(
+                "%nscoresim: %s, seed %d, %s%n",
+                r.scenarioName(),
+                r.seed(),
+                r.sample() >= 1
+                        ? "every household"
+                        : String.format("%.4g%% sample of households (counts scaled)", 100 * r.sample()));
         header(r, out);
         row(out, r, Metric.POPULATION, "");
         section(out, "Behaviour (events)");

@@ -10,10 +10,17 @@ final class EngineOptions {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
     Integer threads;
 
-    @Option(names = "--engine", defaultValue = "local", paramLabel = "NAME", description = "local or spark (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--engine",
+            defaultValue = "local",
+            paramLabel = "NAME",
+            description = "local or spark (default: ${DEFAULT-VALUE})")
     String engine;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master URL, with --engine spark (default: spark.master, else local[*])")
+    @Option(
+            names = "--master",
+            paramLabel = "URL",
+            description = "Spark master URL, with --engine spark (default: spark.master, else local[*])")
     String master;
 
     /** The thread count asked for, all cores by default; a usage error outside 1..4096. */
@@ -31,12 +38,15 @@ final class EngineOptions {
      */
     Engine.Settings settings(CommandSpec spec) {
         if (!engine.equals("local") && !engine.equals("spark")) {
-            throw new ParameterException(spec.commandLine(), "--engine must be 'local' or 'spark', got '" + engine + "'");
+            throw new ParameterException(
+                    spec.commandLine(), "--engine must be 'local' or 'spark', got '" + engine + "'");
         }
         int n = threads(threads, spec);
         if (!Engine.available(engine)) {
-            spec.commandLine().getErr().println("scoresim: the " + engine + " engine is not on the class path; run through"
-                    + " ./scoresim, which builds it and adds Spark when the arguments say --engine " + engine);
+            spec.commandLine()
+                    .getErr()
+                    .println("scoresim: the " + engine + " engine is not on the class path; run through"
+                            + " ./scoresim, which builds it and adds Spark when the arguments say --engine " + engine);
             return null;
         }
         return new Engine.Settings(n, master);

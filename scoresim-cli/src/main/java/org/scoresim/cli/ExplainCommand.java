@@ -14,18 +14,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"The life of one synthetic household or person, year by year: every event (seen or",
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The life of one synthetic household or person, year by year: every event (seen or",
             "not, misattributed or not), its points and the score after it, list entries and exits,",
             "tiers, sanctions and rewards, refused tickets. It re-simulates only that household from",
             "its own random stream, so it is instant at any population size, and it is the same life",
             "as in a run with the same scenario and seed.",
             "",
             "Households are numbered 0 .. households-1; person ids are household x 32 + member",
-            "(adults first)."},
-        footer = {"", "Examples:",
+            "(adults first)."
+        },
+        footer = {
+            "",
+            "Examples:",
             "  ./scoresim explain scenarios/minimal.yaml --household 42",
-            "  ./scoresim explain scenarios/china-2013-2020.yaml --person 1345 --json"})
+            "  ./scoresim explain scenarios/china-2013-2020.yaml --person 1345 --json"
+        })
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -14,17 +14,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes every table of a run's " + ResultsDatabase.FILE + " (runs, metrics, score_hist, stories, audit,",
-            "interval95) as one CSV or Parquet file each, for tools that do not read DuckDB."},
-        footer = {"", "Examples:",
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes every table of a run's " + ResultsDatabase.FILE + " (runs, metrics, score_hist, stories, audit,",
+            "interval95) as one CSV or Parquet file each, for tools that do not read DuckDB."
+        },
+        footer = {
+            "",
+            "Examples:",
             "  ./scoresim export runs/minimal-20261129-003120 --format csv",
-            "  ./scoresim export runs/minimal-20261129-003120 --format parquet --out /tmp/minimal"})
+            "  ./scoresim export runs/minimal-20261129-003120 --format parquet --out /tmp/minimal"
+        })
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN_DIR", description = "a run's output directory (it holds " + ResultsDatabase.FILE + ")")
+    @Parameters(
+            paramLabel = "RUN_DIR",
+            description = "a run's output directory (it holds " + ResultsDatabase.FILE + ")")
     Path dir;
 
     @Option(names = "--format", required = true, paramLabel = "csv|parquet", description = "csv or parquet")
@@ -44,7 +53,8 @@ final class ExportCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         if (!Files.isDirectory(dir)) {
-            err.println("scoresim: " + dir + " is not a directory; give a run's output directory (runs/<scenario>-<time>)");
+            err.println(
+                    "scoresim: " + dir + " is not a directory; give a run's output directory (runs/<scenario>-<time>)");
             return Main.BAD_INPUT;
         }
         Path db = dir.resolve(ResultsDatabase.FILE);

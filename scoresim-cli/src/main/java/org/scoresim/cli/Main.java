@@ -13,27 +13,41 @@ import picocli.CommandLine.Command;
  * {@code scoresim}: an executable model of a social credit system on a synthetic population.
  * Exit codes (INTERFACE.md): 0 done, 2 bad usage or bad input, 1 internal failure, 130 interrupted.
  */
-@Command(name = "scoresim",
+@Command(
+        name = "scoresim",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CompareCommand.class, ExportCommand.class,
-            SweepCommand.class, CalibrateCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            RunCommand.class,
+            ValidateCommand.class,
+            ExplainCommand.class,
+            CompareCommand.class,
+            ExportCommand.class,
+            SweepCommand.class,
+            CalibrateCommand.class,
+            ServeCommand.class,
+            CommandLine.HelpCommand.class
+        },
         description = {
             "An executable model of a social credit system: synthetic people, their behaviour, cameras",
             "and databases that detect (and misattribute) it, scores, tiers, blacklists, sanctions and",
             "rewards, year by year; and what it all does to whom.",
             "",
-            "scoresim models; it never operates on real people. Populations are synthetic."},
-        footer = {"",
+            "scoresim models; it never operates on real people. Populations are synthetic."
+        },
+        footer = {
+            "",
             "Examples:",
             "  ./scoresim run                                  the bundled China 2013-2020 scenario, 1%% sample",
             "  ./scoresim run scenarios/minimal.yaml --seed 7  a small scenario, every household",
             "  ./scoresim run scenarios/minimal.yaml --json    summary.json on stdout, nothing else",
             "  ./scoresim validate my.yaml                     every problem of a file, with its line",
-            "  ./scoresim export runs/minimal-... --format csv the run's " + ResultsDatabase.FILE + " tables as CSV files",
+            "  ./scoresim export runs/minimal-... --format csv the run's " + ResultsDatabase.FILE
+                    + " tables as CSV files",
             "",
             "Exit codes: 0 done, 2 bad usage or bad input (nothing written), 1 internal failure,",
-            "130 interrupted (partial output removed)."})
+            "130 interrupted (partial output removed)."
+        })
 public final class Main {
     static final int BAD_INPUT = 2;
     static final int INTERNAL = 1;

@@ -39,7 +39,8 @@ final class OutputDirectory {
         }
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path partial = parent.resolve("." + target.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        Path partial = parent.resolve("." + target.getFileName() + ".partial-"
+                + ProcessHandle.current().pid());
         Files.createDirectories(partial);
         return new OutputDirectory(target, partial);
     }

@@ -8,16 +8,18 @@ final class ProgressTicker implements AutoCloseable {
     private final Thread thread;
 
     private ProgressTicker(Runnable update) {
-        thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                update.run();
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "scoresim-progress");
+        thread = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        update.run();
+                        try {
+                            Thread.sleep(200);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "scoresim-progress");
         thread.setDaemon(true);
     }
 

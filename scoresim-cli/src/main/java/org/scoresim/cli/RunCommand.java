@@ -14,24 +14,27 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.scoresim.engine.run.Engine;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;
 import org.scoresim.engine.results.Summary;
+import org.scoresim.engine.run.Engine;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.store.Report;
 import org.scoresim.store.ResultsDatabase;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Simulates a scenario and reports, per year, what the system did: offences, detections,",
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Simulates a scenario and reports, per year, what the system did: offences, detections,",
             "misattributions, tiers, lists, sanctions (people), blocked purchases, wrongful sanctions.",
             "",
             "Writes OUT/summary.json (every figure of MODEL.md section 7, nationally), OUT/" + ResultsDatabase.FILE,
@@ -40,11 +43,14 @@ import picocli.CommandLine.Spec;
             "instead, and nothing else.",
             "A progress bar (people-years done, rate, time left) goes to stderr.",
             "",
-            "Without SCENARIO: the bundled China 2013-2020 scenario with --sample 0.01."},
-        footer = {"",
+            "Without SCENARIO: the bundled China 2013-2020 scenario with --sample 0.01."
+        },
+        footer = {
+            "",
             "Same scenario and seed give the same numbers, for any --threads (MODEL.md section 8).",
             "--sample F simulates a fraction F of households (a 1%% sample is a subset of the 10%% one)",
-            "and scales counts by 1/F; summary.json then holds 95%% intervals under 'interval95'."})
+            "and scales counts by 1/F; summary.json then holds 95%% intervals under 'interval95'."
+        })
 final class RunCommand implements Callable<Integer> {
     private final Clock clock;
 
@@ -55,19 +61,27 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", arity = "0..1", description = "scenario file (default: the bundled China scenario)")
+    @Parameters(
+            paramLabel = "SCENARIO",
+            arity = "0..1",
+            description = "scenario file (default: the bundled China scenario)")
     Path file;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--sample", description = "fraction of households to simulate, in (0, 1] (default: 1.0; 0.01 for the bundled run)")
+    @Option(
+            names = "--sample",
+            description = "fraction of households to simulate, in (0, 1] (default: 1.0; 0.01 for the bundled run)")
     Double sample;
 
     @Mixin
     EngineOptions engineOptions;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: runs/<scenario>-<timestamp>)")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "output directory (default: runs/<scenario>-<timestamp>)")
     Path out;
 
     @Option(names = "--json", description = "print summary.json on stdout; no table, no progress bar")
@@ -95,8 +109,12 @@ final class RunCommand implements Callable<Integer> {
             ValidateCommand.printProblems(e, err);
             return Main.BAD_INPUT;
         }
-        Path dir = out != null ? out : ScenarioFiles.home().resolve("runs").resolve(scenario.name() + "-"
-                + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = out != null
+                ? out
+                : ScenarioFiles.home()
+                        .resolve("runs")
+                        .resolve(scenario.name() + "-"
+                                + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         OutputDirectory output;
         try {
             output = OutputDirectory.begin(dir);
@@ -107,7 +125,8 @@ final class RunCommand implements Callable<Integer> {
 
         // the hook goes in before anything else can take time, so that Ctrl-C at any moment
         // after the partial directory exists removes it
-        java.util.concurrent.atomic.AtomicReference<Engine> running = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Engine> running =
+                new java.util.concurrent.atomic.AtomicReference<>();
         Thread hook = new Thread(() -> {
             Engine e = running.get();
             if (e != null) {
@@ -150,8 +169,12 @@ final class RunCommand implements Callable<Integer> {
             stdout.println(text);
         } else {
             ConsoleTable.print(results, stdout);
-            stdout.printf("%nWrote %s (%,d households, %,d people, %.1f s, %,.0f people-years/s)%n",
-                    output.path().resolve("summary.json"), results.households(), results.people(), results.seconds(),
+            stdout.printf(
+                    "%nWrote %s (%,d households, %,d people, %.1f s, %,.0f people-years/s)%n",
+                    output.path().resolve("summary.json"),
+                    results.households(),
+                    results.people(),
+                    results.seconds(),
                     results.personYearsPerSecond());
         }
         stdout.flush();
@@ -166,7 +189,9 @@ final class RunCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBarBuilder()
                 .setTaskName("simulating")
                 .setInitialMax(total)
-                .setUnit(total >= 20_000_000 ? " M people-years" : " k people-years", total >= 20_000_000 ? 1_000_000 : 1_000)
+                .setUnit(
+                        total >= 20_000_000 ? " M people-years" : " k people-years",
+                        total >= 20_000_000 ? 1_000_000 : 1_000)
                 .showSpeed()
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250)

@@ -3,8 +3,8 @@ package org.scoresim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,18 +19,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"The web dashboard: the whole tool in a browser. Pick or edit a scenario (checked as you",
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The web dashboard: the whole tool in a browser. Pick or edit a scenario (checked as you",
             "type), run it with a live progress bar, read its results as charts (sanctions, blocked",
             "purchases, tiers, scores, provinces, the fairness audit), compare two policies on the same",
             "people, and follow sampled people through the years.",
             "",
             "Runs go to the runs directory like those of 'scoresim run' (summary.json, " + ResultsDatabase.FILE + ",",
             "report.html, plus run.json and scenario.yaml) and are listed again after a restart.",
-            "It listens on 127.0.0.1 only, unless --host says otherwise; stop it with Ctrl-C."},
-        footer = {"", "Examples:",
+            "It listens on 127.0.0.1 only, unless --host says otherwise; stop it with Ctrl-C."
+        },
+        footer = {
+            "",
+            "Examples:",
             "  ./scoresim serve                      then open http://127.0.0.1:8080/",
-            "  ./scoresim serve --port 9000 --runs /tmp/my-runs"})
+            "  ./scoresim serve --port 9000 --runs /tmp/my-runs"
+        })
 final class ServeCommand implements Callable<Integer> {
     private final Clock clock;
 
@@ -41,7 +48,10 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--host", defaultValue = Settings.DEFAULT_HOST, description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
+    @Option(
+            names = "--host",
+            defaultValue = Settings.DEFAULT_HOST,
+            description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
     String host;
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE})")
@@ -50,7 +60,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "DIR", description = "runs directory (default: runs/ of the project home)")
     Path runs;
 
-    @Option(names = "--queue", paramLabel = "N", defaultValue = "8", description = "runs that may wait for a free slot; more get 429 (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--queue",
+            paramLabel = "N",
+            defaultValue = "8",
+            description = "runs that may wait for a free slot; more get 429 (default: ${DEFAULT-VALUE})")
     int queue;
 
     @Override
@@ -67,13 +81,17 @@ final class ServeCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            dashboard.close();
-            stopped.countDown();
-        }, "scoresim-serve-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            dashboard.close();
+                            stopped.countDown();
+                        },
+                        "scoresim-serve-stop"));
         out.println("scoresim: the dashboard is at " + dashboard.url() + "  (runs in " + runsDir() + "; Ctrl-C stops)");
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
-            err.println("scoresim: listening on " + host + ": anyone who can reach this machine can start simulations here");
+            err.println("scoresim: listening on " + host
+                    + ": anyone who can reach this machine can start simulations here");
         }
         out.flush();
         stopped.await();
@@ -89,7 +107,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--queue must be between 1 and 10000, got " + queue);
         }
         Settings s = Settings.of(host, port, runsDir(), ScenarioFiles.home().resolve("scenarios"), Main.version());
-        return Dashboard.start(s.withQueue(s.concurrent(), queue).withSink(storeSink(clock)).withClock(clock));
+        return Dashboard.start(
+                s.withQueue(s.concurrent(), queue).withSink(storeSink(clock)).withClock(clock));
     }
 
     private Path runsDir() {

@@ -26,23 +26,28 @@ import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.store.SweepDatabase;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Runs a scenario over a grid of values: every combination of the --set values, each",
+@Command(
+        name = "sweep",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a scenario over a grid of values: every combination of the --set values, each",
             "point --replications times with the seeds S, S+1, ... (replication r has the same seed at every",
             "point: common random numbers, so differences between points are the policy's, not noise).",
             "",
             "Prints, per point, the figures of one year (default: the last) with their mean and 95%% interval",
             "over the replications. Every run's national figures, all years, go to OUT/" + SweepDatabase.FILE,
             "(tables points, runs, metrics), each run committed as soon as it is done: a sweep that was",
-            "interrupted carries on where it stopped when run again with the same --out."},
-        footer = {"",
+            "interrupted carries on where it stopped when run again with the same --out."
+        },
+        footer = {
+            "",
             "KEY is a dotted key path into the scenario file, as validation messages print them:",
             "  behaviours.debt_default.rate, scoring.tiers[2].min, channels.cameras.false_match, or a curve",
             "  point such as sanctions.flight_ban.enforcement.2018. Only values the file writes can be set.",
@@ -50,7 +55,8 @@ import picocli.CommandLine.Spec;
             "Example:",
             "  ./scoresim sweep scenarios/minimal.yaml --set channels.cameras.false_match=0.001,0.01 \\",
             "      --set lists.court_blacklist.exit_rate=0.3,0.6 --replications 3 --sample 0.1 \\",
-            "      --out runs/minimal-sweep"})
+            "      --out runs/minimal-sweep"
+        })
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,29 +64,51 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "the scenario file")
     Path file;
 
-    @Option(names = "--set", required = true, paramLabel = "KEY=V1,V2,...",
-            description = "a key path and the values to sweep it over (repeat for more keys: the grid is every combination)")
+    @Option(
+            names = "--set",
+            required = true,
+            paramLabel = "KEY=V1,V2,...",
+            description =
+                    "a key path and the values to sweep it over (repeat for more keys: the grid is every combination)")
     List<String> sets;
 
-    @Option(names = "--replications", defaultValue = "1", paramLabel = "R", description = "runs per point (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--replications",
+            defaultValue = "1",
+            paramLabel = "R",
+            description = "runs per point (default: ${DEFAULT-VALUE})")
     int replications;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of the first replication (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            paramLabel = "S",
+            description = "seed of the first replication (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--sample", defaultValue = "1.0", paramLabel = "F", description = "fraction of households, in (0, 1] (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--sample",
+            defaultValue = "1.0",
+            paramLabel = "F",
+            description = "fraction of households, in (0, 1] (default: ${DEFAULT-VALUE})")
     double sample;
 
     @Mixin
     EngineOptions engineOptions;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: runs/<scenario>-sweep-<timestamp>);"
-            + " an existing sweep of the same scenario and grid there is resumed")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "output directory (default: runs/<scenario>-sweep-<timestamp>);"
+                    + " an existing sweep of the same scenario and grid there is resumed")
     Path out;
 
-    @Option(names = "--metric", paramLabel = "NAME[:ITEM]",
-            description = "a figure to report, such as sanctioned:flight_ban, or a metric alone for all its items (repeatable;"
-                    + " default: sanctioned and wrongful of every sanction, blocked of every mode)")
+    @Option(
+            names = "--metric",
+            paramLabel = "NAME[:ITEM]",
+            description =
+                    "a figure to report, such as sanctioned:flight_ban, or a metric alone for all its items (repeatable;"
+                            + " default: sanctioned and wrongful of every sanction, blocked of every mode)")
     List<String> metrics;
 
     @Option(names = "--year", paramLabel = "YEAR", description = "the year reported (default: the scenario's last)")
@@ -110,8 +138,9 @@ final class SweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--sample must be in (0, 1], got " + sample);
         }
         if (replications < 1 || replications > SweepDesign.MAX_REPLICATIONS) {
-            throw new ParameterException(spec.commandLine(), "--replications must be between 1 and " + SweepDesign.MAX_REPLICATIONS
-                    + ", got " + replications);
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--replications must be between 1 and " + SweepDesign.MAX_REPLICATIONS + ", got " + replications);
         }
         Engine.Settings settings = engineOptions.settings(spec);
         if (settings == null) {
@@ -139,11 +168,20 @@ final class SweepCommand implements Callable<Integer> {
         }
         int reported = year != null ? year : base.years().to();
         if (reported < base.years().from() || reported > base.years().to()) {
-            throw new ParameterException(spec.commandLine(), "--year must be in " + base.years().from() + ".." + base.years().to()
-                    + ", got " + reported);
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--year must be in " + base.years().from() + ".."
+                            + base.years().to() + ", got " + reported);
         }
-        Path dir = (out != null ? out : ScenarioFiles.home().resolve("runs").resolve(base.name() + "-sweep-"
-                + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath().normalize();
+        Path dir = (out != null
+                        ? out
+                        : ScenarioFiles.home()
+                                .resolve("runs")
+                                .resolve(base.name() + "-sweep-"
+                                        + LocalDateTime.now(clock)
+                                                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))))
+                .toAbsolutePath()
+                .normalize();
         Sweep sweep;
         try {
             sweep = Sweep.open(design, dir, engineOptions.engine, settings, Main.version(), clock);
@@ -152,10 +190,12 @@ final class SweepCommand implements Callable<Integer> {
                     + (e.reason() == Sweep.UnusableDirectory.Reason.HOLDS_OTHER_FILES ? "; choose another --out" : ""));
             return Main.BAD_INPUT;
         } catch (SweepDatabase.Mismatch e) {
-            err.println("scoresim: cannot resume the sweep in " + dir + ": " + e.getMessage() + "; choose another --out");
+            err.println(
+                    "scoresim: cannot resume the sweep in " + dir + ": " + e.getMessage() + "; choose another --out");
             return Main.BAD_INPUT;
         } catch (Sweep.DatabaseUnavailable e) {
-            err.println("scoresim: cannot open " + SweepDatabase.in(dir) + ": " + e.getMessage() + " (is another sweep writing to it?)");
+            err.println("scoresim: cannot open " + SweepDatabase.in(dir) + ": " + e.getMessage()
+                    + " (is another sweep writing to it?)");
             return Main.BAD_INPUT;
         }
 
@@ -173,8 +213,15 @@ final class SweepCommand implements Callable<Integer> {
         try (sweep) {
             int doneBefore = sweep.done();
             if (!json) {
-                err.printf("sweep of %s: %d point%s x %d replication%s = %d runs -> %s%n", base.name(), grid.size(),
-                        grid.size() == 1 ? "" : "s", replications, replications == 1 ? "" : "s", total, dir);
+                err.printf(
+                        "sweep of %s: %d point%s x %d replication%s = %d runs -> %s%n",
+                        base.name(),
+                        grid.size(),
+                        grid.size() == 1 ? "" : "s",
+                        replications,
+                        replications == 1 ? "" : "s",
+                        total,
+                        dir);
             }
             if (doneBefore > 0) {
                 err.printf("resuming: %d of %d runs already done%n", doneBefore, total);
@@ -182,7 +229,8 @@ final class SweepCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             Sweep.Outcome outcome = runAll(sweep, !json && !noProgress);
             if (!outcome.complete()) {
-                err.printf("%nscoresim: interrupted; %d of %d runs done and saved in %s; run the same command to resume%n",
+                err.printf(
+                        "%nscoresim: interrupted; %d of %d runs done and saved in %s; run the same command to resume%n",
                         sweep.done(), total, sweep.database());
                 return Main.INTERRUPTED;
             }
@@ -206,12 +254,24 @@ final class SweepCommand implements Callable<Integer> {
                 stdout.println(Json.write(m));
             } else {
                 String seeds = replications == 1 ? "seed " + seed : "seeds " + seed + ".." + (seed + replications - 1);
-                String header = String.format("%nsweep of %s: %d points x %d replications (%s), %s; figures of %d", base.name(),
-                        grid.size(), replications, seeds, sample >= 1 ? "every household"
-                                : new java.math.BigDecimal(100 * sample).round(new java.math.MathContext(4)).stripTrailingZeros()
-                                        .toPlainString() + "% sample of households", reported);
+                String header = String.format(
+                        "%nsweep of %s: %d points x %d replications (%s), %s; figures of %d",
+                        base.name(),
+                        grid.size(),
+                        replications,
+                        seeds,
+                        sample >= 1
+                                ? "every household"
+                                : new java.math.BigDecimal(100 * sample)
+                                                .round(new java.math.MathContext(4))
+                                                .stripTrailingZeros()
+                                                .toPlainString()
+                                        + "% sample of households",
+                        reported);
                 SweepTable.print(stdout, header, table, replications);
-                stdout.printf("%nEvery figure of every run, all years: %s (tables points, runs, metrics)%n", sweep.database());
+                stdout.printf(
+                        "%nEvery figure of every run, all years: %s (tables points, runs, metrics)%n",
+                        sweep.database());
             }
             stdout.flush();
             return 0;
@@ -228,18 +288,22 @@ final class SweepCommand implements Callable<Integer> {
     /** Runs what the sweep has left to do, with a progress bar on stderr when asked for and there is something to run. */
     private Sweep.Outcome runAll(Sweep sweep, boolean progress) throws InterruptedException, IOException {
         int toDo = sweep.toDo().size();
-        ProgressBar bar = progress && toDo > 0 ? new ProgressBarBuilder()
-                .setTaskName("sweeping")
-                .setInitialMax(toDo * 1000L)
-                .setUnit(" runs", 1000)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .build() : null;
-        ProgressTicker ticker = bar == null ? null : ProgressTicker.start(() -> {
-            Sweep.Progress p = sweep.progress();
-            bar.stepTo(p.ran() * 1000L + Math.round(999 * p.currentRunDone()));
-        });
+        ProgressBar bar = progress && toDo > 0
+                ? new ProgressBarBuilder()
+                        .setTaskName("sweeping")
+                        .setInitialMax(toDo * 1000L)
+                        .setUnit(" runs", 1000)
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .setUpdateIntervalMillis(250)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                        .build()
+                : null;
+        ProgressTicker ticker = bar == null
+                ? null
+                : ProgressTicker.start(() -> {
+                    Sweep.Progress p = sweep.progress();
+                    bar.stepTo(p.ran() * 1000L + Math.round(999 * p.currentRunDone()));
+                });
         Sweep.Outcome outcome = null;
         try {
             outcome = sweep.run(new Sweep.Listener() {

@@ -13,8 +13,10 @@ final class SweepTable {
 
     static void print(PrintWriter out, String header, List<SweepStatistics.Point> table, int replications) {
         out.println(header);
-        out.println(replications == 1 ? "(one replication: each figure is its run's; counts scaled to the represented population)"
-                : "(mean over the replications [95% t interval]; counts scaled to the represented population)");
+        out.println(
+                replications == 1
+                        ? "(one replication: each figure is its run's; counts scaled to the represented population)"
+                        : "(mean over the replications [95% t interval]; counts scaled to the represented population)");
         int width = 12;
         for (SweepStatistics.Point point : table) {
             for (SweepStatistics.Estimate e : point.estimates()) {

@@ -7,15 +7,19 @@ import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks a scenario file and prints every problem in it, with file, line, column and",
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks a scenario file and prints every problem in it, with file, line, column and",
             "key path; runs nothing and writes nothing. Exit code 0 when the file is valid, 2 otherwise.",
-            "A scenario that names a base is checked with its base, each problem in the file it is written in."})
+            "A scenario that names a base is checked with its base, each problem in the file it is written in."
+        })
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -23,8 +27,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "the scenario file (YAML, see SCENARIO.md)")
     Path file;
 
-    @Option(names = "--resolved", description = {"print the scenario as it is read, in one file: a scenario with a base",
-        "resolved into its base, every default written out (canonical YAML, no comments)"})
+    @Option(
+            names = "--resolved",
+            description = {
+                "print the scenario as it is read, in one file: a scenario with a base",
+                "resolved into its base, every default written out (canonical YAML, no comments)"
+            })
     boolean resolved;
 
     @Override
@@ -36,10 +44,21 @@ final class ValidateCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
                 return 0;
             }
-            spec.commandLine().getOut().printf("%s: valid scenario '%s': %d behaviours, %d channels, %d lists, "
-                    + "%d sanctions, %d rewards, %d travel modes, years %d-%d%n", file, s.name(), s.behaviours().size(),
-                    s.channels().size(), s.lists().size(), s.sanctions().size(), s.rewards().size(), s.travel().size(),
-                    s.years().from(), s.years().to());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "%s: valid scenario '%s': %d behaviours, %d channels, %d lists, "
+                                    + "%d sanctions, %d rewards, %d travel modes, years %d-%d%n",
+                            file,
+                            s.name(),
+                            s.behaviours().size(),
+                            s.channels().size(),
+                            s.lists().size(),
+                            s.sanctions().size(),
+                            s.rewards().size(),
+                            s.travel().size(),
+                            s.years().from(),
+                            s.years().to());
             return 0;
         } catch (ScenarioException e) {
             printProblems(e, spec.commandLine().getErr());

@@ -76,8 +76,16 @@ class CalibrateCommandTest {
         Path scenario = Files.writeString(tmp.resolve("tiny.yaml"), TINY);
         Path targets = Files.writeString(tmp.resolve("targets.yaml"), TINY_TARGETS);
         Path out = tmp.resolve("fitted.yaml");
-        Outcome o = cli("calibrate", scenario.toString(), "--targets", targets.toString(), "--max-evaluations", "60",
-                "--out", out.toString(), "--json");
+        Outcome o = cli(
+                "calibrate",
+                scenario.toString(),
+                "--targets",
+                targets.toString(),
+                "--max-evaluations",
+                "60",
+                "--out",
+                out.toString(),
+                "--json");
         assertThat(o.code()).as(o.err()).isZero();
         JsonNode r = Json.mapper().readTree(o.out());
         assertThat(r.get("evaluations").asInt()).isLessThanOrEqualTo(61);
@@ -89,7 +97,10 @@ class CalibrateCommandTest {
         double rate = fitted.behaviours().get("debt_default").rate().at(2020);
         assertThat(rate).isCloseTo(0.05, org.assertj.core.data.Percentage.withPercentage(3));
         // the same file but for the value: comments and layout kept; the scenario itself untouched
-        assertThat(Files.readString(out)).isEqualTo(TINY.replace("rate: 0.02 ", "rate: " + r.get("values").get(0).get("fitted").asText() + " "));
+        assertThat(Files.readString(out))
+                .isEqualTo(TINY.replace(
+                        "rate: 0.02 ",
+                        "rate: " + r.get("values").get(0).get("fitted").asText() + " "));
         assertThat(Files.readString(scenario)).isEqualTo(TINY);
     }
 
@@ -97,10 +108,24 @@ class CalibrateCommandTest {
     void bobyqaFitsTwoValuesFromAStartOnABound() throws Exception {
         // only rate x coverage matters: 200,000 x (1 - exp(-0.04)) entries; the coverage starts at its upper bound
         Path scenario = Files.writeString(tmp.resolve("tiny.yaml"), TINY);
-        Path targets = Files.writeString(tmp.resolve("targets.yaml"), TINY_TARGETS.replace("value: 9754.6", "value: 7842.1")
-                + "  - {path: channels.courts.coverage, min: 0.5, max: 1.0}\n");
-        Outcome o = cli("calibrate", scenario.toString(), "--targets", targets.toString(), "--max-evaluations", "40",
-                "--method", "bobyqa", "--sample", "0.5", "--out", tmp.resolve("fitted.yaml").toString(), "--json");
+        Path targets = Files.writeString(
+                tmp.resolve("targets.yaml"),
+                TINY_TARGETS.replace("value: 9754.6", "value: 7842.1")
+                        + "  - {path: channels.courts.coverage, min: 0.5, max: 1.0}\n");
+        Outcome o = cli(
+                "calibrate",
+                scenario.toString(),
+                "--targets",
+                targets.toString(),
+                "--max-evaluations",
+                "40",
+                "--method",
+                "bobyqa",
+                "--sample",
+                "0.5",
+                "--out",
+                tmp.resolve("fitted.yaml").toString(),
+                "--json");
         assertThat(o.code()).as(o.err()).isZero();
         JsonNode r = Json.mapper().readTree(o.out());
         assertThat(r.get("loss").asDouble()).isLessThan(r.get("loss_start").asDouble() / 100);
@@ -112,56 +137,111 @@ class CalibrateCommandTest {
     void theSameRunsGiveTheSameFit() throws Exception {
         Path scenario = Files.writeString(tmp.resolve("tiny.yaml"), TINY);
         Path targets = Files.writeString(tmp.resolve("targets.yaml"), TINY_TARGETS);
-        Outcome a = cli("calibrate", scenario.toString(), "--targets", targets.toString(), "--max-evaluations", "12",
-                "--sample", "0.2", "--out", tmp.resolve("a.yaml").toString(), "--json");
-        Outcome b = cli("calibrate", scenario.toString(), "--targets", targets.toString(), "--max-evaluations", "12",
-                "--sample", "0.2", "--out", tmp.resolve("b.yaml").toString(), "--json", "--threads", "1");
+        Outcome a = cli(
+                "calibrate",
+                scenario.toString(),
+                "--targets",
+                targets.toString(),
+                "--max-evaluations",
+                "12",
+                "--sample",
+                "0.2",
+                "--out",
+                tmp.resolve("a.yaml").toString(),
+                "--json");
+        Outcome b = cli(
+                "calibrate",
+                scenario.toString(),
+                "--targets",
+                targets.toString(),
+                "--max-evaluations",
+                "12",
+                "--sample",
+                "0.2",
+                "--out",
+                tmp.resolve("b.yaml").toString(),
+                "--json",
+                "--threads",
+                "1");
         assertThat(Files.readString(tmp.resolve("a.yaml"))).isEqualTo(Files.readString(tmp.resolve("b.yaml")));
-        assertThat(Json.mapper().readTree(a.out()).get("loss")).isEqualTo(Json.mapper().readTree(b.out()).get("loss"));
+        assertThat(Json.mapper().readTree(a.out()).get("loss"))
+                .isEqualTo(Json.mapper().readTree(b.out()).get("loss"));
     }
 
     @Test
     void checkPrintsEveryTargetAndCheckOfChina() throws Exception {
-        Outcome o = cli("calibrate", CHINA.toString(), "--targets", CHINA_TARGETS.toString(), "--check", "--sample", "0.0002");
+        Outcome o = cli(
+                "calibrate", CHINA.toString(), "--targets", CHINA_TARGETS.toString(), "--check", "--sample", "0.0002");
         assertThat(o.code()).as(o.err()).isZero();
-        for (String name : new String[] {"court_list_entries_to_end_2015", "court_list_entries_to_end_2018", "court_list_entries_2018",
-            "flights_blocked_to_end_2015", "flights_blocked_to_end_2017", "flights_blocked_to_end_2018", "rail_blocked_to_end_2017",
-            "rail_blocked_to_end_2018", "conduct_bans_2018", "rail_blocked_to_end_2015", "court_list_entries_to_end_2017",
-            "conduct_flight_bans_2018", "conduct_train_bans_2018"}) {
+        for (String name : new String[] {
+            "court_list_entries_to_end_2015",
+            "court_list_entries_to_end_2018",
+            "court_list_entries_2018",
+            "flights_blocked_to_end_2015",
+            "flights_blocked_to_end_2017",
+            "flights_blocked_to_end_2018",
+            "rail_blocked_to_end_2017",
+            "rail_blocked_to_end_2018",
+            "conduct_bans_2018",
+            "rail_blocked_to_end_2015",
+            "court_list_entries_to_end_2017",
+            "conduct_flight_bans_2018",
+            "conduct_train_bans_2018"
+        }) {
             assertThat(o.out()).contains("  " + name + " ");
         }
         assertThat(o.out()).contains("3,080,000", "Checks (reported, not fitted)");
         // the court list figures are the calibrated ones: within tolerance even in a 0.02% sample
-        assertThat(o.out().lines().filter(l -> l.contains("court_list_entries_to_end_2018")).findFirst().orElseThrow()).endsWith("yes");
+        assertThat(o.out()
+                        .lines()
+                        .filter(l -> l.contains("court_list_entries_to_end_2018"))
+                        .findFirst()
+                        .orElseThrow())
+                .endsWith("yes");
     }
 
     @Test
     void neverWritesOverTheScenarioAndRefusesBadTargets() throws Exception {
         Path scenario = Files.writeString(tmp.resolve("tiny.yaml"), TINY);
         Path targets = Files.writeString(tmp.resolve("targets.yaml"), TINY_TARGETS);
-        Outcome self = cli("calibrate", scenario.toString(), "--targets", targets.toString(), "--out", scenario.toString(), "--force");
+        Outcome self = cli(
+                "calibrate",
+                scenario.toString(),
+                "--targets",
+                targets.toString(),
+                "--out",
+                scenario.toString(),
+                "--force");
         assertThat(self.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(self.err()).contains("the scenario file itself");
         assertThat(Files.readString(scenario)).isEqualTo(TINY);
 
         Path exists = Files.writeString(tmp.resolve("exists.yaml"), "x");
-        assertThat(cli("calibrate", scenario.toString(), "--targets", targets.toString(), "--out", exists.toString()).err())
+        assertThat(cli("calibrate", scenario.toString(), "--targets", targets.toString(), "--out", exists.toString())
+                        .err())
                 .contains("the file exists");
 
-        Path bad = Files.writeString(tmp.resolve("bad.yaml"), TINY_TARGETS.replace("behaviours.debt_default.rate", "behaviours.debt.rate")
-                .replace("metric: listed_new", "metric: listed_neww"));
+        Path bad = Files.writeString(
+                tmp.resolve("bad.yaml"),
+                TINY_TARGETS
+                        .replace("behaviours.debt_default.rate", "behaviours.debt.rate")
+                        .replace("metric: listed_new", "metric: listed_neww"));
         Outcome o = cli("calibrate", scenario.toString(), "--targets", bad.toString(), "--check");
         assertThat(o.code()).isEqualTo(Main.BAD_INPUT);
         // every problem at once, each at its file, line and column
-        assertThat(o.err().lines().toList()).containsExactly(
-                bad + ":3:34: targets[0].metric: unknown metric 'listed_neww'; did you mean 'listed_new'?",
-                bad + ":5:34: checks[0].metric: unknown metric 'listed_neww'; did you mean 'listed_new'?",
-                bad + ":7:12: free[0].path: behaviours.debt.rate: no such key; behaviours has debt_default (a key not written"
-                        + " in the file cannot be set) (in the scenario file)",
-                "3 problems in " + bad + "; nothing was run or written.");
-        Path typo = Files.writeString(tmp.resolve("bad2.yaml"), TINY_TARGETS.replace("tolerance: 0.1}", "tolerence: 0.1}"));
+        assertThat(o.err().lines().toList())
+                .containsExactly(
+                        bad + ":3:34: targets[0].metric: unknown metric 'listed_neww'; did you mean 'listed_new'?",
+                        bad + ":5:34: checks[0].metric: unknown metric 'listed_neww'; did you mean 'listed_new'?",
+                        bad
+                                + ":7:12: free[0].path: behaviours.debt.rate: no such key; behaviours has debt_default (a key not written"
+                                + " in the file cannot be set) (in the scenario file)",
+                        "3 problems in " + bad + "; nothing was run or written.");
+        Path typo =
+                Files.writeString(tmp.resolve("bad2.yaml"), TINY_TARGETS.replace("tolerance: 0.1}", "tolerence: 0.1}"));
         o = cli("calibrate", scenario.toString(), "--targets", typo.toString(), "--check");
         assertThat(o.code()).isEqualTo(Main.BAD_INPUT);
-        assertThat(o.err()).startsWith(typo + ":5:90: checks[0].tolerence: unknown key 'tolerence'; did you mean 'tolerance'?\n");
+        assertThat(o.err())
+                .startsWith(typo + ":5:90: checks[0].tolerence: unknown key 'tolerence'; did you mean 'tolerance'?\n");
     }
 }

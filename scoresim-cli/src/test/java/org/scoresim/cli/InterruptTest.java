@@ -22,13 +22,26 @@ class InterruptTest {
     @EnabledOnOs(OS.LINUX)
     void interruptedRunLeavesNothing() throws Exception {
         Path big = tmp.resolve("big.yaml");
-        Files.writeString(big, Files.readString(Paths.get("..", "scenarios", "minimal.yaml"))
-                .replace("size: 1000000", "size: 400000000"));
+        Files.writeString(
+                big,
+                Files.readString(Paths.get("..", "scenarios", "minimal.yaml"))
+                        .replace("size: 1000000", "size: 400000000"));
         Path out = tmp.resolve("out");
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.scoresim.cli.Main", "run", big.toString(), "--no-progress", "--threads", "1", "--out", out.toString()))
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.scoresim.cli.Main",
+                        "run",
+                        big.toString(),
+                        "--no-progress",
+                        "--threads",
+                        "1",
+                        "--out",
+                        out.toString()))
+                .redirectErrorStream(true)
+                .start();
         // wait until the run has started writing (its partial directory exists)
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && !partialExists()) {

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scoresim.experiments.calibrate.Targets;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;
 import org.scoresim.engine.run.Runner;
+import org.scoresim.experiments.calibrate.Targets;
 import org.scoresim.model.ScenarioParser;
 
 /**
@@ -30,8 +30,9 @@ class OfficialRecordTest {
         for (Targets.Target t : targets.targets()) {
             double model = t.of(r);
             assertThat(t.within(model))
-                    .as("%s: model %.0f, official %.0f (%+.1f%%, tolerance %.0f%%)", t.name(), model, t.value(),
-                            100 * t.error(model), 100 * t.tolerance())
+                    .as(
+                            "%s: model %.0f, official %.0f (%+.1f%%, tolerance %.0f%%)",
+                            t.name(), model, t.value(), 100 * t.error(model), 100 * t.tolerance())
                     .isTrue();
         }
     }

@@ -40,11 +40,12 @@ class ReportBrowserTest {
 
     @Test
     void reportOpensOfflineWithEveryChartDrawnAndNoConsoleError() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "headless Chromium not found (/usr/bin/chromium, /usr/bin/chromedriver): ./run-tests installs them as root");
         Path out = tmp.resolve("run");
-        RunCommandTest.Outcome o = RunCommandTest.cli("run", RunCommandTest.MINIMAL.toString(), "--json", "--sample", "0.05",
-                "--out", out.toString());
+        RunCommandTest.Outcome o = RunCommandTest.cli(
+                "run", RunCommandTest.MINIMAL.toString(), "--json", "--sample", "0.05", "--out", out.toString());
         assertThat(o.code()).as(o.err()).isZero();
         Path report = out.resolve("report.html");
         String html = Files.readString(report);
@@ -52,14 +53,24 @@ class ReportBrowserTest {
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,800", "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,800",
+                "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .withTimeout(Duration.ofSeconds(60)).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .withTimeout(Duration.ofSeconds(60))
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         try {
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
@@ -68,52 +79,73 @@ class ReportBrowserTest {
             List<WebElement> charts = driver.findElements(By.cssSelector(".chart"));
             assertThat(charts).hasSizeGreaterThanOrEqualTo(7);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline && !charts.stream().allMatch(c -> !c.findElements(By.tagName("canvas")).isEmpty())) {
+            while (System.nanoTime() < deadline
+                    && !charts.stream()
+                            .allMatch(c -> !c.findElements(By.tagName("canvas")).isEmpty())) {
                 Thread.sleep(100);
             }
             for (WebElement c : charts) {
                 WebElement canvas = c.findElement(By.tagName("canvas"));
                 assertThat(canvas.getSize().getWidth()).as(c.getAttribute("id")).isGreaterThan(300);
-                assertThat(canvas.getSize().getHeight()).as(c.getAttribute("id")).isGreaterThan(200);
+                assertThat(canvas.getSize().getHeight())
+                        .as(c.getAttribute("id"))
+                        .isGreaterThan(200);
             }
             JavascriptExecutor js = driver;
             // every chart has a title, and its axes are named
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> options2 = (List<Map<String, Object>>) js.executeScript(
                     "return Array.from(document.querySelectorAll('.chart')).map(n => { const o = echarts.getInstanceByDom(n).getOption();"
-                    + " return {id: n.id, title: o.title[0].text, x: (o.xAxis[0].name || ''), y: (o.yAxis[0].name || ''),"
-                    + " horizontal: o.yAxis[0].type === 'category'}; })");
+                            + " return {id: n.id, title: o.title[0].text, x: (o.xAxis[0].name || ''), y: (o.yAxis[0].name || ''),"
+                            + " horizontal: o.yAxis[0].type === 'category'}; })");
             for (Map<String, Object> c : options2) {
                 assertThat((String) c.get("title")).as(c.get("id") + " title").isNotBlank();
-                assertThat((String) c.get("x")).as(c.get("id") + " value/x axis name").isNotBlank();
+                assertThat((String) c.get("x"))
+                        .as(c.get("id") + " value/x axis name")
+                        .isNotBlank();
                 if (!Boolean.TRUE.equals(c.get("horizontal"))) {
-                    assertThat((String) c.get("y")).as(c.get("id") + " y axis name").isNotBlank();
+                    assertThat((String) c.get("y"))
+                            .as(c.get("id") + " y axis name")
+                            .isNotBlank();
                 }
             }
             // nothing was fetched: the page is one file
-            assertThat((Long) js.executeScript("return performance.getEntriesByType('resource').length")).isZero();
+            assertThat((Long) js.executeScript("return performance.getEntriesByType('resource').length"))
+                    .isZero();
             String text = driver.findElement(By.tagName("body")).getText();
             assertThat(text).contains("minimal", "synthetic", "Headline figures", "attempts", "four-fifths", "Person ");
             // the year selector redraws the histogram without errors
-            js.executeScript("const s = document.getElementById('hist-year'); s.value = '0'; s.dispatchEvent(new Event('change'));");
+            js.executeScript(
+                    "const s = document.getElementById('hist-year'); s.value = '0'; s.dispatchEvent(new Event('change'));");
             List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                    .toList();
             assertThat(severe).as("console errors").isEmpty();
 
             Path shots = Files.createDirectories(Paths.get("target", "screenshots"));
             // a 1280 x 800 viewport: the window's frame takes the difference
             long inner = (Long) js.executeScript("return window.innerHeight");
             driver.manage().window().setSize(new Dimension(1280, (int) (800 + 800 - inner)));
-            js.executeScript("const s = document.getElementById('hist-year'); s.value = s.options.length - 1; s.dispatchEvent(new Event('change'));"
-                    + " window.scrollTo(0, 0);");
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shots.resolve("report.png"), StandardCopyOption.REPLACE_EXISTING);
+            js.executeScript(
+                    "const s = document.getElementById('hist-year'); s.value = s.options.length - 1; s.dispatchEvent(new Event('change'));"
+                            + " window.scrollTo(0, 0);");
+            Files.copy(
+                    driver.getScreenshotAs(OutputType.FILE).toPath(),
+                    shots.resolve("report.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
             for (WebElement c : charts) {
                 File f = c.getScreenshotAs(OutputType.FILE);
-                Files.copy(f.toPath(), shots.resolve("report-" + c.getAttribute("id") + ".png"), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        f.toPath(),
+                        shots.resolve("report-" + c.getAttribute("id") + ".png"),
+                        StandardCopyOption.REPLACE_EXISTING);
             }
             long height = (Long) js.executeScript("return document.documentElement.scrollHeight");
             driver.manage().window().setSize(new Dimension(1280, (int) Math.min(height, 8000)));
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shots.resolve("report-full.png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    driver.getScreenshotAs(OutputType.FILE).toPath(),
+                    shots.resolve("report-full.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
         } finally {
             driver.quit();
         }

@@ -53,10 +53,13 @@ class RunCommandTest {
             assertThat(y.has("locked_in")).isTrue();
             for (String m : List.of("offences", "detected", "misattributed", "fines")) {
                 assertThat(y.get(m).size()).as(m).isEqualTo(behaviours.size());
-                behaviours.forEach(b -> assertThat(y.get(m).has(b)).as(m + "." + b).isTrue());
+                behaviours.forEach(
+                        b -> assertThat(y.get(m).has(b)).as(m + "." + b).isTrue());
             }
-            for (String m : List.of("sanctioned", "sanctioned_new", "sanctioned_end", "wrongful", "children_affected")) {
-                sanctions.forEach(x -> assertThat(y.get(m).has(x)).as(m + "." + x).isTrue());
+            for (String m :
+                    List.of("sanctioned", "sanctioned_new", "sanctioned_end", "wrongful", "children_affected")) {
+                sanctions.forEach(
+                        x -> assertThat(y.get(m).has(x)).as(m + "." + x).isTrue());
             }
             for (String t : List.of("A", "B", "C")) {
                 assertThat(y.get("tier_end").has(t)).isTrue();
@@ -66,9 +69,11 @@ class RunCommandTest {
             assertThat(y.get("listed_end").has("court_blacklist")).isTrue();
             assertThat(y.get("delisted").has("court_blacklist")).isTrue();
             assertThat(y.get("rewarded").has("fast_loans")).isTrue();
-            long tiers = y.get("tier_end").get("A").asLong() + y.get("tier_end").get("B").asLong()
+            long tiers = y.get("tier_end").get("A").asLong()
+                    + y.get("tier_end").get("B").asLong()
                     + y.get("tier_end").get("C").asLong();
-            assertThat(Math.abs(tiers - y.get("population").asLong())).isLessThanOrEqualTo(3); // rounding of scaled counts
+            assertThat(Math.abs(tiers - y.get("population").asLong()))
+                    .isLessThanOrEqualTo(3); // rounding of scaled counts
         }
         assertThat(s.get("interval95").get("2015").get("population")).hasSize(2);
         // the file written is the same as stdout
@@ -77,9 +82,34 @@ class RunCommandTest {
 
     @Test
     void sameSeedSameNumbersWhateverTheThreads() throws Exception {
-        Outcome one = cli("run", MINIMAL.toString(), "--json", "--sample", "0.1", "--threads", "1", "--out", tmp.resolve("a").toString());
-        Outcome many = cli("run", MINIMAL.toString(), "--json", "--sample", "0.1", "--out", tmp.resolve("b").toString());
-        Outcome three = cli("run", MINIMAL.toString(), "--json", "--sample", "0.1", "--threads", "3", "--out", tmp.resolve("c").toString());
+        Outcome one = cli(
+                "run",
+                MINIMAL.toString(),
+                "--json",
+                "--sample",
+                "0.1",
+                "--threads",
+                "1",
+                "--out",
+                tmp.resolve("a").toString());
+        Outcome many = cli(
+                "run",
+                MINIMAL.toString(),
+                "--json",
+                "--sample",
+                "0.1",
+                "--out",
+                tmp.resolve("b").toString());
+        Outcome three = cli(
+                "run",
+                MINIMAL.toString(),
+                "--json",
+                "--sample",
+                "0.1",
+                "--threads",
+                "3",
+                "--out",
+                tmp.resolve("c").toString());
         JsonNode a = json(one.out());
         JsonNode b = json(many.out());
         JsonNode c = json(three.out());
@@ -87,21 +117,51 @@ class RunCommandTest {
         assertThat(c.get("years")).isEqualTo(a.get("years"));
         assertThat(c.get("audit")).isEqualTo(a.get("audit"));
         assertThat(c.get("interval95")).isEqualTo(a.get("interval95"));
-        Outcome other = cli("run", MINIMAL.toString(), "--json", "--sample", "0.1", "--seed", "2", "--out", tmp.resolve("d").toString());
+        Outcome other = cli(
+                "run",
+                MINIMAL.toString(),
+                "--json",
+                "--sample",
+                "0.1",
+                "--seed",
+                "2",
+                "--out",
+                tmp.resolve("d").toString());
         assertThat(json(other.out()).get("years")).isNotEqualTo(a.get("years"));
     }
 
     @Test
     void tableIsPrintedWithoutJson() {
-        Outcome o = cli("run", MINIMAL.toString(), "--sample", "0.05", "--no-progress", "--out", tmp.resolve("t").toString());
+        Outcome o = cli(
+                "run",
+                MINIMAL.toString(),
+                "--sample",
+                "0.05",
+                "--no-progress",
+                "--out",
+                tmp.resolve("t").toString());
         assertThat(o.code()).as(o.err()).isZero();
-        assertThat(o.out()).contains("2013", "2015", "jaywalking: offences", "court_blacklist: entries", "flight_ban",
-                "Blocked ticket purchases", "summary.json");
+        assertThat(o.out())
+                .contains(
+                        "2013",
+                        "2015",
+                        "jaywalking: offences",
+                        "court_blacklist: entries",
+                        "flight_ban",
+                        "Blocked ticket purchases",
+                        "summary.json");
     }
 
     @Test
     void theScenariosClaimsArePrintedBesideTheModelsFigures() throws Exception {
-        Outcome plain = cli("run", MINIMAL.toString(), "--sample", "0.05", "--no-progress", "--out", tmp.resolve("p").toString());
+        Outcome plain = cli(
+                "run",
+                MINIMAL.toString(),
+                "--sample",
+                "0.05",
+                "--no-progress",
+                "--out",
+                tmp.resolve("p").toString());
         assertThat(plain.out()).doesNotContain("explained");
         Path claimed = tmp.resolve("claimed.yaml");
         Files.writeString(claimed, Files.readString(MINIMAL) + """
@@ -118,14 +178,23 @@ class RunCommandTest {
                       - {label: "people banned in 2015", metric: travel_banned}
                       - {label: "blocked purchases since 2013", metric: blocked, cumulative: true}
                 """);
-        Outcome o = cli("run", claimed.toString(), "--sample", "0.05", "--no-progress", "--out", tmp.resolve("c").toString());
+        Outcome o = cli(
+                "run",
+                claimed.toString(),
+                "--sample",
+                "0.05",
+                "--no-progress",
+                "--out",
+                tmp.resolve("c").toString());
         assertThat(o.code()).as(o.err()).isZero();
         String block = o.out().substring(o.out().indexOf("\nThe press figure"));
         List<String> lines = block.lines().toList();
         assertThat(lines.get(1)).isEqualTo("The press figure, explained (2015)");
         assertThat(lines.get(2)).startsWith("  press: \"2.3 M barred\"   ").endsWith(" 2.30M");
         assertThat(lines.get(3)).startsWith("  model: people banned in 2015   ").hasSize(87);
-        assertThat(lines.get(4)).startsWith("  model: blocked purchases since 2013   ").hasSize(87);
+        assertThat(lines.get(4))
+                .startsWith("  model: blocked purchases since 2013   ")
+                .hasSize(87);
         assertThat(lines.get(5)).isEqualTo("  Purchases, not people.");
     }
 
@@ -140,7 +209,8 @@ class RunCommandTest {
         Outcome o = cli("run", bad.toString(), "--out", out.toString());
         assertThat(o.code()).isEqualTo(2);
         assertThat(o.err()).contains("bad.yaml:", "behaviours.jaywalking.rate", "probability");
-        assertThat(o.err().lines().filter(l -> l.startsWith(bad.toString())).count()).isGreaterThanOrEqualTo(2);
+        assertThat(o.err().lines().filter(l -> l.startsWith(bad.toString())).count())
+                .isGreaterThanOrEqualTo(2);
         assertThat(out).doesNotExist();
         try (Stream<Path> s = Files.list(tmp)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("bad.yaml");
@@ -175,10 +245,13 @@ class RunCommandTest {
         Files.writeString(overlay, "base: minimal.yaml\nname: variant\nset:\n  channels.cameras.false_mach: 0\n");
         Outcome bad = cli("validate", overlay.toString());
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err().lines().toList()).startsWith(
-                overlay + ":4:3: channels.cameras.false_mach: unknown key 'false_mach'; did you mean 'false_match'?",
-                tmp.resolve("minimal.yaml") + ":26:11: behaviours.jaywalking.rate: expected a number >= 0 or a {year: value} map,"
-                        + " got -2.0");
+        assertThat(bad.err().lines().toList())
+                .startsWith(
+                        overlay
+                                + ":4:3: channels.cameras.false_mach: unknown key 'false_mach'; did you mean 'false_match'?",
+                        tmp.resolve("minimal.yaml")
+                                + ":26:11: behaviours.jaywalking.rate: expected a number >= 0 or a {year: value} map,"
+                                + " got -2.0");
     }
 
     @Test
@@ -188,7 +261,8 @@ class RunCommandTest {
         assertThat(cli("run", MINIMAL.toString(), "--threads", "0").code()).isEqualTo(2);
         assertThat(cli("run", MINIMAL.toString(), "--engine", "gpu").code()).isEqualTo(2);
         assertThat(cli("run", "--no-such-option").code()).isEqualTo(2);
-        assertThat(cli("validate", tmp.resolve("missing.yaml").toString()).code()).isEqualTo(2);
+        assertThat(cli("validate", tmp.resolve("missing.yaml").toString()).code())
+                .isEqualTo(2);
         assertThat(cli("frobnicate").code()).isEqualTo(2);
     }
 

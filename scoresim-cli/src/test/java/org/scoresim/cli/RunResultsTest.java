@@ -36,8 +36,16 @@ class RunResultsTest {
     @BeforeAll
     static void runOnce() throws Exception {
         run = shared.resolve("run");
-        RunCommandTest.Outcome o = RunCommandTest.cli("run", RunCommandTest.MINIMAL.toString(), "--json", "--sample", "0.05",
-                "--seed", "3", "--out", run.toString());
+        RunCommandTest.Outcome o = RunCommandTest.cli(
+                "run",
+                RunCommandTest.MINIMAL.toString(),
+                "--json",
+                "--sample",
+                "0.05",
+                "--seed",
+                "3",
+                "--out",
+                run.toString());
         assertThat(o.code()).as(o.err()).isZero();
         summary = RunCommandTest.json(o.out());
         results = ResultsFile.in(run).orElseThrow();
@@ -59,14 +67,16 @@ class RunResultsTest {
             for (Map.Entry<String, JsonNode> m : y.getValue().properties()) {
                 if (m.getValue().isNumber()) {
                     expected++;
-                    assertThat(db.get(y.getKey() + "/" + m.getKey() + "/")).as(y.getKey() + " " + m.getKey())
+                    assertThat(db.get(y.getKey() + "/" + m.getKey() + "/"))
+                            .as(y.getKey() + " " + m.getKey())
                             .isEqualTo(m.getValue().asDouble());
                     continue;
                 }
                 for (Map.Entry<String, JsonNode> i : m.getValue().properties()) {
                     expected++;
                     assertThat(db.get(y.getKey() + "/" + m.getKey() + "/" + i.getKey()))
-                            .as(y.getKey() + " " + m.getKey() + " " + i.getKey()).isEqualTo(i.getValue().asDouble());
+                            .as(y.getKey() + " " + m.getKey() + " " + i.getKey())
+                            .isEqualTo(i.getValue().asDouble());
                 }
             }
         }
@@ -82,8 +92,10 @@ class RunResultsTest {
         // one row per (year, attribute, value, metric, item): as many as the national rows per value
         assertThat(results.metrics("province", null, null)).hasSize(2 * national.size());
         assertThat(setting).hasSize(2 * national.size());
-        assertThat(all.stream().map(m -> m.year() + "/" + m.attribute() + "/" + m.value() + "/" + m.metric() + "/" + m.item())
-                .distinct()).hasSize(all.size());
+        assertThat(all.stream()
+                        .map(m -> m.year() + "/" + m.attribute() + "/" + m.value() + "/" + m.metric() + "/" + m.item())
+                        .distinct())
+                .hasSize(all.size());
         // scaled counts are rounded per value: the values' sum is the national figure within one per value
         Map<String, Double> sums = new HashMap<>();
         setting.forEach(m -> sums.merge(key(m), m.count(), Double::sum));
@@ -114,10 +126,16 @@ class RunResultsTest {
         assertThat(r.households()).isEqualTo(summary.get("households").asLong());
         assertThat(r.people()).isEqualTo(summary.get("people").asLong());
 
-        assertThat(results.stories()).extracting(ResultsFile.Story::category)
+        assertThat(results.stories())
+                .extracting(ResultsFile.Story::category)
                 .containsAnyOf("sanctioned", "wrongful", "locked_in", "rewarded")
-                .allMatch(c -> List.of("sanctioned", "wrongful", "locked_in", "rewarded").contains(c));
-        assertThat(results.stories().stream().map(ResultsFile.Story::category).distinct().count()).isGreaterThanOrEqualTo(2);
+                .allMatch(c -> List.of("sanctioned", "wrongful", "locked_in", "rewarded")
+                        .contains(c));
+        assertThat(results.stories().stream()
+                        .map(ResultsFile.Story::category)
+                        .distinct()
+                        .count())
+                .isGreaterThanOrEqualTo(2);
         // the year-end histogram covers everyone, up to the rounding of scaled bins
         Map<Integer, Long> people = new HashMap<>();
         Map<Integer, Integer> bins = new HashMap<>();
@@ -127,24 +145,34 @@ class RunResultsTest {
         }
         assertThat(people).hasSize(3);
         for (ResultsFile.MetricRow p : results.metrics("all", "population", null)) {
-            assertThat(Math.abs(people.get(p.year()) - p.count())).as("population " + p.year()).isLessThanOrEqualTo(bins.get(p.year()));
+            assertThat(Math.abs(people.get(p.year()) - p.count()))
+                    .as("population " + p.year())
+                    .isLessThanOrEqualTo(bins.get(p.year()));
         }
         // audit rows are summary.json's audit, year by year
         List<ResultsFile.AuditRow> audit = results.audit();
         assertThat(audit).isNotEmpty();
         for (ResultsFile.AuditRow a : audit) {
-            JsonNode entry = summary.get("audit").get(Integer.toString(a.year())).get(a.sanction()).get(a.attribute());
+            JsonNode entry = summary.get("audit")
+                    .get(Integer.toString(a.year()))
+                    .get(a.sanction())
+                    .get(a.attribute());
             JsonNode rate = entry.get("rates").get(a.value());
             assertThat(a.rate()).as(a.toString()).isEqualTo(rate.isNull() ? null : rate.asDouble());
-            assertThat(a.fourFifthsFails()).as(a.toString()).isEqualTo(entry.get("four_fifths_fails").asBoolean());
+            assertThat(a.fourFifthsFails())
+                    .as(a.toString())
+                    .isEqualTo(entry.get("four_fifths_fails").asBoolean());
         }
-        assertThat(results.intervals()).isNotEmpty().allMatch(i -> i.lo() == null || i.hi() == null || i.lo() <= i.hi());
+        assertThat(results.intervals())
+                .isNotEmpty()
+                .allMatch(i -> i.lo() == null || i.hi() == null || i.lo() <= i.hi());
     }
 
     @Test
     void exportWritesEveryTableAsCsvAndParquet() throws Exception {
         Path csv = shared.resolve("csv");
-        RunCommandTest.Outcome o = RunCommandTest.cli("export", run.toString(), "--format", "csv", "--out", csv.toString());
+        RunCommandTest.Outcome o =
+                RunCommandTest.cli("export", run.toString(), "--format", "csv", "--out", csv.toString());
         assertThat(o.code()).as(o.err()).isZero();
         List<String> tables = List.of("audit", "interval95", "metrics", "runs", "score_hist", "stories");
         for (String t : tables) {
@@ -154,8 +182,10 @@ class RunResultsTest {
         List<String> metrics = Files.readAllLines(csv.resolve("metrics.csv"));
         assertThat(metrics.get(0)).isEqualTo("run_id,year,attribute,value,metric,item,count");
         assertThat(metrics).hasSize(1 + results.metrics(null, null, null).size());
-        assertThat(Files.readAllLines(csv.resolve("audit.csv"))).hasSize(1 + results.audit().size());
-        assertThat(Files.readAllLines(csv.resolve("stories.csv"))).hasSize(1 + results.stories().size());
+        assertThat(Files.readAllLines(csv.resolve("audit.csv")))
+                .hasSize(1 + results.audit().size());
+        assertThat(Files.readAllLines(csv.resolve("stories.csv")))
+                .hasSize(1 + results.stories().size());
 
         RunCommandTest.Outcome p = RunCommandTest.cli("export", run.toString(), "--format", "parquet");
         assertThat(p.code()).as(p.err()).isZero();
@@ -164,14 +194,19 @@ class RunResultsTest {
             assertThat(file).isRegularFile();
             byte[] bytes = Files.readAllBytes(file);
             // a Parquet file begins and ends with its magic number
-            assertThat(new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).as(t).isEqualTo("PAR1");
-            assertThat(new String(bytes, bytes.length - 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).as(t).isEqualTo("PAR1");
+            assertThat(new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                    .as(t)
+                    .isEqualTo("PAR1");
+            assertThat(new String(bytes, bytes.length - 4, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                    .as(t)
+                    .isEqualTo("PAR1");
         }
     }
 
     @Test
     void exportRefusesWhatIsNotARun() throws Exception {
-        RunCommandTest.Outcome missing = RunCommandTest.cli("export", shared.resolve("nowhere").toString(), "--format", "csv");
+        RunCommandTest.Outcome missing =
+                RunCommandTest.cli("export", shared.resolve("nowhere").toString(), "--format", "csv");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("not a directory");
         Path empty = Files.createDirectories(shared.resolve("empty"));
@@ -204,8 +239,8 @@ class RunResultsTest {
         Path partial = tmp.resolve(".broken.partial-" + ProcessHandle.current().pid());
         Files.createDirectories(partial.resolve(blocked));
         Files.writeString(partial.resolve(blocked).resolve("blocker"), "x");
-        RunCommandTest.Outcome o = RunCommandTest.cli("run", RunCommandTest.MINIMAL.toString(), "--json", "--sample", "0.01",
-                "--out", out.toString());
+        RunCommandTest.Outcome o = RunCommandTest.cli(
+                "run", RunCommandTest.MINIMAL.toString(), "--json", "--sample", "0.01", "--out", out.toString());
         assertThat(o.code()).isEqualTo(1);
         assertThat(o.out()).isEmpty();
         assertThat(o.err()).contains(blocked);

@@ -54,12 +54,17 @@ class ServeCommandTest {
     }
 
     private HttpResponse<String> get(Dashboard d, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(d.url() + path.substring(1))).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(d.url() + path.substring(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(Dashboard d, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(d.url() + path.substring(1))).POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(d.url() + path.substring(1)))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String runAndWait(Dashboard d, String body) throws Exception {
@@ -68,7 +73,10 @@ class ServeCommandTest {
         String id = Json.mapper().readTree(r.body()).get("id").asText();
         long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < end) {
-            String status = Json.mapper().readTree(get(d, "/api/runs/" + id).body()).get("status").asText();
+            String status = Json.mapper()
+                    .readTree(get(d, "/api/runs/" + id).body())
+                    .get("status")
+                    .asText();
             if (status.equals("done")) {
                 return id;
             }
@@ -84,14 +92,33 @@ class ServeCommandTest {
         try (Dashboard d = serve(tmp.resolve("runs"))) {
             String id = runAndWait(d, "{\"scenario\": \"minimal\", \"seed\": 7, \"sample\": 0.02}");
             http = Json.mapper().readTree(get(d, "/api/runs/" + id + "/summary").body());
-            assertThat(Files.exists(tmp.resolve("runs").resolve(id).resolve(ResultsDatabase.FILE))).isTrue();
-            assertThat(Files.exists(tmp.resolve("runs").resolve(id).resolve("report.html"))).isTrue();
+            assertThat(Files.exists(tmp.resolve("runs").resolve(id).resolve(ResultsDatabase.FILE)))
+                    .isTrue();
+            assertThat(Files.exists(tmp.resolve("runs").resolve(id).resolve("report.html")))
+                    .isTrue();
         }
-        RunCommandTest.Outcome cli = RunCommandTest.cli("run", HOME.resolve("scenarios/minimal.yaml").toString(), "--seed", "7",
-                "--sample", "0.02", "--json", "--out", tmp.resolve("cli").toString());
+        RunCommandTest.Outcome cli = RunCommandTest.cli(
+                "run",
+                HOME.resolve("scenarios/minimal.yaml").toString(),
+                "--seed",
+                "7",
+                "--sample",
+                "0.02",
+                "--json",
+                "--out",
+                tmp.resolve("cli").toString());
         assertThat(cli.code()).as(cli.err()).isZero();
         JsonNode json = RunCommandTest.json(cli.out());
-        for (String key : List.of("scenario", "seed", "sample", "version", "engine", "households", "people", "years", "interval95",
+        for (String key : List.of(
+                "scenario",
+                "seed",
+                "sample",
+                "version",
+                "engine",
+                "households",
+                "people",
+                "years",
+                "interval95",
                 "audit")) {
             assertThat(http.get(key)).as(key).isEqualTo(json.get(key));
         }
@@ -99,7 +126,8 @@ class ServeCommandTest {
 
     @Test
     void aBadScenarioGets400WithTheMessagesOfScoresimValidate() throws Exception {
-        String yaml = Files.readString(HOME.resolve("scenarios/minimal.yaml")).replace("rate: 2.0 ", "rate: -2.0")
+        String yaml = Files.readString(HOME.resolve("scenarios/minimal.yaml"))
+                .replace("rate: 2.0 ", "rate: -2.0")
                 .replace("probability: 0.9}", "probability: 1.9}");
         Path file = tmp.resolve("bad.yaml");
         Files.writeString(file, yaml);
@@ -112,14 +140,18 @@ class ServeCommandTest {
             assertThat(r.statusCode()).isEqualTo(400);
             JsonNode errors = Json.mapper().readTree(r.body()).get("errors");
             assertThat(errors).hasSize(2);
-            List<String> lines = cli.err().lines().filter(l -> l.startsWith(file.toString())).toList();
+            List<String> lines =
+                    cli.err().lines().filter(l -> l.startsWith(file.toString())).toList();
             assertThat(lines).hasSize(errors.size());
             for (int i = 0; i < errors.size(); i++) {
                 JsonNode e = errors.get(i);
-                assertThat(lines.get(i)).isEqualTo(file + ":" + e.get("line").asInt() + ":" + e.get("column").asInt() + ": "
-                        + e.get("path").asText() + ": " + e.get("message").asText());
+                assertThat(lines.get(i))
+                        .isEqualTo(file + ":" + e.get("line").asInt() + ":"
+                                + e.get("column").asInt() + ": " + e.get("path").asText() + ": "
+                                + e.get("message").asText());
             }
-            JsonNode validate = Json.mapper().readTree(post(d, "/api/validate", yaml).body());
+            JsonNode validate =
+                    Json.mapper().readTree(post(d, "/api/validate", yaml).body());
             assertThat(validate.get("errors")).isEqualTo(errors);
         }
     }
@@ -131,7 +163,9 @@ class ServeCommandTest {
         JsonNode before;
         try (Dashboard d = serve(runs)) {
             id = runAndWait(d, "{\"scenario\": \"minimal\", \"sample\": 0.01}");
-            before = Json.mapper().readTree(get(d, "/api/runs/" + id + "/metrics?attribute=province").body());
+            before = Json.mapper()
+                    .readTree(get(d, "/api/runs/" + id + "/metrics?attribute=province")
+                            .body());
         }
         try (Dashboard d = serve(runs)) {
             HttpResponse<String> r = get(d, "/api/runs/" + id + "/metrics?attribute=province");
@@ -145,6 +179,7 @@ class ServeCommandTest {
     }
 
     private static String key(JsonNode row) {
-        return row.get("year") + "/" + row.get("attribute") + "/" + row.get("value") + "/" + row.get("metric") + "/" + row.get("item");
+        return row.get("year") + "/" + row.get("attribute") + "/" + row.get("value") + "/" + row.get("metric") + "/"
+                + row.get("item");
     }
 }

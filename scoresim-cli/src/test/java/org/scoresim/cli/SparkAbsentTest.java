@@ -19,9 +19,17 @@ class SparkAbsentTest {
         for (String command : new String[] {"run", "sweep"}) {
             Path out = tmp.resolve(command);
             RunCommandTest.Outcome o = command.equals("run")
-                    ? RunCommandTest.cli("run", RunCommandTest.MINIMAL.toString(), "--engine", "spark", "--out", out.toString())
-                    : RunCommandTest.cli("sweep", RunCommandTest.MINIMAL.toString(), "--set", "behaviours.debt_default.rate=0.01",
-                            "--engine", "spark", "--out", out.toString());
+                    ? RunCommandTest.cli(
+                            "run", RunCommandTest.MINIMAL.toString(), "--engine", "spark", "--out", out.toString())
+                    : RunCommandTest.cli(
+                            "sweep",
+                            RunCommandTest.MINIMAL.toString(),
+                            "--set",
+                            "behaviours.debt_default.rate=0.01",
+                            "--engine",
+                            "spark",
+                            "--out",
+                            out.toString());
             assertThat(o.code()).as(command).isEqualTo(Main.BAD_INPUT);
             assertThat(o.err()).as(command).contains("the spark engine is not on the class path", "./scoresim");
             assertThat(out).as(command).doesNotExist();

@@ -27,6 +27,7 @@ final class Bases {
     private final String shownFolder;
     /** The files of the chain so far (real paths), the scenario's own first when it is a file. */
     private final List<Path> chain;
+
     private final List<String> shownChain;
 
     private Bases(Path folder, String shownFolder, List<Path> chain, List<String> shownChain) {
@@ -76,24 +77,37 @@ final class Bases {
      */
     Base load(String name, Node at, Problems problems) {
         if (folder == null) {
-            problems.at(at, "base", "a scenario given as text has no folder to look up its base in; save it as a file"
-                    + " beside its base");
+            problems.at(
+                    at,
+                    "base",
+                    "a scenario given as text has no folder to look up its base in; save it as a file"
+                            + " beside its base");
             return null;
         }
         // no segment can be "." or "..": the pattern does not let one start with a dot
         if (name.length() > 255 || !NAME.matcher(name).matches()) {
-            problems.at(at, "base", "expected the name of a scenario file in this scenario's folder, such as china-2013-2020.yaml"
-                    + " (a relative name, no '..', no absolute path), got '" + Nodes.shorten(name) + "'");
+            problems.at(
+                    at,
+                    "base",
+                    "expected the name of a scenario file in this scenario's folder, such as china-2013-2020.yaml"
+                            + " (a relative name, no '..', no absolute path), got '" + Nodes.shorten(name) + "'");
             return null;
         }
         Path file = folder.resolve(name).normalize();
         if (!Files.isRegularFile(file)) {
-            problems.at(at, "base", "no scenario file '" + Nodes.shorten(name) + "' in " + shownFolderText() + suggestion(name));
+            problems.at(
+                    at,
+                    "base",
+                    "no scenario file '" + Nodes.shorten(name) + "' in " + shownFolderText() + suggestion(name));
             return null;
         }
         Path real = real(file);
         if (!real.startsWith(real(folder))) {
-            problems.at(at, "base", "'" + Nodes.shorten(name) + "' leads out of " + shownFolderText() + " (a link); a base must lie in it");
+            problems.at(
+                    at,
+                    "base",
+                    "'" + Nodes.shorten(name) + "' leads out of " + shownFolderText()
+                            + " (a link); a base must lie in it");
             return null;
         }
         String shown = shownFolder + name;
@@ -102,13 +116,17 @@ final class Bases {
             return null;
         }
         if (chain.size() >= MAX_DEPTH) {
-            problems.at(at, "base", "more than " + MAX_DEPTH + " bases in a chain (" + String.join(" -> ", shownChain) + " -> ...)");
+            problems.at(
+                    at,
+                    "base",
+                    "more than " + MAX_DEPTH + " bases in a chain (" + String.join(" -> ", shownChain) + " -> ...)");
             return null;
         }
         Problems own = new Problems(shown);
         byte[] bytes = ScenarioParser.read(file, own);
         String text = bytes == null ? null : ScenarioParser.decode(bytes, own);
-        Node root = text == null ? null : ScenarioParser.compose(text.startsWith("\uFEFF") ? text.substring(1) : text, own);
+        Node root =
+                text == null ? null : ScenarioParser.compose(text.startsWith("\uFEFF") ? text.substring(1) : text, own);
         if (root == null && own.isEmpty()) {
             own.file("the file is empty: expected the base scenario");
         }
@@ -133,7 +151,10 @@ final class Bases {
         List<String> names = new ArrayList<>();
         Path dir = folder.resolve(name).normalize().getParent();
         try (Stream<Path> files = Files.list(dir)) {
-            files.limit(1000).map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).forEach(names::add);
+            files.limit(1000)
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml"))
+                    .forEach(names::add);
         } catch (IOException | SecurityException e) {
             return "";
         }

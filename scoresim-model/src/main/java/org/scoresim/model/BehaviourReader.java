@@ -16,8 +16,8 @@ final class BehaviourReader {
     static final int MAX_CHANNELS = 64;
     static final int MAX_BEHAVIOURS = 64;
     static final List<String> CHANNEL_KEYS = List.of("coverage", "coverage_by_province", "false_match");
-    static final List<String> BEHAVIOUR_KEYS = List.of("who", "rate", "heterogeneity", "multipliers", "deterrence",
-            "detection", "points", "fine", "lists");
+    static final List<String> BEHAVIOUR_KEYS = List.of(
+            "who", "rate", "heterogeneity", "multipliers", "deterrence", "detection", "points", "fine", "lists");
     static final List<String> WHO = List.of("adults", "children", "everyone");
 
     private final NodeReader r;
@@ -31,7 +31,8 @@ final class BehaviourReader {
     }
 
     Map<String, Scenario.Channel> channels(Node node, String path) {
-        List<Entry> entries = node == null ? List.of() : r.entries(node, path, "a map of channel name: {coverage, ...}", true);
+        List<Entry> entries =
+                node == null ? List.of() : r.entries(node, path, "a map of channel name: {coverage, ...}", true);
         if (entries == null) {
             return null;
         }
@@ -74,7 +75,9 @@ final class BehaviourReader {
                 }
             }
         }
-        Double falseMatch = b.has("false_match") ? r.number(b.get("false_match"), b.path("false_match"), Bound.BELOW_ONE) : Double.valueOf(0);
+        Double falseMatch = b.has("false_match")
+                ? r.number(b.get("false_match"), b.path("false_match"), Bound.BELOW_ONE)
+                : Double.valueOf(0);
         if (coverage == null || falseMatch == null || !ok) {
             return null;
         }
@@ -82,7 +85,8 @@ final class BehaviourReader {
     }
 
     Map<String, Scenario.Behaviour> behaviours(Node node, String path) {
-        List<Entry> entries = node == null ? List.of() : r.entries(node, path, "a map of behaviour name: {who, rate, ...}", true);
+        List<Entry> entries =
+                node == null ? List.of() : r.entries(node, path, "a map of behaviour name: {who, rate, ...}", true);
         if (entries == null) {
             return null;
         }
@@ -110,22 +114,42 @@ final class BehaviourReader {
         Node rateNode = r.required(b, "rate", "events per person-year: a number >= 0 or a {year: value} map");
         Curve rate = rateNode == null ? null : r.curve(rateNode, b.path("rate"), Bound.NON_NEGATIVE);
         // absent heterogeneity: frailty 1 for everyone (MODEL.md 3), recorded as 0
-        Double heterogeneity = b.has("heterogeneity") ? r.number(b.get("heterogeneity"), b.path("heterogeneity"), Bound.POSITIVE)
+        Double heterogeneity = b.has("heterogeneity")
+                ? r.number(b.get("heterogeneity"), b.path("heterogeneity"), Bound.POSITIVE)
                 : Double.valueOf(0);
-        Map<String, Map<String, Double>> multipliers = b.has("multipliers")
-                ? known.multipliers(r, b.get("multipliers"), b.path("multipliers")) : Map.of();
-        Double deterrence = b.has("deterrence") ? r.number(b.get("deterrence"), b.path("deterrence"), Bound.UNIT) : Double.valueOf(0);
-        List<Scenario.Detection> detection = b.has("detection") ? detection(b.get("detection"), b.path("detection")) : List.of();
+        Map<String, Map<String, Double>> multipliers =
+                b.has("multipliers") ? known.multipliers(r, b.get("multipliers"), b.path("multipliers")) : Map.of();
+        Double deterrence = b.has("deterrence")
+                ? r.number(b.get("deterrence"), b.path("deterrence"), Bound.UNIT)
+                : Double.valueOf(0);
+        List<Scenario.Detection> detection =
+                b.has("detection") ? detection(b.get("detection"), b.path("detection")) : List.of();
         Node pointsNode = r.required(b, "points", "the score change per attributed event, an integer");
         Integer points = pointsNode == null ? null : r.integer(pointsNode, b.path("points"));
         Double fine = b.has("fine") ? r.number(b.get("fine"), b.path("fine"), Bound.NON_NEGATIVE) : Double.valueOf(0);
         List<String> lists = b.has("lists") ? lists(b.get("lists"), b.path("lists")) : List.of();
-        if (who == null || rate == null || heterogeneity == null || multipliers == null || deterrence == null
-                || detection == null || points == null || fine == null || lists == null) {
+        if (who == null
+                || rate == null
+                || heterogeneity == null
+                || multipliers == null
+                || deterrence == null
+                || detection == null
+                || points == null
+                || fine == null
+                || lists == null) {
             return null;
         }
-        return new Scenario.Behaviour(e.key(), Scenario.Who.valueOf(who.toUpperCase(java.util.Locale.ROOT)), rate, heterogeneity,
-                Collections.unmodifiableMap(multipliers), deterrence, detection, points, fine, lists);
+        return new Scenario.Behaviour(
+                e.key(),
+                Scenario.Who.valueOf(who.toUpperCase(java.util.Locale.ROOT)),
+                rate,
+                heterogeneity,
+                Collections.unmodifiableMap(multipliers),
+                deterrence,
+                detection,
+                points,
+                fine,
+                lists);
     }
 
     private List<Scenario.Detection> detection(Node node, String path) {
@@ -137,7 +161,8 @@ final class BehaviourReader {
         Set<String> seen = new HashSet<>();
         boolean ok = true;
         for (int i = 0; i < items.size(); i++) {
-            Block d = r.block(items.get(i), path + "[" + i + "]", "{channel, probability}", List.of("channel", "probability"));
+            Block d = r.block(
+                    items.get(i), path + "[" + i + "]", "{channel, probability}", List.of("channel", "probability"));
             if (d == null) {
                 ok = false;
                 continue;

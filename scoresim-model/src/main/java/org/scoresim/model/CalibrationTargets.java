@@ -29,8 +29,16 @@ public record CalibrationTargets(String scenario, List<Figure> targets, List<Fig
      * over the years {@code from..to}, summed or averaged over them, and the value it should have,
      * within {@code tolerance} (relative).
      */
-    public record Figure(String name, Metric metric, List<String> items, int from, int to, Aggregate aggregate, double value,
-            double tolerance, String source) {}
+    public record Figure(
+            String name,
+            Metric metric,
+            List<String> items,
+            int from,
+            int to,
+            Aggregate aggregate,
+            double value,
+            double tolerance,
+            String source) {}
 
     /** A value a calibrator may move: a key path into the scenario file and its bounds. */
     public record Free(String path, double min, double max) {}

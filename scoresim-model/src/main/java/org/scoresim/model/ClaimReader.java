@@ -31,7 +31,8 @@ final class ClaimReader {
     }
 
     Map<String, Scenario.Claim> claims(Node node, String path) {
-        List<Entry> entries = node == null ? List.of()
+        List<Entry> entries = node == null
+                ? List.of()
                 : r.entries(node, path, "a map of claim name: {year, claimed, by, wording, source, beside}", true);
         if (entries == null) {
             return null;
@@ -63,10 +64,16 @@ final class ClaimReader {
         String by = text(b, "by", "who made the claim, one word such as press");
         String wording = text(b, "wording", "the claim as published");
         String source = text(b, "source", "where the claim was made");
-        String explanation = b.has("explanation") ? r.text(b.get("explanation"), b.path("explanation"), "a text") : null;
+        String explanation =
+                b.has("explanation") ? r.text(b.get("explanation"), b.path("explanation"), "a text") : null;
         List<Scenario.Beside> beside = beside(b);
-        if (year == null || claimed == null || by == null || wording == null || source == null
-                || (b.has("explanation") && explanation == null) || beside == null) {
+        if (year == null
+                || claimed == null
+                || by == null
+                || wording == null
+                || source == null
+                || (b.has("explanation") && explanation == null)
+                || beside == null) {
             return null;
         }
         return new Scenario.Claim(e.key(), year, claimed, by, wording, source, explanation, beside);

@@ -24,6 +24,7 @@ final class Declarations {
     Set<String> sanctions;
     /** Sanctions with {@code target: children}, which cannot block a traveller's own trips. */
     final Set<String> childSanctions = new java.util.HashSet<>();
+
     Set<String> rewards;
     Set<String> modes;
 
@@ -34,7 +35,8 @@ final class Declarations {
     /** Years of lists, measures and rollout lie within {@code years} (curve years need not). */
     void checkYear(Node node, String path, int year) {
         if (years != null && (year < years.from() || year > years.to())) {
-            problems.at(node, path, "expected a year within years " + years.from() + ".." + years.to() + ", got " + year);
+            problems.at(
+                    node, path, "expected a year within years " + years.from() + ".." + years.to() + ", got " + year);
         }
     }
 
@@ -80,7 +82,8 @@ final class Declarations {
                 problems.at(a.keyNode(), a.path(), Nodes.unknown("attribute", a.key(), attributes.keySet()));
                 ok = false;
             }
-            List<NodeReader.Entry> factors = r.entries(a.value(), a.path(), "a map of value: factor, such as {urban: 1.5}", false);
+            List<NodeReader.Entry> factors =
+                    r.entries(a.value(), a.path(), "a map of value: factor, such as {urban: 1.5}", false);
             if (factors == null) {
                 ok = false;
                 continue;

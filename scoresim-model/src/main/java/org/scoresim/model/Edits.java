@@ -37,7 +37,12 @@ final class Edits {
             }
             if (v != null) {
                 // the value takes the place of what it replaces: problems with it point there
-                f.replace(new ScalarNode(v.getTag(), v.getValue(), f.node().getStartMark(), f.node().getEndMark(), v.getScalarStyle()));
+                f.replace(new ScalarNode(
+                        v.getTag(),
+                        v.getValue(),
+                        f.node().getStartMark(),
+                        f.node().getEndMark(),
+                        v.getScalarStyle()));
             }
         });
     }
@@ -58,11 +63,15 @@ final class Edits {
         Problems scratch = new Problems("value");
         Node n = ScenarioParser.compose(value, scratch);
         if (!scratch.isEmpty()) {
-            problems.path(where, "the value '" + Nodes.shorten(value) + "' is no YAML value: " + scratch.sorted().get(0).message());
+            problems.path(
+                    where,
+                    "the value '" + Nodes.shorten(value) + "' is no YAML value: "
+                            + scratch.sorted().get(0).message());
             return null;
         }
         if (!(n instanceof ScalarNode s)) {
-            problems.path(where, "expected a single value (a number, a word or a quoted text), got " + Nodes.describe(n));
+            problems.path(
+                    where, "expected a single value (a number, a word or a quoted text), got " + Nodes.describe(n));
             return null;
         }
         return s;
@@ -85,7 +94,10 @@ final class Edits {
                 return;
             }
             if (old.getScalarStyle() == ScalarStyle.LITERAL || old.getScalarStyle() == ScalarStyle.FOLDED) {
-                problems.at(old, key, "written as a block text ('|' or '>'); only single-line values can be rewritten in place");
+                problems.at(
+                        old,
+                        key,
+                        "written as a block text ('|' or '>'); only single-line values can be rewritten in place");
                 return;
             }
             int start = text.offsetByCodePoints(0, old.getStartMark().getIndex());
@@ -118,9 +130,14 @@ final class Edits {
         }
         wanted.forEach((key, v) -> {
             KeyPath.Found f = KeyPath.parse(key).find(check);
-            if (!(f.node() instanceof ScalarNode s) || !s.getValue().equals(v.getValue()) || !s.getTag().equals(v.getTag())) {
-                problems.path(key, "the value '" + Nodes.shorten(values.get(key)) + "' does not fit in place (it would read back as "
-                        + Nodes.describe(f.node()) + "); quote it");
+            if (!(f.node() instanceof ScalarNode s)
+                    || !s.getValue().equals(v.getValue())
+                    || !s.getTag().equals(v.getTag())) {
+                problems.path(
+                        key,
+                        "the value '" + Nodes.shorten(values.get(key))
+                                + "' does not fit in place (it would read back as " + Nodes.describe(f.node())
+                                + "); quote it");
             }
         });
         return problems.isEmpty() ? out : text;
@@ -150,7 +167,10 @@ final class Edits {
             return null;
         }
         if (!(f.node() instanceof ScalarNode s)) {
-            problems.at(f.node(), path.toString(), "expected a single value here, the file has " + Nodes.describe(f.node()));
+            problems.at(
+                    f.node(),
+                    path.toString(),
+                    "expected a single value here, the file has " + Nodes.describe(f.node()));
             return null;
         }
         return s;

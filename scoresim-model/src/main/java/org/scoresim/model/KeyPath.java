@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class KeyPath {
     /** One key, then any number of list indices. Keys with dots or brackets cannot be named. */
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]=\\s]+)((?:\\[[0-9]{1,9}\\])*)");
+
     private static final Pattern INDEX = Pattern.compile("\\[([0-9]+)\\]");
     private static final Pattern YEAR = Pattern.compile("[0-9]{1,4}");
 
@@ -131,7 +132,8 @@ final class KeyPath {
                 at.append(at.length() == 0 ? "" : ".").append(step.name());
             } else {
                 if (!(node instanceof SequenceNode s)) {
-                    return nowhere(here + " is " + Nodes.describe(node) + ", not a list; no index [" + step.index() + "] in it");
+                    return nowhere(here + " is " + Nodes.describe(node) + ", not a list; no index [" + step.index()
+                            + "] in it");
                 }
                 if (step.index() >= s.getValue().size()) {
                     int n = s.getValue().size();
@@ -153,7 +155,8 @@ final class KeyPath {
     private static int keyIndex(MappingNode m, String key) {
         List<NodeTuple> tuples = m.getValue();
         for (int i = 0; i < tuples.size(); i++) {
-            if (tuples.get(i).getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+            if (tuples.get(i).getKeyNode() instanceof ScalarNode k
+                    && k.getValue().equals(key)) {
                 return i;
             }
         }
@@ -167,7 +170,9 @@ final class KeyPath {
                 keys.add(k.getValue());
             }
         }
-        if (YEAR.matcher(key).matches() && !keys.isEmpty() && keys.stream().allMatch(k -> YEAR.matcher(k).matches())) {
+        if (YEAR.matcher(key).matches()
+                && !keys.isEmpty()
+                && keys.stream().allMatch(k -> YEAR.matcher(k).matches())) {
             return "no such key; the curve " + here + " has points at " + String.join(", ", keys)
                     + " only (add the year to the file to set it)";
         }
@@ -185,11 +190,13 @@ final class KeyPath {
 
     private static String intoWhat(Node node, String here, Step step) {
         if (node instanceof SequenceNode s) {
-            return here + " is a list of " + s.getValue().size() + "; name an entry, such as " + here + "[0]." + step.name();
+            return here + " is a list of " + s.getValue().size() + "; name an entry, such as " + here + "[0]."
+                    + step.name();
         }
         if (node instanceof ScalarNode && YEAR.matcher(step.name()).matches()) {
-            return here + " is a single value (" + Nodes.describe(node) + "), not a {year: value} map; write it as a map"
-                    + " in the scenario file to set the year " + step.name();
+            return here + " is a single value (" + Nodes.describe(node)
+                    + "), not a {year: value} map; write it as a map" + " in the scenario file to set the year "
+                    + step.name();
         }
         return here + " is " + Nodes.describe(node) + ", not a mapping; it has no key '" + step.name() + "'";
     }

@@ -40,7 +40,8 @@ final class MeasureReader {
 
     /** Sanctions or rewards ({@code kind}): the same keys, counted the same way. */
     Map<String, Scenario.Measure> measures(Node node, String path, String kind) {
-        List<Entry> entries = node == null ? List.of() : r.entries(node, path, "a map of " + kind + " name: {when, ...}", true);
+        List<Entry> entries =
+                node == null ? List.of() : r.entries(node, path, "a map of " + kind + " name: {when, ...}", true);
         if (entries == null) {
             return null;
         }
@@ -69,12 +70,20 @@ final class MeasureReader {
     void checkShared() {
         for (Entry e : rewardEntries) {
             if (known.sanctions != null && known.sanctions.contains(e.key())) {
-                problems.at(e.keyNode(), e.path(), "'" + e.key() + "' is already the name of a sanction; rewards need other names");
+                problems.at(
+                        e.keyNode(),
+                        e.path(),
+                        "'" + e.key() + "' is already the name of a sanction; rewards need other names");
             }
         }
         Node at = rewardsNode != null && !rewardEntries.isEmpty() ? rewardsNode : sanctionsNode;
         String path = at == rewardsNode ? "rewards" : "sanctions";
-        r.checkCount(at, path, sanctionEntries.size() + rewardEntries.size(), MAX_MEASURES, "sanctions and rewards together");
+        r.checkCount(
+                at,
+                path,
+                sanctionEntries.size() + rewardEntries.size(),
+                MAX_MEASURES,
+                "sanctions and rewards together");
     }
 
     private Scenario.Measure measure(Entry e, String kind) {
@@ -92,11 +101,14 @@ final class MeasureReader {
         Double duration = null;
         boolean durationOk = true;
         if (when != null && !when.behaviours().isEmpty()) {
-            Node d = r.required(b, "duration_days", "a number > 0 (how long the sanction lasts after an event of when.behaviours)");
+            Node d = r.required(
+                    b, "duration_days", "a number > 0 (how long the sanction lasts after an event of when.behaviours)");
             duration = d == null ? null : r.number(d, b.path("duration_days"), Bound.POSITIVE);
             durationOk = duration != null;
         } else if (when != null && b.has("duration_days")) {
-            problems.at(b.entry("duration_days").keyNode(), b.path("duration_days"),
+            problems.at(
+                    b.entry("duration_days").keyNode(),
+                    b.path("duration_days"),
                     "duration_days applies only to when.behaviours, and this when names no behaviours");
             durationOk = false;
         }
@@ -104,8 +116,14 @@ final class MeasureReader {
         if (b.has("active_from")) {
             activeFrom = activeFrom(b.get("active_from"), b.path("active_from"));
         }
-        Curve enforcement = b.has("enforcement") ? r.curve(b.get("enforcement"), b.path("enforcement"), Bound.UNIT) : Curve.constant(1.0);
-        if (target == null || when == null || !durationOk || (b.has("active_from") && activeFrom == null) || enforcement == null) {
+        Curve enforcement = b.has("enforcement")
+                ? r.curve(b.get("enforcement"), b.path("enforcement"), Bound.UNIT)
+                : Curve.constant(1.0);
+        if (target == null
+                || when == null
+                || !durationOk
+                || (b.has("active_from") && activeFrom == null)
+                || enforcement == null) {
             return null;
         }
         Scenario.Target t = target.equals("children") ? Scenario.Target.CHILDREN : Scenario.Target.SELF;
@@ -124,7 +142,10 @@ final class MeasureReader {
             return null;
         }
         if (tiers.isEmpty() && lists.isEmpty() && behaviours.isEmpty()) {
-            problems.at(node, path, "expected at least one name in tiers, lists or behaviours: the measure would never apply");
+            problems.at(
+                    node,
+                    path,
+                    "expected at least one name in tiers, lists or behaviours: the measure would never apply");
             return null;
         }
         return new Scenario.When(tiers, lists, behaviours);
@@ -156,7 +177,8 @@ final class MeasureReader {
         Matcher m = s.getValue().length() <= 10 ? DATE.matcher(s.getValue()) : null;
         if (m != null && m.matches()) {
             try {
-                LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                LocalDate d = LocalDate.of(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
                 from = new Scenario.ActiveFrom(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
             } catch (DateTimeException ex) {
                 problems.at(node, path, "expected a valid date, got " + s.getValue());
@@ -174,7 +196,8 @@ final class MeasureReader {
     }
 
     Map<String, Scenario.TravelMode> travel(Node node, String path) {
-        List<Entry> entries = node == null ? List.of() : r.entries(node, path, "a map of mode: {trips_per_year, blocked_by}", true);
+        List<Entry> entries =
+                node == null ? List.of() : r.entries(node, path, "a map of mode: {trips_per_year, blocked_by}", true);
         if (entries == null) {
             return null;
         }
@@ -197,10 +220,11 @@ final class MeasureReader {
         if (b == null) {
             return null;
         }
-        Node tripsNode = r.required(b, "trips_per_year", "trip attempts per person-year: a number >= 0 or a {year: value} map");
+        Node tripsNode =
+                r.required(b, "trips_per_year", "trip attempts per person-year: a number >= 0 or a {year: value} map");
         Curve trips = tripsNode == null ? null : r.curve(tripsNode, b.path("trips_per_year"), Bound.NON_NEGATIVE);
-        Map<String, Map<String, Double>> multipliers = b.has("multipliers")
-                ? known.multipliers(r, b.get("multipliers"), b.path("multipliers")) : Map.of();
+        Map<String, Map<String, Double>> multipliers =
+                b.has("multipliers") ? known.multipliers(r, b.get("multipliers"), b.path("multipliers")) : Map.of();
         Node blockedNode = r.required(b, "blocked_by", "the name of the sanction that blocks a purchase");
         String blockedBy = blockedNode == null ? null : r.text(blockedNode, b.path("blocked_by"), "a sanction name");
         if (blockedBy != null && !blockedBySanction(blockedNode, b.path("blocked_by"), blockedBy)) {
@@ -214,7 +238,9 @@ final class MeasureReader {
 
     /** MODEL.md 6: a purchase is refused while the traveller's own sanction is active. */
     private boolean blockedBySanction(Node node, String path, String name) {
-        if (known.rewards != null && known.rewards.contains(name) && (known.sanctions == null || !known.sanctions.contains(name))) {
+        if (known.rewards != null
+                && known.rewards.contains(name)
+                && (known.sanctions == null || !known.sanctions.contains(name))) {
             problems.at(node, path, "'" + name + "' is a reward; blocked_by must name a sanction");
             return false;
         }
@@ -222,8 +248,11 @@ final class MeasureReader {
             return false;
         }
         if (known.childSanctions.contains(name)) {
-            problems.at(node, path, "sanction '" + name + "' has target: children, so it never applies to the traveller;"
-                    + " blocked_by must name a sanction with target: self");
+            problems.at(
+                    node,
+                    path,
+                    "sanction '" + name + "' has target: children, so it never applies to the traveller;"
+                            + " blocked_by must name a sanction with target: self");
             return false;
         }
         return true;

@@ -15,39 +15,92 @@ import java.util.Optional;
 public enum Metric {
     POPULATION("population", Unit.PEOPLE, Items.NONE, "people", "people represented"),
     OFFENCES("offences", Unit.EVENTS, Items.BEHAVIOURS, "offences", "events committed, by behaviour"),
-    DETECTED("detected", Unit.EVENTS, Items.BEHAVIOURS, "detected",
+    DETECTED(
+            "detected",
+            Unit.EVENTS,
+            Items.BEHAVIOURS,
+            "detected",
             "events registered by some channel (attributed to their author or misattributed), by behaviour"),
-    MISATTRIBUTED("misattributed", Unit.EVENTS, Items.BEHAVIOURS, "misattributed to",
+    MISATTRIBUTED(
+            "misattributed",
+            Unit.EVENTS,
+            Items.BEHAVIOURS,
+            "misattributed to",
             "events attributed to someone who did not commit them, by behaviour"),
-    FINES("fines", Unit.YUAN, Items.BEHAVIOURS, "fines",
+    FINES(
+            "fines",
+            Unit.YUAN,
+            Items.BEHAVIOURS,
+            "fines",
             "fines charged: the behaviour's fine times its attributed events where scoring was active"),
     TIER_END("tier_end", Unit.PEOPLE, Items.TIERS, "", "people in the tier at year end"),
-    SANCTIONED("sanctioned", Unit.PEOPLE, Items.SANCTIONS, "",
+    SANCTIONED(
+            "sanctioned",
+            Unit.PEOPLE,
+            Items.SANCTIONS,
+            "",
             "distinct people for whom the sanction was active at any instant of the year"),
-    SANCTIONED_NEW("sanctioned_new", Unit.PEOPLE, Items.SANCTIONS, "new",
+    SANCTIONED_NEW(
+            "sanctioned_new",
+            Unit.PEOPLE,
+            Items.SANCTIONS,
+            "new",
             "people for whom the sanction began during the year"),
-    SANCTIONED_END("sanctioned_end", Unit.PEOPLE, Items.SANCTIONS, "at year end",
+    SANCTIONED_END(
+            "sanctioned_end",
+            Unit.PEOPLE,
+            Items.SANCTIONS,
+            "at year end",
             "people with the sanction active at year end"),
-    WRONGFUL("wrongful", Unit.PEOPLE, Items.SANCTIONS, "wrongfully",
+    WRONGFUL(
+            "wrongful",
+            Unit.PEOPLE,
+            Items.SANCTIONS,
+            "wrongfully",
             "people counted in sanctioned who, simulated again with the same draws but without the events"
                     + " misattributed to them, would not have had the sanction at any instant of the year"),
-    CHILDREN_AFFECTED("children_affected", Unit.PEOPLE, Items.SANCTIONS, "children affected",
+    CHILDREN_AFFECTED(
+            "children_affected",
+            Unit.PEOPLE,
+            Items.SANCTIONS,
+            "children affected",
             "children for whom the sanction was active at any instant of the year (their own, or one that lands on the children of sanctioned adults)"),
-    BLOCKED("blocked", Unit.PURCHASE_ATTEMPTS, Items.MODES, "",
+    BLOCKED(
+            "blocked",
+            Unit.PURCHASE_ATTEMPTS,
+            Items.MODES,
+            "",
             "ticket purchase attempts refused in the year (cumulative official figures are sums over years)"),
     LISTED_END("listed_end", Unit.PEOPLE, Items.LISTS, "on list at year end", "people on the list at year end"),
     LISTED_NEW("listed_new", Unit.PEOPLE, Items.LISTS, "entries", "entries onto the list during the year"),
     DELISTED("delisted", Unit.PEOPLE, Items.LISTS, "exits", "exits from the list during the year"),
-    EVER_LISTED("ever_listed", Unit.PEOPLE, Items.LISTS, "ever listed",
+    EVER_LISTED(
+            "ever_listed",
+            Unit.PEOPLE,
+            Items.LISTS,
+            "ever listed",
             "distinct people listed at any time from the first year up to the year end"),
-    LOCKED_IN("locked_in", Unit.PEOPLE, Items.NONE, "locked in lowest tier 3 years",
+    LOCKED_IN(
+            "locked_in",
+            Unit.PEOPLE,
+            Items.NONE,
+            "locked in lowest tier 3 years",
             "people in the lowest tier at each of the last 3 year ends"),
-    TRAVEL_BANNED("travel_banned", Unit.PEOPLE, Items.NONE, "under any travel ban (distinct)",
+    TRAVEL_BANNED(
+            "travel_banned",
+            Unit.PEOPLE,
+            Items.NONE,
+            "under any travel ban (distinct)",
             "distinct people under a sanction that blocks some travel mode at any instant of the year"),
-    REWARDED("rewarded", Unit.PEOPLE, Items.REWARDS, "",
+    REWARDED(
+            "rewarded",
+            Unit.PEOPLE,
+            Items.REWARDS,
+            "",
             "distinct people for whom the reward was active at any instant of the year"),
     REWARDED_NEW("rewarded_new", Unit.PEOPLE, Items.REWARDS, "new", "people for whom the reward began during the year"),
-    REWARDED_END("rewarded_end", Unit.PEOPLE, Items.REWARDS, "at year end", "people with the reward active at year end");
+    REWARDED_END(
+            "rewarded_end", Unit.PEOPLE, Items.REWARDS, "at year end", "people with the reward active at year end");
 
     /** What a metric counts. */
     public enum Unit {
@@ -95,7 +148,8 @@ public enum Metric {
             return switch (this) {
                 case NONE -> List.of("");
                 case BEHAVIOURS -> List.copyOf(s.behaviours().keySet());
-                case TIERS -> s.scoring().tiers().stream().map(Scenario.Tier::name).toList();
+                case TIERS ->
+                    s.scoring().tiers().stream().map(Scenario.Tier::name).toList();
                 case SANCTIONS -> List.copyOf(s.sanctions().keySet());
                 case REWARDS -> List.copyOf(s.rewards().keySet());
                 case MODES -> List.copyOf(s.travel().keySet());

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,11 +28,13 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class NodeReader {
     /** Names become column values and JSON keys. */
     static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
     static final int MAX_NAME = 64;
     /** Keys (names, attribute values) longer than this are no key a scenario needs, and would flood the messages. */
     static final int MAX_KEY = 256;
     /** Longer texts are no number; also keeps the regexes below off pathological input. */
     private static final int MAX_NUMBER_TEXT = 64;
+
     private static final String DIGITS = "[0-9](?:_?[0-9])*";
     private static final Pattern INTEGER = Pattern.compile("[-+]?(?:0|[1-9](?:_?[0-9])*)");
     private static final Pattern DECIMAL = Pattern.compile(
@@ -92,12 +94,17 @@ final class NodeReader {
         Map<String, ScalarNode> seen = new HashMap<>();
         for (NodeTuple t : m.getValue()) {
             Node k = t.getKeyNode();
-            if (!(k instanceof ScalarNode key) || Nodes.isNull(k) || key.getValue().isEmpty()) {
+            if (!(k instanceof ScalarNode key)
+                    || Nodes.isNull(k)
+                    || key.getValue().isEmpty()) {
                 problems.at(k, path, "expected a key name, got " + Nodes.describe(k));
                 continue;
             }
             if (key.getValue().length() > MAX_KEY) {
-                problems.at(k, path, "expected a key name, got a text of " + key.getValue().length() + " characters");
+                problems.at(
+                        k,
+                        path,
+                        "expected a key name, got a text of " + key.getValue().length() + " characters");
                 continue;
             }
             if (Tag.MERGE.equals(key.getTag())) {
@@ -107,8 +114,11 @@ final class NodeReader {
             String name = key.getValue();
             ScalarNode first = seen.putIfAbsent(name, key);
             if (first != null) {
-                problems.at(k, Nodes.join(path, name),
-                        "duplicate key '" + Nodes.shorten(name) + "' (first at line " + (first.getStartMark().getLine() + 1) + ")");
+                problems.at(
+                        k,
+                        Nodes.join(path, name),
+                        "duplicate key '" + Nodes.shorten(name) + "' (first at line "
+                                + (first.getStartMark().getLine() + 1) + ")");
                 continue;
             }
             out.add(new Entry(name, key, t.getValueNode(), Nodes.join(path, name)));
@@ -169,8 +179,11 @@ final class NodeReader {
         if (name.length() <= MAX_NAME && NAME.matcher(name).matches()) {
             return true;
         }
-        problems.at(node, path, "a " + kind + " name must start with a letter and contain only letters, digits, '_' and '-' (at most "
-                + MAX_NAME + " characters), got '" + Nodes.shorten(name) + "'");
+        problems.at(
+                node,
+                path,
+                "a " + kind + " name must start with a letter and contain only letters, digits, '_' and '-' (at most "
+                        + MAX_NAME + " characters), got '" + Nodes.shorten(name) + "'");
         return false;
     }
 
@@ -208,14 +221,19 @@ final class NodeReader {
             return t;
         }
         String close = Suggestion.closest(t, words);
-        problems.at(node, path, "expected " + expected + ", got '" + Nodes.shorten(t) + "'"
-                + (close == null ? "" : "; did you mean '" + close + "'?"));
+        problems.at(
+                node,
+                path,
+                "expected " + expected + ", got '" + Nodes.shorten(t) + "'"
+                        + (close == null ? "" : "; did you mean '" + close + "'?"));
         return null;
     }
 
     /** {@code true} or {@code false} as written (YAML 1.1's yes, no, on and off are not taken for them). */
     Boolean flag(Node node, String path) {
-        if (node instanceof ScalarNode s && s.isPlain() && (s.getValue().equals("true") || s.getValue().equals("false"))) {
+        if (node instanceof ScalarNode s
+                && s.isPlain()
+                && (s.getValue().equals("true") || s.getValue().equals("false"))) {
             return s.getValue().equals("true");
         }
         expected(node, path, "true or false");
@@ -390,7 +408,11 @@ final class NodeReader {
     private void expectedText(Node node, String path, String expected, String text) {
         Tag tag = node.getTag();
         boolean yamlNumber = Tag.INT.equals(tag) || Tag.FLOAT.equals(tag);
-        problems.at(node, path, "expected " + expected + (yamlNumber ? " written in decimal" : "") + ", got '" + Nodes.shorten(text) + "'");
+        problems.at(
+                node,
+                path,
+                "expected " + expected + (yamlNumber ? " written in decimal" : "") + ", got '" + Nodes.shorten(text)
+                        + "'");
     }
 
     /** The text of a scalar that may be a number: plain (unquoted) or explicitly tagged as one. */
@@ -400,8 +422,11 @@ final class NodeReader {
             return null;
         }
         if (!s.isPlain() && !Tag.INT.equals(s.getTag()) && !Tag.FLOAT.equals(s.getTag())) {
-            problems.at(node, path, "expected " + expected + ", got the quoted string '" + Nodes.shorten(s.getValue())
-                    + "' (write numbers without quotes)");
+            problems.at(
+                    node,
+                    path,
+                    "expected " + expected + ", got the quoted string '" + Nodes.shorten(s.getValue())
+                            + "' (write numbers without quotes)");
             return null;
         }
         return s.getValue();

@@ -35,8 +35,10 @@ final class Overlay {
 
     /** Whether a composed file names a base. */
     static boolean namesBase(Node root) {
-        return root instanceof MappingNode m && m.getValue().stream()
-                .anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("base"));
+        return root instanceof MappingNode m
+                && m.getValue().stream()
+                        .anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
+                                && k.getValue().equals("base"));
     }
 
     /**
@@ -64,16 +66,23 @@ final class Overlay {
                 case "description" -> description = e;
                 case "remove" -> remove = e;
                 case "set" -> set = e;
-                default -> problems.at(e.keyNode(), e.path(), ScenarioReader.TOP.contains(e.key())
-                        ? "a scenario with a base changes its base's keys under set (such as set: {" + e.key() + ".KEY: value},"
-                                + " or set: {" + e.key() + ": ...} for the whole block) or takes them out under remove"
-                        : Nodes.unknown("key", e.key(), KEYS));
+                default ->
+                    problems.at(
+                            e.keyNode(),
+                            e.path(),
+                            ScenarioReader.TOP.contains(e.key())
+                                    ? "a scenario with a base changes its base's keys under set (such as set: {"
+                                            + e.key() + ".KEY: value}," + " or set: {" + e.key()
+                                            + ": ...} for the whole block) or takes them out under remove"
+                                    : Nodes.unknown("key", e.key(), KEYS));
             }
         }
         if (name == null) {
             problems.at(root, "name", "missing key 'name': a scenario with a base has a name of its own");
         }
-        String baseName = base == null ? null : r.text(base.value(), "base", "the name of the base scenario's file, such as china-2013-2020.yaml");
+        String baseName = base == null
+                ? null
+                : r.text(base.value(), "base", "the name of the base scenario's file, such as china-2013-2020.yaml");
         if (baseName == null || !problems.isEmpty()) {
             return null;
         }
@@ -83,15 +92,21 @@ final class Overlay {
             return null;
         }
         if (!(tree instanceof MappingNode)) {
-            problems.at(tree, "", "expected a scenario (a mapping of name, years, population, ...) in the base, got "
-                    + Nodes.describe(tree));
+            problems.at(
+                    tree,
+                    "",
+                    "expected a scenario (a mapping of name, years, population, ...) in the base, got "
+                            + Nodes.describe(tree));
             return null;
         }
         if (remove != null) {
             remove(tree, remove, r);
         }
         if (set != null) {
-            List<Entry> changes = r.entries(set.value(), "set", "a mapping of key path: value, such as {channels.cameras.false_match: 0}",
+            List<Entry> changes = r.entries(
+                    set.value(),
+                    "set",
+                    "a mapping of key path: value, such as {channels.cameras.false_match: 0}",
                     true);
             for (Entry change : changes == null ? List.<Entry>of() : changes) {
                 put(tree, change.key(), change.keyNode(), change.value(), problems);
@@ -105,7 +120,8 @@ final class Overlay {
     }
 
     private static void remove(Node tree, Entry remove, NodeReader r) {
-        List<Node> paths = r.list(remove.value(), "remove", "a list of key paths, such as [rewards.fast_loans, sanctions.gov_job_bar]");
+        List<Node> paths = r.list(
+                remove.value(), "remove", "a list of key paths, such as [rewards.fast_loans, sanctions.gov_job_bar]");
         if (paths == null) {
             return;
         }
@@ -147,8 +163,12 @@ final class Overlay {
         String last = path.lastKey();
         KeyPath.Found parent = last == null ? null : path.findParent(tree);
         if (parent != null && parent.problem() == null && parent.node() instanceof MappingNode m) {
-            ScalarNode newKey = new ScalarNode(RESOLVER.resolve(NodeId.scalar, last, true), last, keyNode.getStartMark(),
-                    keyNode.getEndMark(), ScalarStyle.PLAIN);
+            ScalarNode newKey = new ScalarNode(
+                    RESOLVER.resolve(NodeId.scalar, last, true),
+                    last,
+                    keyNode.getStartMark(),
+                    keyNode.getEndMark(),
+                    ScalarStyle.PLAIN);
             m.getValue().add(new NodeTuple(newKey, value));
         } else {
             problems.at(keyNode, key, f.problem());

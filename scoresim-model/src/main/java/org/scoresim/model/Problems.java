@@ -80,8 +80,10 @@ final class Problems {
      */
     List<Problem> sorted() {
         List<Problem> copy = new ArrayList<>(found);
-        copy.sort(Comparator.comparing((Problem p) -> !p.file().equals(file)).thenComparing(Problem::file)
-                .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
+        copy.sort(Comparator.comparing((Problem p) -> !p.file().equals(file))
+                .thenComparing(Problem::file)
+                .thenComparingInt(Problem::line)
+                .thenComparingInt(Problem::column));
         return copy;
     }
 

@@ -46,7 +46,11 @@ public record Scenario(
     /** A detection channel (MODEL.md section 4). {@code coverageByProvince} may be empty. */
     public record Channel(String name, Curve coverage, Map<String, Curve> coverageByProvince, double falseMatch) {}
 
-    public enum Who { ADULTS, CHILDREN, EVERYONE }
+    public enum Who {
+        ADULTS,
+        CHILDREN,
+        EVERYONE
+    }
 
     /**
      * A behaviour (MODEL.md section 3). {@code heterogeneity} is the Gamma shape of frailty, or 0 when
@@ -88,12 +92,7 @@ public record Scenario(
      * {@code activeFrom} is null when absent (= the first year).
      */
     public record Measure(
-            String name,
-            When when,
-            Double durationDays,
-            ActiveFrom activeFrom,
-            Curve enforcement,
-            Target target) {}
+            String name, When when, Double durationDays, ActiveFrom activeFrom, Curve enforcement, Target target) {}
 
     /** The condition of a measure: any of the three holds. Lists are never null. */
     public record When(java.util.List<String> tiers, java.util.List<String> lists, java.util.List<String> behaviours) {}
@@ -105,7 +104,9 @@ public record Scenario(
          * common year, so 1 May is day 120 in every year (29 February is read as 1 March).
          */
         public double dayOfYear() {
-            int d = month == 2 && day == 29 ? 59 : java.time.LocalDate.of(2001, month, day).getDayOfYear() - 1;
+            int d = month == 2 && day == 29
+                    ? 59
+                    : java.time.LocalDate.of(2001, month, day).getDayOfYear() - 1;
             return Math.min(d, 364);
         }
 
@@ -115,10 +116,14 @@ public record Scenario(
         }
     }
 
-    public enum Target { SELF, CHILDREN }
+    public enum Target {
+        SELF,
+        CHILDREN
+    }
 
     /** Trip attempts per person-year (MODEL.md section 6). */
-    public record TravelMode(String name, Curve tripsPerYear, Map<String, Map<String, Double>> multipliers, String blockedBy) {}
+    public record TravelMode(
+            String name, Curve tripsPerYear, Map<String, Map<String, Double>> multipliers, String blockedBy) {}
 
     /**
      * A figure published about the system (the press's "23 M people barred from travel in 2018"),
@@ -131,7 +136,14 @@ public record Scenario(
      * @param explanation how the claim relates to the model's figures; null when none is written
      * @param beside the model's figures set beside the claim, in the file's order (at least one)
      */
-    public record Claim(String name, int year, double claimed, String by, String wording, String source, String explanation,
+    public record Claim(
+            String name,
+            int year,
+            double claimed,
+            String by,
+            String wording,
+            String source,
+            String explanation,
             java.util.List<Beside> beside) {}
 
     /**

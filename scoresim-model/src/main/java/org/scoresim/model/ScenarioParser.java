@@ -21,9 +21,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
-import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads and validates a scenario file (SCENARIO.md). Every problem of the file is reported at once,
@@ -36,6 +36,7 @@ public final class ScenarioParser {
     public static final long MAX_BYTES = 16L * 1024 * 1024;
     /** Aliases of lists or mappings: a scenario needs none, and many make a "billion laughs" bomb. */
     static final int MAX_ALIASES = 50;
+
     static final int MAX_NESTING = 50;
 
     private ScenarioParser() {}
@@ -111,7 +112,8 @@ public final class ScenarioParser {
         }
     }
 
-    private static Scenario parse(String text, String name, Map<String, String> overrides, Bases bases) throws ScenarioException {
+    private static Scenario parse(String text, String name, Map<String, String> overrides, Bases bases)
+            throws ScenarioException {
         Problems problems = new Problems(name);
         Node root = Overlay.resolve(root(text, problems), bases, problems);
         if (root == null) {
@@ -168,11 +170,13 @@ public final class ScenarioParser {
     /** The composed top-level node of a text; throws with every problem when there is none. */
     private static Node root(String text, Problems problems) throws ScenarioException {
         if (text == null || text.length() > MAX_BYTES) {
-            problems.file(text == null ? "no text given" : "the file is over 16 MiB; scenario files are limited to 16 MiB");
+            problems.file(
+                    text == null ? "no text given" : "the file is over 16 MiB; scenario files are limited to 16 MiB");
             throw problems.exception();
         }
         if (text.indexOf('\0') >= 0) {
-            problems.at(lineOf(text, text.indexOf('\0')), 0, "the file is binary (it contains NUL bytes), not YAML text");
+            problems.at(
+                    lineOf(text, text.indexOf('\0')), 0, "the file is binary (it contains NUL bytes), not YAML text");
             throw problems.exception();
         }
         // a byte order mark is no content
@@ -194,7 +198,8 @@ public final class ScenarioParser {
                 return null;
             }
             if (Files.size(file) > MAX_BYTES) {
-                problems.file("the file is " + Files.size(file) / (1024 * 1024) + " MiB; scenario files are limited to 16 MiB");
+                problems.file("the file is " + Files.size(file) / (1024 * 1024)
+                        + " MiB; scenario files are limited to 16 MiB");
                 return null;
             }
             try (InputStream in = Files.newInputStream(file)) {
@@ -223,15 +228,19 @@ public final class ScenarioParser {
                 return null;
             }
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
             return decoder.decode(in).toString();
         } catch (CharacterCodingException e) {
-            problems.at(lineOf(bytes, in.position()), 0, "the file is not UTF-8 text (an invalid byte sequence on this line);"
-                    + " is it binary? Scenario files are UTF-8 YAML");
+            problems.at(
+                    lineOf(bytes, in.position()),
+                    0,
+                    "the file is not UTF-8 text (an invalid byte sequence on this line);"
+                            + " is it binary? Scenario files are UTF-8 YAML");
             return null;
         }
     }
@@ -254,17 +263,25 @@ public final class ScenarioParser {
             return new Composer(new ParserImpl(reader, options), new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String context = e.getContext() == null || e.getContextMark() == null ? ""
-                    : " (" + oneLine(e.getContext()) + " at line " + (e.getContextMark().getLine() + 1) + ")";
+            String context = e.getContext() == null || e.getContextMark() == null
+                    ? ""
+                    : " (" + oneLine(e.getContext()) + " at line "
+                            + (e.getContextMark().getLine() + 1) + ")";
             problems.at(mark, "", "invalid YAML: " + oneLine(e.getProblem()) + context);
         } catch (ReaderException e) {
             int at = Math.min(Math.max(e.getPosition(), 0), text.codePointCount(0, text.length()));
-            problems.at(lineOf(text, text.offsetByCodePoints(0, at)), 0,
-                    String.format("the file contains a character YAML does not allow (U+%04X); is it binary?", e.getCodePoint()));
+            problems.at(
+                    lineOf(text, text.offsetByCodePoints(0, at)),
+                    0,
+                    String.format(
+                            "the file contains a character YAML does not allow (U+%04X); is it binary?",
+                            e.getCodePoint()));
         } catch (YAMLException e) {
             String m = oneLine(e.getMessage());
-            problems.file(m.contains("aliases") ? "too many YAML aliases (more than " + MAX_ALIASES + " of lists or mappings)"
-                    : "invalid YAML: " + m);
+            problems.file(
+                    m.contains("aliases")
+                            ? "too many YAML aliases (more than " + MAX_ALIASES + " of lists or mappings)"
+                            : "invalid YAML: " + m);
         } catch (RuntimeException e) {
             // SnakeYAML is not meant to throw anything else; if it does, the file is still unusable
             problems.file("invalid YAML: " + e);

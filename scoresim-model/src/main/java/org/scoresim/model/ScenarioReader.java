@@ -19,8 +19,20 @@ import org.yaml.snakeyaml.nodes.Node;
  * their order in the file; {@link Problems} restores file order at the end.
  */
 final class ScenarioReader {
-    static final List<String> TOP = List.of("name", "description", "years", "population", "channels", "behaviours",
-            "rollout", "scoring", "lists", "sanctions", "rewards", "travel", "claims");
+    static final List<String> TOP = List.of(
+            "name",
+            "description",
+            "years",
+            "population",
+            "channels",
+            "behaviours",
+            "rollout",
+            "scoring",
+            "lists",
+            "sanctions",
+            "rewards",
+            "travel",
+            "claims");
     static final int MAX_LISTS = 32;
     static final int MAX_TIERS = 32;
     static final long MAX_POPULATION = 3_000_000_000L;
@@ -47,13 +59,16 @@ final class ScenarioReader {
         Node nameNode = r.required(top, "name", "the scenario's name");
         String name = nameNode == null ? null : r.text(nameNode, "name", "the scenario's name");
         String description = top.has("description") && !Nodes.isNull(top.get("description"))
-                ? r.text(top.get("description"), "description", "a text") : null;
+                ? r.text(top.get("description"), "description", "a text")
+                : null;
         Scenario.Years years = years(top);
         Scenario.Population population = population(top);
-        Map<String, Scenario.Channel> channels = new BehaviourReader(r, known).channels(top.get("channels"), "channels");
+        Map<String, Scenario.Channel> channels =
+                new BehaviourReader(r, known).channels(top.get("channels"), "channels");
         Map<String, Scenario.ListRule> lists = lists(top.get("lists"), "lists");
         Scenario.Scoring scoring = scoring(top);
-        Map<String, Scenario.Behaviour> behaviours = new BehaviourReader(r, known).behaviours(top.get("behaviours"), "behaviours");
+        Map<String, Scenario.Behaviour> behaviours =
+                new BehaviourReader(r, known).behaviours(top.get("behaviours"), "behaviours");
         MeasureReader measures = new MeasureReader(r, known);
         Map<String, Scenario.Measure> sanctions = measures.measures(top.get("sanctions"), "sanctions", "sanction");
         Map<String, Scenario.Measure> rewards = measures.measures(top.get("rewards"), "rewards", "reward");
@@ -64,8 +79,20 @@ final class ScenarioReader {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Scenario(name, description, years, population, channels, behaviours, rollout, scoring, lists,
-                sanctions, rewards, travel, claims);
+        return new Scenario(
+                name,
+                description,
+                years,
+                population,
+                channels,
+                behaviours,
+                rollout,
+                scoring,
+                lists,
+                sanctions,
+                rewards,
+                travel,
+                claims);
     }
 
     private Scenario.Years years(Block top) {
@@ -93,18 +120,26 @@ final class ScenarioReader {
     private Scenario.Population population(Block top) {
         String expected = "{size, households, attributes}";
         Node node = r.required(top, "population", expected);
-        Block b = node == null ? null : r.block(node, "population", expected, List.of("size", "households", "attributes"));
+        Block b = node == null
+                ? null
+                : r.block(node, "population", expected, List.of("size", "households", "attributes"));
         if (b == null) {
             return null;
         }
         Node sizeNode = r.required(b, "size", "the number of people represented");
-        Long size = sizeNode == null ? null
+        Long size = sizeNode == null
+                ? null
                 : r.integer(sizeNode, b.path("size"), 1, MAX_POPULATION, "a positive integer up to " + MAX_POPULATION);
         Map<Integer, Double> adults = null;
         Map<Integer, Double> children = null;
         Node hNode = r.required(b, "households", "{adults: {count: weight}, children: {count: weight}}");
-        Block h = hNode == null ? null : r.block(hNode, b.path("households"), "{adults: {count: weight}, children: {count: weight}}",
-                List.of("adults", "children"));
+        Block h = hNode == null
+                ? null
+                : r.block(
+                        hNode,
+                        b.path("households"),
+                        "{adults: {count: weight}, children: {count: weight}}",
+                        List.of("adults", "children"));
         if (h != null) {
             Node a = r.required(h, "adults", "a map of count: weight, such as {1: 0.3, 2: 0.7}");
             Node c = r.required(h, "children", "a map of count: weight, such as {0: 0.5, 1: 0.5}");
@@ -112,14 +147,18 @@ final class ScenarioReader {
             children = c == null ? null : r.counts(c, h.path("children"));
             // MODEL.md 2: households = size / mean household size, which must not be 0
             if (adults != null && children != null && onlyEmpty(adults) && onlyEmpty(children)) {
-                problems.at(hNode, h.path, "expected households with at least one person: every positive weight is on a count of 0");
+                problems.at(
+                        hNode,
+                        h.path,
+                        "expected households with at least one person: every positive weight is on a count of 0");
             }
         }
         Map<String, Map<String, Double>> attributes = attributes(b.get("attributes"), b.path("attributes"));
         if (size == null || adults == null || children == null || attributes == null) {
             return null;
         }
-        return new Scenario.Population(size, Collections.unmodifiableMap(adults), Collections.unmodifiableMap(children), attributes);
+        return new Scenario.Population(
+                size, Collections.unmodifiableMap(adults), Collections.unmodifiableMap(children), attributes);
     }
 
     private static boolean onlyEmpty(Map<Integer, Double> counts) {
@@ -154,9 +193,13 @@ final class ScenarioReader {
         }
         // the engine keeps one cell per combination of attribute values
         if (ok && groups.compareTo(BigInteger.valueOf(MAX_GROUPS)) > 0) {
-            problems.at(node, path, "the attributes combine into " + groups + " groups ("
-                    + String.join(" x ", factors.subList(0, Math.min(factors.size(), 12))) + (factors.size() > 12 ? " x ..." : "")
-                    + " values); at most " + MAX_GROUPS + " allowed");
+            problems.at(
+                    node,
+                    path,
+                    "the attributes combine into " + groups + " groups ("
+                            + String.join(" x ", factors.subList(0, Math.min(factors.size(), 12)))
+                            + (factors.size() > 12 ? " x ..." : "")
+                            + " values); at most " + MAX_GROUPS + " allowed");
             ok = false;
         }
         known.attributes = declared.containsValue(null) ? null : declared;
@@ -164,7 +207,9 @@ final class ScenarioReader {
     }
 
     private Map<String, Scenario.ListRule> lists(Node node, String path) {
-        List<Entry> entries = node == null ? List.of() : r.entries(node, path, "a map of list name: {active_from, exit_rate, ...}", true);
+        List<Entry> entries = node == null
+                ? List.of()
+                : r.entries(node, path, "a map of list name: {active_from, exit_rate, ...}", true);
         if (entries == null) {
             return null;
         }
@@ -172,7 +217,10 @@ final class ScenarioReader {
         r.checkCount(node, path, entries.size(), MAX_LISTS, "lists");
         Map<String, Scenario.ListRule> out = new LinkedHashMap<>();
         for (Entry e : entries) {
-            Block b = r.block(e.value(), e.path(), "{active_from, exit_rate, min_years, max_years}",
+            Block b = r.block(
+                    e.value(),
+                    e.path(),
+                    "{active_from, exit_rate, min_years, max_years}",
                     List.of("active_from", "exit_rate", "min_years", "max_years"));
             if (b == null) {
                 continue;
@@ -185,13 +233,20 @@ final class ScenarioReader {
                     known.checkYear(b.get("active_from"), b.path("active_from"), from);
                 }
             }
-            Double exit = b.has("exit_rate") ? r.number(b.get("exit_rate"), b.path("exit_rate"), Bound.NON_NEGATIVE) : Double.valueOf(0);
-            Double min = b.has("min_years") ? r.number(b.get("min_years"), b.path("min_years"), Bound.NON_NEGATIVE) : Double.valueOf(0);
+            Double exit = b.has("exit_rate")
+                    ? r.number(b.get("exit_rate"), b.path("exit_rate"), Bound.NON_NEGATIVE)
+                    : Double.valueOf(0);
+            Double min = b.has("min_years")
+                    ? r.number(b.get("min_years"), b.path("min_years"), Bound.NON_NEGATIVE)
+                    : Double.valueOf(0);
             Double max = null;
             if (b.has("max_years")) {
                 max = r.number(b.get("max_years"), b.path("max_years"), Bound.POSITIVE);
                 if (max != null && min != null && max < min) {
-                    problems.at(b.get("max_years"), b.path("max_years"), "expected a number >= min_years (" + min + "), got " + max);
+                    problems.at(
+                            b.get("max_years"),
+                            b.path("max_years"),
+                            "expected a number >= min_years (" + min + "), got " + max);
                 }
             }
             if (from != null && exit != null && min != null) {
@@ -204,7 +259,9 @@ final class ScenarioReader {
     private Scenario.Scoring scoring(Block top) {
         String expected = "{initial, min, max, recovery, tiers}";
         Node node = r.required(top, "scoring", expected);
-        Block b = node == null ? null : r.block(node, "scoring", expected, List.of("initial", "min", "max", "recovery", "tiers"));
+        Block b = node == null
+                ? null
+                : r.block(node, "scoring", expected, List.of("initial", "min", "max", "recovery", "tiers"));
         if (b == null) {
             return null;
         }
@@ -214,10 +271,13 @@ final class ScenarioReader {
         if (min != null && max != null && min >= max) {
             problems.at(b.get("max"), b.path("max"), "expected an integer > scoring.min (" + min + "), got " + max);
         } else if (min != null && max != null && initial != null && (initial < min || initial > max)) {
-            problems.at(b.get("initial"), b.path("initial"), "expected an integer in scoring.min..scoring.max (" + min + ".." + max
-                    + "), got " + initial);
+            problems.at(
+                    b.get("initial"),
+                    b.path("initial"),
+                    "expected an integer in scoring.min..scoring.max (" + min + ".." + max + "), got " + initial);
         }
-        Scenario.Recovery recovery = b.has("recovery") ? recovery(b.get("recovery"), b.path("recovery")) : new Scenario.Recovery(0, null);
+        Scenario.Recovery recovery =
+                b.has("recovery") ? recovery(b.get("recovery"), b.path("recovery")) : new Scenario.Recovery(0, null);
         List<Scenario.Tier> tiers = tiers(b, min);
         if (initial == null || min == null || max == null || recovery == null || tiers == null) {
             return null;
@@ -231,14 +291,21 @@ final class ScenarioReader {
     }
 
     private Scenario.Recovery recovery(Node node, String path) {
-        Block b = r.block(node, path, "{points_per_clean_year, expiry_years}", List.of("points_per_clean_year", "expiry_years"));
+        Block b = r.block(
+                node, path, "{points_per_clean_year, expiry_years}", List.of("points_per_clean_year", "expiry_years"));
         if (b == null) {
             return null;
         }
         Long points = b.has("points_per_clean_year")
-                ? r.integer(b.get("points_per_clean_year"), b.path("points_per_clean_year"), 0, Integer.MAX_VALUE, "an integer >= 0")
+                ? r.integer(
+                        b.get("points_per_clean_year"),
+                        b.path("points_per_clean_year"),
+                        0,
+                        Integer.MAX_VALUE,
+                        "an integer >= 0")
                 : Long.valueOf(0);
-        Double expiry = b.has("expiry_years") ? r.number(b.get("expiry_years"), b.path("expiry_years"), Bound.POSITIVE) : null;
+        Double expiry =
+                b.has("expiry_years") ? r.number(b.get("expiry_years"), b.path("expiry_years"), Bound.POSITIVE) : null;
         if (points == null || (b.has("expiry_years") && expiry == null)) {
             return null;
         }
@@ -248,7 +315,8 @@ final class ScenarioReader {
     /** Tiers highest first, minima strictly decreasing, the lowest reachable by every score (MODEL.md 5). */
     private List<Scenario.Tier> tiers(Block scoring, Integer scoringMin) {
         Node node = r.required(scoring, "tiers", "a list of {name, min}, highest first");
-        List<Node> items = node == null ? null : r.list(node, scoring.path("tiers"), "a list of {name, min}, highest first");
+        List<Node> items =
+                node == null ? null : r.list(node, scoring.path("tiers"), "a list of {name, min}, highest first");
         if (items == null) {
             return null;
         }
@@ -286,8 +354,11 @@ final class ScenarioReader {
             }
             Integer min = minNode == null ? null : r.integer(minNode, t.path("min"));
             if (min != null && previous != null && min >= previous) {
-                problems.at(minNode, t.path("min"), "expected an integer < " + previous
-                        + " (the previous tier's min): tiers are listed highest first");
+                problems.at(
+                        minNode,
+                        t.path("min"),
+                        "expected an integer < " + previous
+                                + " (the previous tier's min): tiers are listed highest first");
             }
             previous = min;
             lastMinNode = minNode;
@@ -298,8 +369,11 @@ final class ScenarioReader {
             }
         }
         if (ok && scoringMin != null && previous != null && previous > scoringMin) {
-            problems.at(lastMinNode, path + "[" + (items.size() - 1) + "].min", "expected the lowest tier's min <= scoring.min ("
-                    + scoringMin + ") so that every score has a tier, got " + previous);
+            problems.at(
+                    lastMinNode,
+                    path + "[" + (items.size() - 1) + "].min",
+                    "expected the lowest tier's min <= scoring.min (" + scoringMin
+                            + ") so that every score has a tier, got " + previous);
         }
         return ok ? List.copyOf(tiers) : null;
     }
@@ -315,7 +389,8 @@ final class ScenarioReader {
             known.checkYear(d, b.path("default"), year);
         }
         Map<String, Integer> provinces = new LinkedHashMap<>();
-        List<Entry> entries = b.has("provinces") ? r.entries(b.get("provinces"), b.path("provinces"), "a map of province: year", true)
+        List<Entry> entries = b.has("provinces")
+                ? r.entries(b.get("provinces"), b.path("provinces"), "a map of province: year", true)
                 : List.of();
         if (entries == null) {
             return null;

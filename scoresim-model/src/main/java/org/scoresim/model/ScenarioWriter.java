@@ -40,14 +40,20 @@ public final class ScenarioWriter {
         if (s.description() != null) {
             y.append("description: ").append(quoted(s.description())).append('\n');
         }
-        y.append("years: {from: ").append(s.years().from()).append(", to: ").append(s.years().to()).append("}\n");
+        y.append("years: {from: ")
+                .append(s.years().from())
+                .append(", to: ")
+                .append(s.years().to())
+                .append("}\n");
         population(y, s.population());
         y.append("channels:").append(s.channels().isEmpty() ? " {}" : "").append('\n');
         s.channels().values().forEach(c -> {
             y.append("  ").append(text(c.name())).append(":\n");
             y.append("    coverage: ").append(curve(c.coverage())).append('\n');
             if (!c.coverageByProvince().isEmpty()) {
-                y.append("    coverage_by_province: ").append(flow(c.coverageByProvince(), ScenarioWriter::curve)).append('\n');
+                y.append("    coverage_by_province: ")
+                        .append(flow(c.coverageByProvince(), ScenarioWriter::curve))
+                        .append('\n');
             }
             y.append("    false_match: ").append(number(c.falseMatch())).append('\n');
         });
@@ -56,15 +62,22 @@ public final class ScenarioWriter {
         if (s.rollout() != null) {
             y.append("rollout:\n  default: ").append(s.rollout().defaultYear()).append('\n');
             if (!s.rollout().provinces().isEmpty()) {
-                y.append("  provinces: ").append(flow(s.rollout().provinces(), String::valueOf)).append('\n');
+                y.append("  provinces: ")
+                        .append(flow(s.rollout().provinces(), String::valueOf))
+                        .append('\n');
             }
         }
         scoring(y, s.scoring());
         y.append("lists:").append(s.lists().isEmpty() ? " {}" : "").append('\n');
         s.lists().values().forEach(l -> {
-            y.append("  ").append(text(l.name())).append(": {active_from: ").append(l.activeFrom())
-                    .append(", exit_rate: ").append(number(l.exitRate()))
-                    .append(", min_years: ").append(number(l.minYears()));
+            y.append("  ")
+                    .append(text(l.name()))
+                    .append(": {active_from: ")
+                    .append(l.activeFrom())
+                    .append(", exit_rate: ")
+                    .append(number(l.exitRate()))
+                    .append(", min_years: ")
+                    .append(number(l.minYears()));
             if (l.maxYears() != null) {
                 y.append(", max_years: ").append(number(l.maxYears()));
             }
@@ -100,27 +113,43 @@ public final class ScenarioWriter {
     private static void population(StringBuilder y, Scenario.Population p) {
         y.append("population:\n  size: ").append(p.size()).append('\n');
         y.append("  households:\n");
-        y.append("    adults: ").append(flow(p.adults(), ScenarioWriter::number)).append('\n');
-        y.append("    children: ").append(flow(p.children(), ScenarioWriter::number)).append('\n');
+        y.append("    adults: ")
+                .append(flow(p.adults(), ScenarioWriter::number))
+                .append('\n');
+        y.append("    children: ")
+                .append(flow(p.children(), ScenarioWriter::number))
+                .append('\n');
         y.append("  attributes:").append(p.attributes().isEmpty() ? " {}" : "").append('\n');
-        p.attributes().forEach((name, values) ->
-                y.append("    ").append(text(name)).append(": ").append(flow(values, ScenarioWriter::number)).append('\n'));
+        p.attributes()
+                .forEach((name, values) -> y.append("    ")
+                        .append(text(name))
+                        .append(": ")
+                        .append(flow(values, ScenarioWriter::number))
+                        .append('\n'));
     }
 
     private static void behaviour(StringBuilder y, Scenario.Behaviour b) {
         y.append("  ").append(text(b.name())).append(":\n");
-        y.append("    who: ").append(b.who().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+        y.append("    who: ")
+                .append(b.who().name().toLowerCase(java.util.Locale.ROOT))
+                .append('\n');
         y.append("    rate: ").append(curve(b.rate())).append('\n');
         if (b.heterogeneity() > 0) {
             y.append("    heterogeneity: ").append(number(b.heterogeneity())).append('\n');
         }
         if (!b.multipliers().isEmpty()) {
-            y.append("    multipliers: ").append(flow(b.multipliers(), v -> flow(v, ScenarioWriter::number))).append('\n');
+            y.append("    multipliers: ")
+                    .append(flow(b.multipliers(), v -> flow(v, ScenarioWriter::number)))
+                    .append('\n');
         }
         y.append("    deterrence: ").append(number(b.deterrence())).append('\n');
         y.append("    detection:").append(b.detection().isEmpty() ? " []" : "").append('\n');
-        b.detection().forEach(d -> y.append("      - {channel: ").append(text(d.channel()))
-                .append(", probability: ").append(number(d.probability())).append("}\n"));
+        b.detection()
+                .forEach(d -> y.append("      - {channel: ")
+                        .append(text(d.channel()))
+                        .append(", probability: ")
+                        .append(number(d.probability()))
+                        .append("}\n"));
         y.append("    points: ").append(b.points()).append('\n');
         y.append("    fine: ").append(number(b.fine())).append('\n');
         y.append("    lists: ").append(names(b.lists())).append('\n');
@@ -136,7 +165,12 @@ public final class ScenarioWriter {
             y.append(", expiry_years: ").append(number(s.recovery().expiryYears()));
         }
         y.append("}\n  tiers:\n");
-        s.tiers().forEach(t -> y.append("    - {name: ").append(text(t.name())).append(", min: ").append(t.min()).append("}\n"));
+        s.tiers()
+                .forEach(t -> y.append("    - {name: ")
+                        .append(text(t.name()))
+                        .append(", min: ")
+                        .append(t.min())
+                        .append("}\n"));
     }
 
     private static void measures(StringBuilder y, String block, Map<String, Scenario.Measure> measures) {
@@ -161,7 +195,9 @@ public final class ScenarioWriter {
                 y.append("    active_from: ").append(m.activeFrom()).append('\n');
             }
             y.append("    enforcement: ").append(curve(m.enforcement())).append('\n');
-            y.append("    target: ").append(m.target().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+            y.append("    target: ")
+                    .append(m.target().name().toLowerCase(java.util.Locale.ROOT))
+                    .append('\n');
         });
     }
 
@@ -183,7 +219,10 @@ public final class ScenarioWriter {
             }
             y.append("    beside:\n");
             c.beside().forEach(b -> {
-                y.append("      - {label: ").append(quoted(b.label())).append(", metric: ").append(b.metric().key());
+                y.append("      - {label: ")
+                        .append(quoted(b.label()))
+                        .append(", metric: ")
+                        .append(b.metric().key());
                 if (!b.items().isEmpty()) {
                     y.append(", items: ").append(names(b.items()));
                 }
@@ -211,7 +250,9 @@ public final class ScenarioWriter {
             if (b.length() > 1) {
                 b.append(", ");
             }
-            b.append(k instanceof String s ? text(s) : String.valueOf(k)).append(": ").append(value.apply(v));
+            b.append(k instanceof String s ? text(s) : String.valueOf(k))
+                    .append(": ")
+                    .append(value.apply(v));
         });
         return b.append('}').toString();
     }
@@ -238,7 +279,8 @@ public final class ScenarioWriter {
                 case '\r' -> b.append("\\r");
                 default -> {
                     // YAML 1.1 folds NEL, LS and PS like line breaks, so they are escaped too
-                    boolean printable = (c >= 0x20 && c < 0x7f) || Character.isSurrogate(c)
+                    boolean printable = (c >= 0x20 && c < 0x7f)
+                            || Character.isSurrogate(c)
                             || (c >= 0xa0 && c <= 0xfffd && c != 0xfeff && c != 0x2028 && c != 0x2029);
                     if (printable) {
                         b.append(c);

@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class TargetsParser {
     static final List<String> TOP = List.of("scenario", "targets", "checks", "free");
-    static final List<String> FIGURE_KEYS = List.of("name", "metric", "item", "years", "aggregate", "value", "tolerance", "source");
+    static final List<String> FIGURE_KEYS =
+            List.of("name", "metric", "item", "years", "aggregate", "value", "tolerance", "source");
     static final List<String> FREE_KEYS = List.of("path", "min", "max");
     static final double DEFAULT_TOLERANCE = 0.1;
 
@@ -76,7 +77,8 @@ public final class TargetsParser {
         Node scenarioRoot = null;
         if (scenario != null && scenarioText != null) {
             // the scenario was read already: its text composes
-            scenarioRoot = ScenarioParser.compose(scenarioText.startsWith("\uFEFF") ? scenarioText.substring(1) : scenarioText,
+            scenarioRoot = ScenarioParser.compose(
+                    scenarioText.startsWith("\uFEFF") ? scenarioText.substring(1) : scenarioText,
                     new Problems("<scenario>"));
         }
         CalibrationTargets t;
@@ -112,7 +114,8 @@ public final class TargetsParser {
     }
 
     private List<Figure> figures(Node node, String path) {
-        List<Node> items = node == null || Nodes.isNull(node) ? List.of()
+        List<Node> items = node == null || Nodes.isNull(node)
+                ? List.of()
                 : r.list(node, path, "a list of {name, metric, item, years, aggregate, value, tolerance, source}");
         if (items == null) {
             return null;
@@ -142,22 +145,38 @@ public final class TargetsParser {
         }
         List<String> items = items(b, metric);
         int[] years = years(b);
-        String word = b.has("aggregate") ? r.choice(b.get("aggregate"), b.path("aggregate"), List.of("sum", "mean")) : "sum";
+        String word =
+                b.has("aggregate") ? r.choice(b.get("aggregate"), b.path("aggregate"), List.of("sum", "mean")) : "sum";
         Node valueNode = r.required(b, "value", "the official figure, a number");
         Double value = valueNode == null ? null : r.number(valueNode, b.path("value"), Bound.ANY);
         if (value != null && value == 0) {
             problems.at(valueNode, b.path("value"), "expected a figure other than 0 (errors are relative to it)");
             value = null;
         }
-        Double tolerance = b.has("tolerance") ? r.number(b.get("tolerance"), b.path("tolerance"), Bound.NON_NEGATIVE)
+        Double tolerance = b.has("tolerance")
+                ? r.number(b.get("tolerance"), b.path("tolerance"), Bound.NON_NEGATIVE)
                 : Double.valueOf(DEFAULT_TOLERANCE);
         String source = b.has("source") ? r.text(b.get("source"), b.path("source"), "where the figure comes from") : "";
-        if (name == null || metric == null || items == null || years == null || word == null || value == null || tolerance == null
+        if (name == null
+                || metric == null
+                || items == null
+                || years == null
+                || word == null
+                || value == null
+                || tolerance == null
                 || source == null) {
             return null;
         }
-        return new Figure(name, metric, items, years[0], years[1], Aggregate.valueOf(word.toUpperCase(java.util.Locale.ROOT)),
-                value, tolerance, source);
+        return new Figure(
+                name,
+                metric,
+                items,
+                years[0],
+                years[1],
+                Aggregate.valueOf(word.toUpperCase(java.util.Locale.ROOT)),
+                value,
+                tolerance,
+                source);
     }
 
     /** An item name or a list of them (summed); none for a metric without items; checked against the scenario. */
@@ -166,8 +185,11 @@ public final class TargetsParser {
         String path = b.path("item");
         if (node == null) {
             if (metric != null && metric.items() != Metric.Items.NONE) {
-                problems.at(b.node, path, "missing key 'item': expected the " + metric.items().noun()
-                        + " the figure is about, or a list of them (summed)");
+                problems.at(
+                        b.node,
+                        path,
+                        "missing key 'item': expected the " + metric.items().noun()
+                                + " the figure is about, or a list of them (summed)");
                 return null;
             }
             return List.of("");
@@ -195,8 +217,11 @@ public final class TargetsParser {
             List<String> known = metric.items(scenario);
             for (Ref ref : refs) {
                 if (!known.contains(ref.name())) {
-                    problems.at(ref.node(), ref.path(), Nodes.unknown(metric.items().noun(), ref.name(), known)
-                            + " (the items of " + metric.key() + " in the scenario)");
+                    problems.at(
+                            ref.node(),
+                            ref.path(),
+                            Nodes.unknown(metric.items().noun(), ref.name(), known) + " (the items of " + metric.key()
+                                    + " in the scenario)");
                     ok = false;
                 }
             }
@@ -231,16 +256,21 @@ public final class TargetsParser {
             problems.at(node, path, "expected [first, last] with first <= last, got [" + from + ", " + to + "]");
             return null;
         }
-        if (scenario != null && (from < scenario.years().from() || to > scenario.years().to())) {
-            problems.at(node, path, "the scenario runs " + scenario.years().from() + "-" + scenario.years().to() + ", got "
-                    + from + (to.equals(from) ? "" : "-" + to));
+        if (scenario != null
+                && (from < scenario.years().from() || to > scenario.years().to())) {
+            problems.at(
+                    node,
+                    path,
+                    "the scenario runs " + scenario.years().from() + "-"
+                            + scenario.years().to() + ", got " + from + (to.equals(from) ? "" : "-" + to));
             return null;
         }
         return new int[] {from, to};
     }
 
     private List<Free> free(Node node, String path) {
-        List<Node> items = node == null || Nodes.isNull(node) ? List.of()
+        List<Node> items = node == null || Nodes.isNull(node)
+                ? List.of()
                 : r.list(node, path, "a list of {path, min, max}: key paths of the scenario with bounds");
         if (items == null) {
             return null;
@@ -295,12 +325,16 @@ public final class TargetsParser {
         Problems scratch = new Problems("<scenario>");
         Double v = f.node() instanceof ScalarNode ? new NodeReader(scratch).number(f.node(), key, Bound.ANY) : null;
         if (v == null) {
-            problems.at(keyNode, path, key + ": the scenario writes " + Nodes.describe(f.node()) + " there, not a number");
+            problems.at(
+                    keyNode, path, key + ": the scenario writes " + Nodes.describe(f.node()) + " there, not a number");
             return false;
         }
         if (v < min || v > max) {
-            problems.at(keyNode, path, key + ": the scenario's value " + ((ScalarNode) f.node()).getValue()
-                    + " is outside the bounds [" + min + ", " + max + "]");
+            problems.at(
+                    keyNode,
+                    path,
+                    key + ": the scenario's value " + ((ScalarNode) f.node()).getValue() + " is outside the bounds ["
+                            + min + ", " + max + "]");
             return false;
         }
         return true;

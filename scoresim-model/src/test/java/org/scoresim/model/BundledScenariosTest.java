@@ -28,14 +28,18 @@ class BundledScenariosTest {
             } catch (ScenarioException e) {
                 throw new AssertionError(f + ": " + e.problems(), e);
             }
-            assertThat(s.name()).as("%s is named by its file", f).isEqualTo(f.getFileName().toString().replace(".yaml", ""));
+            assertThat(s.name())
+                    .as("%s is named by its file", f)
+                    .isEqualTo(f.getFileName().toString().replace(".yaml", ""));
             if (ScenarioParser.namesBase(Files.readString(f))) {
                 overlays.add(s.name());
                 // resolved, it prints as a plain scenario that reads back to itself
-                assertThat(ScenarioParser.parse(ScenarioWriter.toYaml(s), "resolved.yaml")).isEqualTo(s);
+                assertThat(ScenarioParser.parse(ScenarioWriter.toYaml(s), "resolved.yaml"))
+                        .isEqualTo(s);
             }
         }
-        assertThat(overlays).containsExactly("china-no-false-matches", "china-score-bans", "china-with-recovery", "eu-ai-act");
+        assertThat(overlays)
+                .containsExactly("china-no-false-matches", "china-score-bans", "china-with-recovery", "eu-ai-act");
     }
 
     @Test
@@ -43,18 +47,29 @@ class BundledScenariosTest {
         Scenario china = ScenarioParser.parse(Fixtures.SCENARIOS.resolve("china-2013-2020.yaml"));
         assertThat(china.claims()).containsOnlyKeys("travel_ban_2018");
         Scenario noFalse = ScenarioParser.parse(Fixtures.SCENARIOS.resolve("china-no-false-matches.yaml"));
-        assertThat(noFalse.channels().values()).allSatisfy(c -> assertThat(c.falseMatch()).isZero());
+        assertThat(noFalse.channels().values())
+                .allSatisfy(c -> assertThat(c.falseMatch()).isZero());
         assertThat(noFalse.behaviours()).isEqualTo(china.behaviours());
         assertThat(noFalse.sanctions()).isEqualTo(china.sanctions());
         assertThat(noFalse.claims()).isEqualTo(china.claims());
         Scenario eu = ScenarioParser.parse(Fixtures.SCENARIOS.resolve("eu-ai-act.yaml"));
-        assertThat(eu.sanctions().keySet()).containsExactly("flight_ban", "hsr_ban", "luxury_restriction", "insurance_restriction",
-                "conduct_flight_ban", "conduct_train_ban");
+        assertThat(eu.sanctions().keySet())
+                .containsExactly(
+                        "flight_ban",
+                        "hsr_ban",
+                        "luxury_restriction",
+                        "insurance_restriction",
+                        "conduct_flight_ban",
+                        "conduct_train_ban");
         assertThat(eu.rewards()).isEmpty();
         assertThat(eu.sanctions().get("insurance_restriction").when().tiers()).isEmpty();
         assertThat(eu.scoring()).isEqualTo(china.scoring());
         // the other bundled scenarios carry no claim
-        assertThat(ScenarioParser.parse(Fixtures.SCENARIOS.resolve("minimal.yaml")).claims()).isEmpty();
-        assertThat(ScenarioParser.parse(Fixtures.SCENARIOS.resolve("bench.yaml")).claims()).isEmpty();
+        assertThat(ScenarioParser.parse(Fixtures.SCENARIOS.resolve("minimal.yaml"))
+                        .claims())
+                .isEmpty();
+        assertThat(ScenarioParser.parse(Fixtures.SCENARIOS.resolve("bench.yaml"))
+                        .claims())
+                .isEmpty();
     }
 }

@@ -47,7 +47,9 @@ class FileProblemsTest {
 
     @Test
     void binaryFile() throws Exception {
-        Path file = Files.write(dir.resolve("image.yaml"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
+        Path file = Files.write(
+                dir.resolve("image.yaml"),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
         Problem p = onlyOf(file);
         assertThat(p.message()).isEqualTo("the file is binary (it contains NUL bytes), not YAML text");
         assertThat(p.line()).isEqualTo(3);
@@ -56,7 +58,8 @@ class FileProblemsTest {
 
     @Test
     void invalidUtf8() throws Exception {
-        byte[] latin1 = "name: minimal\nyears: {from: 2013, to: 2015}\ndescription: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 = "name: minimal\nyears: {from: 2013, to: 2015}\ndescription: caf\u00e9\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
         Problem p = onlyOf(Files.write(dir.resolve("latin1.yaml"), latin1));
         assertThat(p.line()).isEqualTo(3);
         assertThat(p.message()).startsWith("the file is not UTF-8 text");
@@ -78,7 +81,8 @@ class FileProblemsTest {
         assertThat(p.path()).isEmpty();
         assertThat(p.message()).startsWith("invalid YAML: ").doesNotContain("\n");
         Problem colon = only("name: minimal: twice\n");
-        assertThat(colon).isEqualTo(new Problem(Fixtures.FILE, 1, 14, "", "invalid YAML: mapping values are not allowed here"));
+        assertThat(colon)
+                .isEqualTo(new Problem(Fixtures.FILE, 1, 14, "", "invalid YAML: mapping values are not allowed here"));
     }
 
     @Test
@@ -99,7 +103,9 @@ class FileProblemsTest {
     void topLevelMustBeAMapping() {
         Problem p = only("- name: minimal\n");
         assertThat(p.line()).isEqualTo(1);
-        assertThat(p.message()).startsWith("expected a mapping of the keys name, description, years").endsWith("got a list");
+        assertThat(p.message())
+                .startsWith("expected a mapping of the keys name, description, years")
+                .endsWith("got a list");
         assertThat(only("just words\n").message()).endsWith("got 'just words'");
     }
 
@@ -129,7 +135,8 @@ class FileProblemsTest {
     void scalarAliasesAreFine() throws ScenarioException {
         String t = Fixtures.edit("    rate: 2.0 ", "    rate: &r 2.0");
         t = Fixtures.edit(t, "    rate: 0.2\n", "    rate: *r\n");
-        assertThat(ScenarioParser.parse(t, "f").behaviours().get("volunteering").rate()).isEqualTo(Curve.constant(2.0));
+        assertThat(ScenarioParser.parse(t, "f").behaviours().get("volunteering").rate())
+                .isEqualTo(Curve.constant(2.0));
     }
 
     @Test
@@ -151,6 +158,8 @@ class FileProblemsTest {
     @Test
     void textOver16MiBIsRefused() {
         String text = "#" + " ".repeat(17 * 1024 * 1024);
-        assertThat(only(text)).isEqualTo(new Problem(Fixtures.FILE, 0, 0, "", "the file is over 16 MiB; scenario files are limited to 16 MiB"));
+        assertThat(only(text))
+                .isEqualTo(new Problem(
+                        Fixtures.FILE, 0, 0, "", "the file is over 16 MiB; scenario files are limited to 16 MiB"));
     }
 }

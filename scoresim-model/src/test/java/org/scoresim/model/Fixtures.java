@@ -19,7 +19,9 @@ final class Fixtures {
      * {@code basedir}; the working directory is the module's folder too), so tests read the files users run.
      */
     static final Path SCENARIOS = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
-            .toAbsolutePath().getParent().resolve("scenarios");
+            .toAbsolutePath()
+            .getParent()
+            .resolve("scenarios");
 
     private Fixtures() {}
 
@@ -76,7 +78,8 @@ final class Fixtures {
         }
         assertThat(at).as("marker '%s'", marker).isGreaterThanOrEqualTo(0);
         at += caret;
-        int line = 1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+        int line =
+                1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
         int column = at - text.lastIndexOf('\n', at - 1);
         assertThat(p.file()).isEqualTo(FILE);
         assertThat(p.path()).as("path of %s", p).isEqualTo(path);

@@ -14,17 +14,27 @@ class KeysAndTypesTest {
     @Test
     void unknownKeySuggestsTheClosestKnownKey() {
         String t = edit("    false_match: 0.001", "    false_mach: 0.001");
-        assertOnly(t, "false_mach", "channels.cameras.false_mach", "unknown key 'false_mach'; did you mean 'false_match'?");
+        assertOnly(
+                t,
+                "false_mach",
+                "channels.cameras.false_mach",
+                "unknown key 'false_mach'; did you mean 'false_match'?");
     }
 
     @Test
     void misspeltRequiredKeyIsUnknownAndMissing() {
         String t = edit("    coverage: 1.0", "    coverge: 1.0");
         List<Problem> p = problems(t);
-        assertThat(p).extracting(Problem::line, Problem::column, Problem::path, Problem::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(19, 5, "channels.courts.coverge", "unknown key 'coverge'; did you mean 'coverage'?"),
-                org.assertj.core.groups.Tuple.tuple(19, 5, "channels.courts.coverage",
-                        "missing key 'coverage': expected a number in [0, 1] or a {year: value} map"));
+        assertThat(p)
+                .extracting(Problem::line, Problem::column, Problem::path, Problem::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                19, 5, "channels.courts.coverge", "unknown key 'coverge'; did you mean 'coverage'?"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                19,
+                                5,
+                                "channels.courts.coverage",
+                                "missing key 'coverage': expected a number in [0, 1] or a {year: value} map"));
     }
 
     @Test
@@ -36,7 +46,11 @@ class KeysAndTypesTest {
     @Test
     void unknownKeyFarFromAnyListsTheKnownKeys() {
         String t = edit("    points: 5\n", "    points: 5\n    colour: red\n");
-        assertOnly(t, "colour", "behaviours.volunteering.colour", "unknown key 'colour'; expected one of who, rate, heterogeneity");
+        assertOnly(
+                t,
+                "colour",
+                "behaviours.volunteering.colour",
+                "unknown key 'colour'; expected one of who, rate, heterogeneity");
     }
 
     @Test
@@ -54,7 +68,12 @@ class KeysAndTypesTest {
     @Test
     void missingKeyIsReportedAtItsMapping() {
         String t = edit("    points: 5\n", "");
-        assertOnly(t, "who: adults", 4, "behaviours.volunteering.points", "missing key 'points': expected the score change");
+        assertOnly(
+                t,
+                "who: adults",
+                4,
+                "behaviours.volunteering.points",
+                "missing key 'points': expected the score change");
     }
 
     @Test
@@ -76,49 +95,85 @@ class KeysAndTypesTest {
     void descriptionIsAnOptionalText() throws ScenarioException {
         String t = edit("name: minimal\n", "name: minimal\ndescription: \"Rongcheng, 2013: a \\\"pilot\\\"\"\n");
         assertThat(ScenarioParser.parse(t, "f").description()).isEqualTo("Rongcheng, 2013: a \"pilot\"");
-        assertOnly(edit("name: minimal\n", "name: minimal\ndescription: [a]\n"), "[a]", "description", "expected a text, got a list");
+        assertOnly(
+                edit("name: minimal\n", "name: minimal\ndescription: [a]\n"),
+                "[a]",
+                "description",
+                "expected a text, got a list");
     }
 
     @Test
     void listWhereANumberIsExpected() {
         String t = edit("    rate: 2.0 ", "    rate: [2.0]");
-        assertOnly(t, "[2.0]", "behaviours.jaywalking.rate", "expected a number >= 0 or a {year: value} map, got a list");
+        assertOnly(
+                t, "[2.0]", "behaviours.jaywalking.rate", "expected a number >= 0 or a {year: value} map, got a list");
     }
 
     @Test
     void mappingWhereAnIntegerIsExpected() {
-        assertOnly(edit("size: 1000000", "size: {a: 1}"), "{a: 1}", "population.size", "expected a positive integer up to 3000000000, got a mapping");
+        assertOnly(
+                edit("size: 1000000", "size: {a: 1}"),
+                "{a: 1}",
+                "population.size",
+                "expected a positive integer up to 3000000000, got a mapping");
     }
 
     @Test
     void nothingWhereANumberIsExpected() {
         // an empty value is positioned where it would have been written
         Problem p = Fixtures.only(edit("false_match: 0.001", "false_match:"));
-        assertThat(p).isEqualTo(new Problem(Fixtures.FILE, 17, 17, "channels.cameras.false_match", "expected a number in [0, 1), got nothing"));
+        assertThat(p)
+                .isEqualTo(new Problem(
+                        Fixtures.FILE,
+                        17,
+                        17,
+                        "channels.cameras.false_match",
+                        "expected a number in [0, 1), got nothing"));
     }
 
     @Test
     void quotedNumber() {
-        assertOnly(edit("points: -5\n", "points: \"-5\"\n"), "\"-5\"", "behaviours.jaywalking.points",
+        assertOnly(
+                edit("points: -5\n", "points: \"-5\"\n"),
+                "\"-5\"",
+                "behaviours.jaywalking.points",
                 "expected an integer, got the quoted string '-5' (write numbers without quotes)");
     }
 
     @Test
     void wordWhereANumberIsExpected() {
-        assertOnly(edit("rate: 0.05", "rate: often"), "often", "behaviours.smoking_on_train.rate",
+        assertOnly(
+                edit("rate: 0.05", "rate: often"),
+                "often",
+                "behaviours.smoking_on_train.rate",
                 "expected a number >= 0 or a {year: value} map, got 'often'");
     }
 
     @Test
     void pointsMustBeIntegers() {
-        assertOnly(edit("points: -5\n", "points: -5.5\n"), "-5.5", "behaviours.jaywalking.points", "expected an integer, got -5.5");
+        assertOnly(
+                edit("points: -5\n", "points: -5.5\n"),
+                "-5.5",
+                "behaviours.jaywalking.points",
+                "expected an integer, got -5.5");
     }
 
     @Test
     void scoringValuesMustBeIntegers() {
-        assertOnly(edit("initial: 1000", "initial: 1000.0"), "1000.0", "scoring.initial", "expected an integer, got 1000.0");
-        assertOnly(edit("{name: B, min: 900}", "{name: B, min: 9e2}"), "9e2", "scoring.tiers[1].min", "expected an integer, got 9e2");
-        assertOnly(edit("points_per_clean_year: 0", "points_per_clean_year: 0.5"), "0.5}   # optional", "scoring.recovery.points_per_clean_year",
+        assertOnly(
+                edit("initial: 1000", "initial: 1000.0"),
+                "1000.0",
+                "scoring.initial",
+                "expected an integer, got 1000.0");
+        assertOnly(
+                edit("{name: B, min: 900}", "{name: B, min: 9e2}"),
+                "9e2",
+                "scoring.tiers[1].min",
+                "expected an integer, got 9e2");
+        assertOnly(
+                edit("points_per_clean_year: 0", "points_per_clean_year: 0.5"),
+                "0.5}   # optional",
+                "scoring.recovery.points_per_clean_year",
                 "expected an integer >= 0, got 0.5");
     }
 
@@ -136,20 +191,33 @@ class KeysAndTypesTest {
 
     @Test
     void hugeNumberIsOutOfRange() {
-        assertOnly(edit("points: 5\n", "points: 99999999999999999999\n"), "9999", "behaviours.volunteering.points",
+        assertOnly(
+                edit("points: 5\n", "points: 99999999999999999999\n"),
+                "9999",
+                "behaviours.volunteering.points",
                 "expected an integer, got 99999999999999999999");
-        assertOnly(edit("rate: 0.2", "rate: 1e999"), "1e999", "behaviours.volunteering.rate", "expected a number >= 0 or a {year");
+        assertOnly(
+                edit("rate: 0.2", "rate: 1e999"),
+                "1e999",
+                "behaviours.volunteering.rate",
+                "expected a number >= 0 or a {year");
     }
 
     @Test
     void whoIsOneOfThreeWords() {
-        assertOnly(edit("who: adults                        #", "who: adult #"), "adult #", "behaviours.jaywalking.who",
+        assertOnly(
+                edit("who: adults                        #", "who: adult #"),
+                "adult #",
+                "behaviours.jaywalking.who",
                 "expected one of adults, children, everyone, got 'adult'; did you mean 'adults'?");
     }
 
     @Test
     void targetIsSelfOrChildren() throws ScenarioException {
-        assertOnly(edit("target: children", "target: kids"), "kids", "sanctions.school_restriction.target",
+        assertOnly(
+                edit("target: children", "target: kids"),
+                "kids",
+                "sanctions.school_restriction.target",
                 "expected one of self, children, got 'kids'");
         Scenario s = ScenarioParser.parse(edit("{when: {tiers: [A]}}", "{when: {tiers: [A]}, target: self}"), "f");
         assertThat(s.rewards().get("fast_loans").target()).isEqualTo(Scenario.Target.SELF);
@@ -157,19 +225,29 @@ class KeysAndTypesTest {
 
     @Test
     void curveYearsAreIntegers() {
-        assertOnly(edit("coverage: {2013: 0.1, 2015: 0.5}", "coverage: {2013: 0.1, 2015.5: 0.5}"), "2015.5",
-                "channels.cameras.coverage.2015.5", "expected a year such as 2014, got 2015.5");
+        assertOnly(
+                edit("coverage: {2013: 0.1, 2015: 0.5}", "coverage: {2013: 0.1, 2015.5: 0.5}"),
+                "2015.5",
+                "channels.cameras.coverage.2015.5",
+                "expected a year such as 2014, got 2015.5");
     }
 
     @Test
     void curveNeedsAPoint() {
-        assertOnly(edit("enforcement: {2013: 0.5, 2015: 1.0}", "enforcement: {}"), "{}", "sanctions.hsr_ban.enforcement",
+        assertOnly(
+                edit("enforcement: {2013: 0.5, 2015: 1.0}", "enforcement: {}"),
+                "{}",
+                "sanctions.hsr_ban.enforcement",
                 "with at least one point, got an empty map");
     }
 
     @Test
     void nonScalarKey() {
-        assertOnly(edit("  fast_loans:", "  ? [fast_loans]\n  :"), "[fast_loans]", "rewards", "expected a key name, got a list");
+        assertOnly(
+                edit("  fast_loans:", "  ? [fast_loans]\n  :"),
+                "[fast_loans]",
+                "rewards",
+                "expected a key name, got a list");
     }
 
     @Test
@@ -180,16 +258,26 @@ class KeysAndTypesTest {
 
     @Test
     void blockThatIsNotAMapping() {
-        assertOnly(edit("  courts:\n    coverage: 1.0", "  courts: [1.0]"), "[1.0]", "channels.courts",
+        assertOnly(
+                edit("  courts:\n    coverage: 1.0", "  courts: [1.0]"),
+                "[1.0]",
+                "channels.courts",
                 "expected {coverage, coverage_by_province, false_match}, got a list");
     }
 
     @Test
     void detectionEntries() {
-        assertOnly(edit("{channel: cameras, probability: 0.8}", "{channel: cameras}"), "{channel: cameras}",
-                "behaviours.jaywalking.detection[0].probability", "missing key 'probability'");
-        assertOnly(edit("      - {channel: cameras, probability: 0.8}", "      - cameras"), "cameras", 2,
-                "behaviours.jaywalking.detection[0]", "expected {channel, probability}, got 'cameras'");
+        assertOnly(
+                edit("{channel: cameras, probability: 0.8}", "{channel: cameras}"),
+                "{channel: cameras}",
+                "behaviours.jaywalking.detection[0].probability",
+                "missing key 'probability'");
+        assertOnly(
+                edit("      - {channel: cameras, probability: 0.8}", "      - cameras"),
+                "cameras",
+                2,
+                "behaviours.jaywalking.detection[0]",
+                "expected {channel, probability}, got 'cameras'");
     }
 
     @Test
@@ -202,8 +290,10 @@ class KeysAndTypesTest {
 
     @Test
     void rolloutIsOptional() throws ScenarioException {
-        String t = edit("rollout:                               # scoring active from, per province\n  default: 2014\n"
-                + "  provinces: {north: 2013}\n", "");
+        String t = edit(
+                "rollout:                               # scoring active from, per province\n  default: 2014\n"
+                        + "  provinces: {north: 2013}\n",
+                "");
         assertThat(ScenarioParser.parse(t, "f").rollout()).isNull();
     }
 }

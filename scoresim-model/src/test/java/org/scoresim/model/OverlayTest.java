@@ -41,11 +41,14 @@ class OverlayTest {
         assertThat(p).as("exactly one problem").hasSize(1);
         int at = text.indexOf(marker.replace("^", "")) + Math.max(marker.indexOf('^'), 0);
         assertThat(at).as("marker '%s'", marker).isGreaterThanOrEqualTo(Math.max(marker.indexOf('^'), 0));
-        int line = 1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+        int line =
+                1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
         int column = at - text.lastIndexOf('\n', at - 1);
         assertThat(p.get(0).path()).isEqualTo(path);
         assertThat(p.get(0).message()).contains(fragment);
-        assertThat(new int[] {p.get(0).line(), p.get(0).column()}).as("position of %s", p.get(0)).containsExactly(line, column);
+        assertThat(new int[] {p.get(0).line(), p.get(0).column()})
+                .as("position of %s", p.get(0))
+                .containsExactly(line, column);
         return p.get(0);
     }
 
@@ -63,14 +66,20 @@ class OverlayTest {
                   scoring.recovery: {points_per_clean_year: 20, expiry_years: 2.5}
                   rewards.free_parking: {when: {tiers: [A]}}
                 """);
-        String expected = Fixtures.minimal().replace("name: minimal", "name: variant\ndescription: the minimal scenario, changed")
+        String expected = Fixtures.minimal()
+                .replace("name: minimal", "name: variant\ndescription: the minimal scenario, changed")
                 .replace("false_match: 0.001", "false_match: 0")
                 .replace("enforcement: {2013: 0.5, 2015: 1.0}", "enforcement: {2013: 0.5, 2015: 1.0, 2014: 0.75}")
                 .replace("{name: B, min: 900}", "{name: B, min: 950}")
-                .replace("recovery: {points_per_clean_year: 0}", "recovery: {points_per_clean_year: 20, expiry_years: 2.5}")
-                .replace("  fast_loans: {when: {tiers: [A]}}", "  fast_loans: {when: {tiers: [A]}}\n  free_parking: {when: {tiers: [A]}}");
+                .replace(
+                        "recovery: {points_per_clean_year: 0}",
+                        "recovery: {points_per_clean_year: 20, expiry_years: 2.5}")
+                .replace(
+                        "  fast_loans: {when: {tiers: [A]}}",
+                        "  fast_loans: {when: {tiers: [A]}}\n  free_parking: {when: {tiers: [A]}}");
         expected = Fixtures.edit(expected, "  school_restriction: {when: {tiers: [C]}, target: children}\n", "");
-        expected = expected.substring(0, expected.indexOf("  volunteering:")) + expected.substring(expected.indexOf("\nrollout:") + 1);
+        expected = expected.substring(0, expected.indexOf("  volunteering:"))
+                + expected.substring(expected.indexOf("\nrollout:") + 1);
         Scenario want = ScenarioParser.parse(expected, "expected.yaml");
         Scenario got = ScenarioParser.parse(f);
         assertThat(got).isEqualTo(want);
@@ -85,7 +94,8 @@ class OverlayTest {
         Scenario s = ScenarioParser.parse(write("v.yaml", "base: base.yaml\nname: v\n"));
         assertThat(s.name()).isEqualTo("v");
         assertThat(s.description()).isEqualTo("the base");
-        assertThat(s.years()).isEqualTo(ScenarioParser.parse(dir.resolve("base.yaml")).years());
+        assertThat(s.years())
+                .isEqualTo(ScenarioParser.parse(dir.resolve("base.yaml")).years());
         String text = "base: base.yaml\n";
         only(write("nameless.yaml", text), text, "base", "name", "missing key 'name'");
     }
@@ -106,30 +116,49 @@ class OverlayTest {
         assertThat(p).hasSize(1);
         assertThat(p.get(0).file()).isEqualTo(dir.resolve("minimal.yaml").toString());
         assertThat(p.get(0).path()).isEqualTo("behaviours.jaywalking.rate");
-        assertThat(p.get(0).line()).isEqualTo(base.lines().toList().indexOf("    rate: -2.0                          # events per person-year") + 1);
+        assertThat(p.get(0).line())
+                .isEqualTo(base.lines()
+                                .toList()
+                                .indexOf("    rate: -2.0                          # events per person-year")
+                        + 1);
         // the message names the base's file: a user opens it there
-        assertThat(p.get(0).toString()).startsWith(dir.resolve("minimal.yaml") + ":" + p.get(0).line() + ":11: ");
+        assertThat(p.get(0).toString())
+                .startsWith(dir.resolve("minimal.yaml") + ":" + p.get(0).line() + ":11: ");
     }
 
     @Test
     void problemsOfBothFilesComeAtOnceTheOverlaysFirst() throws Exception {
         write("minimal.yaml", Fixtures.edit("rate: 2.0", "rate: -2.0"));
         Path f = write("variant.yaml", "base: minimal.yaml\nname: v\nset:\n  channels.cameras.false_match: 1.5\n");
-        assertThat(problems(f)).extracting(Problem::file)
+        assertThat(problems(f))
+                .extracting(Problem::file)
                 .containsExactly(f.toString(), dir.resolve("minimal.yaml").toString());
     }
 
     @Test
     void anUnknownKeyPathIsReportedInTheOverlayWithASuggestion() throws Exception {
         String text = "base: minimal.yaml\nname: v\nset:\n  channels.cameras.false_mach: 0\n";
-        only(overlay(text), text, "channels.cameras.false_mach", "channels.cameras.false_mach",
+        only(
+                overlay(text),
+                text,
+                "channels.cameras.false_mach",
+                "channels.cameras.false_mach",
                 "unknown key 'false_mach'; did you mean 'false_match'?");
         String parent = "base: minimal.yaml\nname: v\nset:\n  channel.cameras.false_match: 0\n";
         only(overlay(parent), parent, "channel.", "channel.cameras.false_match", "no such key; did you mean channels?");
         String index = "base: minimal.yaml\nname: v\nset:\n  scoring.tiers[7].min: 0\n";
-        only(overlay(index), index, "scoring.tiers[7]", "scoring.tiers[7].min", "no such key; scoring.tiers has 3 entries");
+        only(
+                overlay(index),
+                index,
+                "scoring.tiers[7]",
+                "scoring.tiers[7].min",
+                "no such key; scoring.tiers has 3 entries");
         String removed = "base: minimal.yaml\nname: v\nremove: [sanctions.school_restrction]\n";
-        only(overlay(removed), removed, "sanctions.school_restrction", "sanctions.school_restrction",
+        only(
+                overlay(removed),
+                removed,
+                "sanctions.school_restrction",
+                "sanctions.school_restrction",
                 "did you mean sanctions.school_restriction?");
         String notAPath = "base: minimal.yaml\nname: v\nset:\n  behaviours..rate: 1\n";
         only(overlay(notAPath), notAPath, "behaviours..rate", "set.behaviours..rate", "not a key path");
@@ -146,19 +175,25 @@ class OverlayTest {
     @Test
     void aMissingBaseIsReportedAtTheBaseKey() throws Exception {
         String text = "base: minimall.yaml\nname: v\n";
-        only(overlay(text), text, "minimall", "base", "no scenario file 'minimall.yaml' in " + dir + "/;"
-                + " did you mean 'minimal.yaml'?");
+        only(
+                overlay(text),
+                text,
+                "minimall",
+                "base",
+                "no scenario file 'minimall.yaml' in " + dir + "/;" + " did you mean 'minimal.yaml'?");
         // a scenario named without a folder names none in messages either
-        ScenarioException e = catchThrowableOfType(ScenarioException.class,
-                () -> ScenarioParser.parse(text, "draft.yaml", Map.of(), dir));
-        assertThat(e.problems().get(0).message()).isEqualTo("no scenario file 'minimall.yaml' in this scenario's folder;"
-                + " did you mean 'minimal.yaml'?");
+        ScenarioException e = catchThrowableOfType(
+                ScenarioException.class, () -> ScenarioParser.parse(text, "draft.yaml", Map.of(), dir));
+        assertThat(e.problems().get(0).message())
+                .isEqualTo("no scenario file 'minimall.yaml' in this scenario's folder;"
+                        + " did you mean 'minimal.yaml'?");
     }
 
     @Test
     void aBaseMustLieInTheFolder() throws Exception {
         write("minimal.yaml", Fixtures.minimal());
-        for (String name : List.of("../minimal.yaml", "/etc/passwd", "sub/../minimal.yaml", "./minimal.yaml", "a\\\\b.yaml")) {
+        for (String name :
+                List.of("../minimal.yaml", "/etc/passwd", "sub/../minimal.yaml", "./minimal.yaml", "a\\\\b.yaml")) {
             String text = "base: \"" + name + "\"\nname: v\n";
             only(write("sub/v.yaml", text), text, "\"", "base", "no absolute path");
         }
@@ -186,8 +221,9 @@ class OverlayTest {
         List<Problem> p = problems(dir.resolve("a.yaml"));
         assertThat(p).hasSize(1);
         assertThat(p.get(0).file()).isEqualTo(dir.resolve("b.yaml").toString());
-        assertThat(p.get(0).message()).contains("the bases form a cycle: " + dir.resolve("a.yaml") + " -> "
-                + dir.resolve("b.yaml") + " -> " + dir.resolve("a.yaml"));
+        assertThat(p.get(0).message())
+                .contains("the bases form a cycle: " + dir.resolve("a.yaml") + " -> " + dir.resolve("b.yaml") + " -> "
+                        + dir.resolve("a.yaml"));
         String self = "base: self.yaml\nname: s\n";
         only(write("self.yaml", self), self, "self.yaml", "base", "the bases form a cycle");
     }
@@ -196,7 +232,8 @@ class OverlayTest {
     void aBaseMayHaveABase() throws Exception {
         write("minimal.yaml", Fixtures.minimal());
         write("one.yaml", "base: minimal.yaml\nname: one\nset: {years.to: 2014}\n");
-        Scenario s = ScenarioParser.parse(write("two.yaml", "base: one.yaml\nname: two\nset: {population.size: 1000}\n"));
+        Scenario s =
+                ScenarioParser.parse(write("two.yaml", "base: one.yaml\nname: two\nset: {population.size: 1000}\n"));
         assertThat(s.name()).isEqualTo("two");
         assertThat(s.years()).isEqualTo(new Scenario.Years(2013, 2014));
         assertThat(s.population().size()).isEqualTo(1000);
@@ -208,7 +245,8 @@ class OverlayTest {
         String text = "base: minimal.yaml\nname: draft\n";
         Scenario s = ScenarioParser.parse(text, "draft.yaml", Map.of(), dir);
         assertThat(s.name()).isEqualTo("draft");
-        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioParser.parse(text, "draft.yaml"));
+        ScenarioException e =
+                catchThrowableOfType(ScenarioException.class, () -> ScenarioParser.parse(text, "draft.yaml"));
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("base");
             assertThat(p.message()).contains("has no folder to look up its base in");
@@ -228,7 +266,8 @@ class OverlayTest {
 
     @Test
     void theResolvedScenarioIsWrittenWithoutItsBase() throws Exception {
-        Scenario s = ScenarioParser.parse(overlay("base: minimal.yaml\nname: v\nset:\n  channels.cameras.false_match: 0\n"));
+        Scenario s =
+                ScenarioParser.parse(overlay("base: minimal.yaml\nname: v\nset:\n  channels.cameras.false_match: 0\n"));
         String flat = ScenarioWriter.toYaml(s);
         assertThat(flat).startsWith("name: v\n").doesNotContain("base:");
         assertThat(ScenarioParser.namesBase(flat)).isFalse();

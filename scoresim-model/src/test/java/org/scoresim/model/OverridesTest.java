@@ -42,7 +42,8 @@ class OverridesTest {
         assertThat(s.population().adults()).containsEntry(2, 0.5);
         // nothing else moved
         Scenario plain = parse(Map.of());
-        assertThat(s.behaviours().get("jaywalking")).isEqualTo(plain.behaviours().get("jaywalking"));
+        assertThat(s.behaviours().get("jaywalking"))
+                .isEqualTo(plain.behaviours().get("jaywalking"));
         assertThat(s.lists()).isEqualTo(plain.lists());
     }
 
@@ -58,7 +59,9 @@ class OverridesTest {
         Problem p = problems(Map.of("behaviours.debt_default.rate", "-1")).get(0);
         assertThat(p.path()).isEqualTo("behaviours.debt_default.rate");
         assertThat(p.line()).isEqualTo(Fixtures.minimal().lines().toList().indexOf("    rate: 0.01") + 1);
-        assertThat(p.message()).contains("expected a number >= 0").endsWith("(from --set behaviours.debt_default.rate=-1)");
+        assertThat(p.message())
+                .contains("expected a number >= 0")
+                .endsWith("(from --set behaviours.debt_default.rate=-1)");
         // validation across blocks still applies: tiers must stay ordered
         Problem t = problems(Map.of("scoring.tiers[2].min", "950")).get(0);
         assertThat(t.path()).isEqualTo("scoring.tiers[2].min");
@@ -71,16 +74,23 @@ class OverridesTest {
                 .isEqualTo("test.yaml: --set scoring.tiers[9].min: no such key; scoring.tiers has 3 entries");
         assertThat(problems(Map.of("behaviours.debt_default.rat", "5")).get(0).message())
                 .isEqualTo("no such key; did you mean behaviours.debt_default.rate?");
-        assertThat(problems(Map.of("channels.courts.coverage.2014", "0.5")).get(0).message())
+        assertThat(problems(Map.of("channels.courts.coverage.2014", "0.5"))
+                        .get(0)
+                        .message())
                 .contains("channels.courts.coverage is a single value ('1.0'), not a {year: value} map");
-        assertThat(problems(Map.of("channels.cameras.coverage.2014", "0.5")).get(0).message())
+        assertThat(problems(Map.of("channels.cameras.coverage.2014", "0.5"))
+                        .get(0)
+                        .message())
                 .contains("the curve channels.cameras.coverage has points at 2013, 2015 only");
         assertThat(problems(Map.of("scoring.tiers.min", "5")).get(0).message())
                 .contains("scoring.tiers is a list of 3; name an entry, such as scoring.tiers[0].min");
         assertThat(problems(Map.of("behaviours..rate", "5")).get(0).message()).startsWith("not a key path");
-        assertThat(problems(Map.of("behaviours.debt_default.rate", "[1, 2]")).get(0).message())
+        assertThat(problems(Map.of("behaviours.debt_default.rate", "[1, 2]"))
+                        .get(0)
+                        .message())
                 .isEqualTo("expected a single value (a number, a word or a quoted text), got a list");
-        assertThat(problems(Map.of("behaviours.debt_default.rate", "")).get(0).message()).startsWith("expected a value after '='");
+        assertThat(problems(Map.of("behaviours.debt_default.rate", "")).get(0).message())
+                .startsWith("expected a value after '='");
     }
 
     @Test

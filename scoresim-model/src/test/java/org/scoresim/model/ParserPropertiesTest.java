@@ -25,9 +25,46 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class ParserPropertiesTest {
     static final String MINIMAL = Fixtures.minimal();
-    static final List<String> TOKENS = List.of(": [", "{", "}", "[", "]", "- ", "&a ", "*a", "\t", ": ", "? ", ",", "'", "\"",
-            "#", "\n", "  ", "---\n", "...\n", "<<: ", "~", "null", "-1", "1e999", "0x1F", ".nan", "2014-02-30", "&a [*a, *a]",
-            "!!int ", "!!binary ", "!foo ", "|\n", ">-\n", "%YAML 1.1\n", "\\u0000", "\u00e9", "\uFEFF", "\u2028", "99999999999999999999");
+    static final List<String> TOKENS = List.of(
+            ": [",
+            "{",
+            "}",
+            "[",
+            "]",
+            "- ",
+            "&a ",
+            "*a",
+            "\t",
+            ": ",
+            "? ",
+            ",",
+            "'",
+            "\"",
+            "#",
+            "\n",
+            "  ",
+            "---\n",
+            "...\n",
+            "<<: ",
+            "~",
+            "null",
+            "-1",
+            "1e999",
+            "0x1F",
+            ".nan",
+            "2014-02-30",
+            "&a [*a, *a]",
+            "!!int ",
+            "!!binary ",
+            "!foo ",
+            "|\n",
+            ">-\n",
+            "%YAML 1.1\n",
+            "\\u0000",
+            "\u00e9",
+            "\uFEFF",
+            "\u2028",
+            "99999999999999999999");
     static Path dir;
 
     @BeforeContainer
@@ -67,19 +104,23 @@ class ParserPropertiesTest {
         } catch (ScenarioException e) {
             checkProblems(e, file.toString());
             // a file with content has its problems somewhere in it: a line to go to
-            assertThat(e.problems()).allSatisfy(p -> assertThat(p.line()).as("line of %s", p).isPositive());
+            assertThat(e.problems())
+                    .allSatisfy(p -> assertThat(p.line()).as("line of %s", p).isPositive());
             return;
         }
         checkRoundTrip(s);
     }
 
     @Property(tries = 300)
-    void numbersPrintBackExactly(@ForAll("unitDoubles") double p, @ForAll("rates") double rate) throws ScenarioException {
+    void numbersPrintBackExactly(@ForAll("unitDoubles") double p, @ForAll("rates") double rate)
+            throws ScenarioException {
         String text = Fixtures.edit("probability: 0.8", "probability: " + p);
         text = Fixtures.edit(text, "rate: 0.01", "rate: {2013: " + rate + ", 2100: " + p + "}");
         Scenario s = ScenarioParser.parse(text, Fixtures.FILE);
-        assertThat(s.behaviours().get("jaywalking").detection().get(0).probability()).isEqualTo(p);
-        assertThat(ScenarioParser.parse(ScenarioWriter.toYaml(s), Fixtures.FILE)).isEqualTo(s);
+        assertThat(s.behaviours().get("jaywalking").detection().get(0).probability())
+                .isEqualTo(p);
+        assertThat(ScenarioParser.parse(ScenarioWriter.toYaml(s), Fixtures.FILE))
+                .isEqualTo(s);
     }
 
     private static void check(String text) {
@@ -96,7 +137,8 @@ class ParserPropertiesTest {
     /** A scenario that parses prints back to text that reads as the same scenario. */
     private static void checkRoundTrip(Scenario s) {
         try {
-            assertThat(ScenarioParser.parse(ScenarioWriter.toYaml(s), Fixtures.FILE)).isEqualTo(s);
+            assertThat(ScenarioParser.parse(ScenarioWriter.toYaml(s), Fixtures.FILE))
+                    .isEqualTo(s);
         } catch (ScenarioException e) {
             throw new AssertionError("a parsed scenario prints back to a file with problems " + e.problems(), e);
         }
@@ -110,7 +152,8 @@ class ParserPropertiesTest {
             assertThat(p.line()).isNotNegative();
             assertThat(p.column()).isNotNegative();
         });
-        assertThat(e.problems()).isSortedAccordingTo(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        assertThat(e.problems())
+                .isSortedAccordingTo(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
     }
 
     @Provide
@@ -118,15 +161,18 @@ class ParserPropertiesTest {
         Arbitrary<Integer> at = Arbitraries.integers().between(0, 100_000);
         Arbitrary<UnaryOperator<String>> deleteLine = at.map(i -> t -> lines(t, i, (ls, k) -> ls.remove(k)));
         Arbitrary<UnaryOperator<String>> duplicateLine = at.map(i -> t -> lines(t, i, (ls, k) -> ls.add(k, ls.get(k))));
-        Arbitrary<UnaryOperator<String>> swapLines = Combinators.combine(at, at).as((i, j) -> t -> lines(t, i, (ls, k) -> {
-            int other = j % ls.size();
-            String a = ls.get(k);
-            ls.set(k, ls.get(other));
-            ls.set(other, a);
-        }));
-        Arbitrary<UnaryOperator<String>> printable = Combinators.combine(at, Arbitraries.chars().range(' ', '~'))
+        Arbitrary<UnaryOperator<String>> swapLines = Combinators.combine(at, at)
+                .as((i, j) -> t -> lines(t, i, (ls, k) -> {
+                    int other = j % ls.size();
+                    String a = ls.get(k);
+                    ls.set(k, ls.get(other));
+                    ls.set(other, a);
+                }));
+        Arbitrary<UnaryOperator<String>> printable = Combinators.combine(
+                        at, Arbitraries.chars().range(' ', '~'))
                 .as((i, c) -> t -> replaceAt(t, i, String.valueOf(c)));
-        Arbitrary<UnaryOperator<String>> anyByte = Combinators.combine(at, Arbitraries.integers().between(0, 255))
+        Arbitrary<UnaryOperator<String>> anyByte = Combinators.combine(
+                        at, Arbitraries.integers().between(0, 255))
                 .as((i, b) -> t -> replaceAt(t, i, String.valueOf((char) b.intValue())));
         Arbitrary<UnaryOperator<String>> truncate = at.map(i -> t -> t.substring(0, i % (t.length() + 1)));
         Arbitrary<UnaryOperator<String>> insert = Combinators.combine(at, Arbitraries.of(TOKENS))
@@ -135,24 +181,33 @@ class ParserPropertiesTest {
                     return t.substring(0, k) + token + t.substring(k);
                 });
         return Arbitraries.oneOf(deleteLine, duplicateLine, swapLines, printable, anyByte, truncate, insert)
-                .list().ofMinSize(1).ofMaxSize(4);
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4);
     }
 
     @Provide
     Arbitrary<List<int[]>> byteEdits() {
-        return Combinators.combine(Arbitraries.integers().between(0, 100_000), Arbitraries.integers().between(0, 255))
-                .as((i, b) -> new int[] {i, b}).list().ofMinSize(1).ofMaxSize(3);
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 100_000),
+                        Arbitraries.integers().between(0, 255))
+                .as((i, b) -> new int[] {i, b})
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3);
     }
 
     @Provide
     Arbitrary<Double> unitDoubles() {
-        return Arbitraries.oneOf(Arbitraries.doubles().between(0, 1).ofScale(20),
+        return Arbitraries.oneOf(
+                Arbitraries.doubles().between(0, 1).ofScale(20),
                 Arbitraries.of(0.0, Double.MIN_VALUE, 1e-300, 0.1, 1.0 / 3, Math.nextDown(1.0), 1.0));
     }
 
     @Provide
     Arbitrary<Double> rates() {
-        return Arbitraries.oneOf(Arbitraries.doubles().between(0, 1e6).ofScale(12),
+        return Arbitraries.oneOf(
+                Arbitraries.doubles().between(0, 1e6).ofScale(12),
                 Arbitraries.of(0.0, Double.MIN_VALUE, Double.MAX_VALUE, 1e22, 123456789.123456789));
     }
 

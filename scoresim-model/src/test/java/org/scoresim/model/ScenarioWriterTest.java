@@ -98,8 +98,10 @@ class ScenarioWriterTest {
     void everyKeyRoundTrips() throws ScenarioException {
         Scenario s = parse(RICH);
         assertThat(s.name()).isEqualTo("rich: every key");
-        assertThat(s.description()).isEqualTo("A \"quoted\" text,\nover two lines, with \u00e9, \t tab and a \\ backslash \u0085 \u2028");
-        assertThat(s.population().attributes().get("province").keySet()).containsExactly("null", "yes", "1", "a b", "x:y", "#c");
+        assertThat(s.description())
+                .isEqualTo("A \"quoted\" text,\nover two lines, with \u00e9, \t tab and a \\ backslash \u0085 \u2028");
+        assertThat(s.population().attributes().get("province").keySet())
+                .containsExactly("null", "yes", "1", "a b", "x:y", "#c");
         assertThat(s.sanctions().get("kid_ban").activeFrom()).isEqualTo(new Scenario.ActiveFrom(2000, 1, 1));
         assertThat(s.claims().keySet()).containsExactly("headline", "bare");
         assertThat(s.claims().get("headline").beside().get(2).items()).containsExactly("kids", "everything");
@@ -122,20 +124,27 @@ class ScenarioWriterTest {
         assertThat(s.population().attributes()).isEmpty();
         assertThat(s.scoring().recovery()).isEqualTo(new Scenario.Recovery(0, null));
         String yaml = ScenarioWriter.toYaml(s);
-        assertThat(yaml).contains("channels: {}\n", "behaviours: {}\n", "lists: {}\n", "travel: {}\n").doesNotContain("rollout");
+        assertThat(yaml)
+                .contains("channels: {}\n", "behaviours: {}\n", "lists: {}\n", "travel: {}\n")
+                .doesNotContain("rollout");
         assertThat(parse(yaml)).isEqualTo(s);
     }
 
     @Test
     void hashIdentifiesTheScenarioNotItsSpelling() throws ScenarioException {
         Scenario s = parse(Fixtures.minimal());
-        assertThat(ScenarioWriter.hash(s)).matches("[0-9a-f]{64}").isEqualTo(ScenarioWriter.hash(parse(Fixtures.minimal())));
+        assertThat(ScenarioWriter.hash(s))
+                .matches("[0-9a-f]{64}")
+                .isEqualTo(ScenarioWriter.hash(parse(Fixtures.minimal())));
         // the same scenario in other words: comments gone, defaults written out, block style
-        String respelt = Fixtures.edit(Fixtures.minimal().replaceAll("(?m)\\s+#.*$", ""), "  fast_loans: {when: {tiers: [A]}}",
+        String respelt = Fixtures.edit(
+                Fixtures.minimal().replaceAll("(?m)\\s+#.*$", ""),
+                "  fast_loans: {when: {tiers: [A]}}",
                 "  fast_loans:\n    when:\n      tiers:\n        - A\n    enforcement: 1\n    target: self");
         assertThat(ScenarioWriter.hash(parse(respelt))).isEqualTo(ScenarioWriter.hash(s));
         assertThat(ScenarioWriter.hash(parse(ScenarioWriter.toYaml(s)))).isEqualTo(ScenarioWriter.hash(s));
-        assertThat(ScenarioWriter.hash(parse(Fixtures.edit("points: 5\n", "points: 6\n")))).isNotEqualTo(ScenarioWriter.hash(s));
+        assertThat(ScenarioWriter.hash(parse(Fixtures.edit("points: 5\n", "points: 6\n"))))
+                .isNotEqualTo(ScenarioWriter.hash(s));
     }
 
     @Test
@@ -145,7 +154,9 @@ class ScenarioWriterTest {
         assertThat(yaml).contains("claims:\n  headline:\n    year: 2200\n    claimed: 2.3E7\n");
         Scenario without = parse(RICH.substring(0, RICH.indexOf("claims:")));
         assertThat(without.claims()).isEmpty();
-        assertThat(ScenarioWriter.toYaml(without)).doesNotContain("claims").isEqualTo(yaml.substring(0, yaml.indexOf("claims:")));
+        assertThat(ScenarioWriter.toYaml(without))
+                .doesNotContain("claims")
+                .isEqualTo(yaml.substring(0, yaml.indexOf("claims:")));
         // claims change no result, so the scenario keeps its identity in results
         assertThat(ScenarioWriter.hash(without)).isEqualTo(ScenarioWriter.hash(s));
     }

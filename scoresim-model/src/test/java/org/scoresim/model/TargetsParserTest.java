@@ -21,23 +21,40 @@ class TargetsParserTest {
         String text = Files.readString(CHINA);
         CalibrationTargets t = TargetsParser.parse(TARGETS, ScenarioParser.parse(CHINA), text);
         assertThat(t).isEqualTo(TargetsParser.parse(TARGETS));
-        assertThat(t.targets().get(8)).isEqualTo(new CalibrationTargets.Figure("conduct_bans_2018", Metric.SANCTIONED_NEW,
-                List.of("conduct_flight_ban", "conduct_train_ban"), 2018, 2018, CalibrationTargets.Aggregate.SUM, 6908, 0.15,
-                "NPCIC: 6,908 people added in 2018 (press, Jan 2019: 5,028 plane and 1,747 train bans)"));
+        assertThat(t.targets().get(8))
+                .isEqualTo(new CalibrationTargets.Figure(
+                        "conduct_bans_2018",
+                        Metric.SANCTIONED_NEW,
+                        List.of("conduct_flight_ban", "conduct_train_ban"),
+                        2018,
+                        2018,
+                        CalibrationTargets.Aggregate.SUM,
+                        6908,
+                        0.15,
+                        "NPCIC: 6,908 people added in 2018 (press, Jan 2019: 5,028 plane and 1,747 train bans)"));
         // a variant fits in its resolved form, where every free value is written
         Scenario variant = ScenarioParser.parse(Fixtures.SCENARIOS.resolve("china-with-recovery.yaml"));
-        assertThat(TargetsParser.parse(TARGETS, variant, ScenarioWriter.toYaml(variant)).free()).isEqualTo(t.free());
+        assertThat(TargetsParser.parse(TARGETS, variant, ScenarioWriter.toYaml(variant))
+                        .free())
+                .isEqualTo(t.free());
     }
 
     @Test
     void aFigureWithoutItemsIsForAMetricWithoutItems() throws Exception {
         String ok = "targets:\n  - {name: banned, metric: travel_banned, years: 2018, value: 9}\n";
-        assertThat(TargetsParser.parse(ok, "t.yaml", null, null).targets().get(0).items()).containsExactly("");
+        assertThat(TargetsParser.parse(ok, "t.yaml", null, null)
+                        .targets()
+                        .get(0)
+                        .items())
+                .containsExactly("");
         String missing = "targets:\n  - {name: blocked, metric: blocked, years: 2018, value: 9}\n";
-        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> TargetsParser.parse(missing, "t.yaml", null, null));
-        assertThat(e.problems()).extracting(Problem::toString)
-                .containsExactly("t.yaml:2:5: targets[0].item: missing key 'item': expected the travel mode the figure is about,"
-                        + " or a list of them (summed)");
+        ScenarioException e =
+                catchThrowableOfType(ScenarioException.class, () -> TargetsParser.parse(missing, "t.yaml", null, null));
+        assertThat(e.problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "t.yaml:2:5: targets[0].item: missing key 'item': expected the travel mode the figure is about,"
+                                + " or a list of them (summed)");
     }
 
     /** The China targets file with one text replaced, checked against the China scenario. */
@@ -49,7 +66,8 @@ class TargetsParserTest {
             Files.writeString(file, targets.replace(old, replacement));
             String text = Files.readString(CHINA);
             Scenario china = ScenarioParser.parse(CHINA);
-            ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> TargetsParser.parse(file, china, text));
+            ScenarioException e =
+                    catchThrowableOfType(ScenarioException.class, () -> TargetsParser.parse(file, china, text));
             assertThat(e).as("problems").isNotNull();
             assertThat(e.problems()).allSatisfy(x -> assertThat(x.file()).isEqualTo(file.toString()));
             return e.problems();
@@ -59,8 +77,15 @@ class TargetsParserTest {
     }
 
     static int lineOf(String text) throws Exception {
-        return Files.readString(TARGETS).lines().toList().indexOf(Files.readString(TARGETS).lines()
-                .filter(l -> l.contains(text)).findFirst().orElseThrow()) + 1;
+        return Files.readString(TARGETS)
+                        .lines()
+                        .toList()
+                        .indexOf(Files.readString(TARGETS)
+                                .lines()
+                                .filter(l -> l.contains(text))
+                                .findFirst()
+                                .orElseThrow())
+                + 1;
     }
 
     @Test
@@ -76,7 +101,8 @@ class TargetsParserTest {
 
     @Test
     void anUnknownMetricOrItemIsLocated() throws Exception {
-        List<Problem> metric = chinaProblems("metric: blocked, item: flight, years: [2013, 2015]",
+        List<Problem> metric = chinaProblems(
+                "metric: blocked, item: flight, years: [2013, 2015]",
                 "metric: blocked_new, item: flight, years: [2013, 2015]");
         assertThat(metric).singleElement().satisfies(x -> {
             assertThat(x.line()).isEqualTo(lineOf("flights_blocked_to_end_2015"));
@@ -87,27 +113,37 @@ class TargetsParserTest {
         assertThat(item).singleElement().satisfies(x -> {
             assertThat(x.line()).isEqualTo(lineOf("conduct_train_bans_2018"));
             assertThat(x.path()).isEqualTo("checks[3].item");
-            assertThat(x.message()).isEqualTo("unknown sanction 'conduct_train_bans'; did you mean 'conduct_train_ban'?"
-                    + " (the items of sanctioned_new in the scenario)");
+            assertThat(x.message())
+                    .isEqualTo("unknown sanction 'conduct_train_bans'; did you mean 'conduct_train_ban'?"
+                            + " (the items of sanctioned_new in the scenario)");
         });
-        List<Problem> years = chinaProblems("years: [2013, 2015], aggregate: sum, value: 600000",
+        List<Problem> years = chinaProblems(
+                "years: [2013, 2015], aggregate: sum, value: 600000",
                 "years: [2012, 2015], aggregate: sum, value: 600000");
-        assertThat(years).singleElement().satisfies(x -> assertThat(x.message()).isEqualTo("the scenario runs 2013-2020, got 2012-2015"));
+        assertThat(years)
+                .singleElement()
+                .satisfies(x -> assertThat(x.message()).isEqualTo("the scenario runs 2013-2020, got 2012-2015"));
     }
 
     @Test
     void aFreeKeyPathTheScenarioDoesNotWriteIsLocatedWithASuggestion() throws Exception {
-        List<Problem> p = chinaProblems("{path: lists.court_blacklist.exit_rate,", "{path: lists.court_blacklist.exit_rat,");
+        List<Problem> p =
+                chinaProblems("{path: lists.court_blacklist.exit_rate,", "{path: lists.court_blacklist.exit_rat,");
         assertThat(p).singleElement().satisfies(x -> {
             assertThat(x.line()).isEqualTo(lineOf("lists.court_blacklist.exit_rate"));
             assertThat(x.path()).isEqualTo("free[6].path");
-            assertThat(x.message()).isEqualTo("lists.court_blacklist.exit_rat: no such key; did you mean"
-                    + " lists.court_blacklist.exit_rate? (in the scenario file)");
+            assertThat(x.message())
+                    .isEqualTo("lists.court_blacklist.exit_rat: no such key; did you mean"
+                            + " lists.court_blacklist.exit_rate? (in the scenario file)");
         });
-        List<Problem> bounds = chinaProblems("{path: lists.court_blacklist.exit_rate, min: 0.1, max: 0.4}",
+        List<Problem> bounds = chinaProblems(
+                "{path: lists.court_blacklist.exit_rate, min: 0.1, max: 0.4}",
                 "{path: lists.court_blacklist.exit_rate, min: 0.3, max: 0.4}");
-        assertThat(bounds).singleElement().satisfies(x -> assertThat(x.message())
-                .isEqualTo("lists.court_blacklist.exit_rate: the scenario's value 0.21 is outside the bounds [0.3, 0.4]"));
+        assertThat(bounds)
+                .singleElement()
+                .satisfies(
+                        x -> assertThat(x.message())
+                                .isEqualTo(
+                                        "lists.court_blacklist.exit_rate: the scenario's value 0.21 is outside the bounds [0.3, 0.4]"));
     }
-
 }

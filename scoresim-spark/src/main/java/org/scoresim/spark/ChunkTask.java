@@ -6,8 +6,8 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.TaskKilledException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.util.LongAccumulator;
-import org.scoresim.engine.run.PartialRun;
 import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.run.PartialRun;
 
 /**
  * One Spark task: simulates its partition's chunks with the local engine's kernel and returns them
@@ -48,7 +48,8 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, PartialRun> 
             part.simulate(plan, chunks.next());
             personYears.add(part.personYears(plan) - before);
             if (task != null && task.partitionId() == failFirstAttemptOf && task.attemptNumber() == 0) {
-                throw new IllegalStateException("failure injected into the first attempt of partition " + failFirstAttemptOf);
+                throw new IllegalStateException(
+                        "failure injected into the first attempt of partition " + failFirstAttemptOf);
             }
         }
         return List.of(part).iterator();

@@ -7,11 +7,11 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.LongAccumulator;
-import org.scoresim.engine.run.Engine;
-import org.scoresim.engine.run.PartialRun;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;
 import org.scoresim.engine.run.Chunks;
+import org.scoresim.engine.run.Engine;
+import org.scoresim.engine.run.PartialRun;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
@@ -29,6 +29,7 @@ import org.scoresim.model.ScenarioWriter;
 public final class SparkEngine implements Engine {
     /** Spark configuration key of the partition count. */
     public static final String PARTITIONS = "spark.scoresim.partitions";
+
     static final int PER_CORE = 4;
     /** Chunks a default task holds at least: a task costs Spark about 25 ms of a core, a chunk 25 to 40 ms (BENCHMARKS.md). */
     static final int CHUNKS_PER_TASK = 50;
@@ -60,8 +61,12 @@ public final class SparkEngine implements Engine {
         this.yaml = ScenarioWriter.toYaml(scenario);
         this.hash = ScenarioWriter.hash(scenario);
         checkRoundTrip(yaml, scenario);
-        int wanted = partitions > 0 ? partitions
-                : spark.getConf().getInt(PARTITIONS, defaultPartitions(chunking.count(), Math.max(1, spark.defaultParallelism())));
+        int wanted = partitions > 0
+                ? partitions
+                : spark.getConf()
+                        .getInt(
+                                PARTITIONS,
+                                defaultPartitions(chunking.count(), Math.max(1, spark.defaultParallelism())));
         this.partitions = Math.max(1, Math.min(wanted, chunking.count()));
         this.personYears = spark.sc().longAccumulator("scoresim person-years");
     }
@@ -70,11 +75,12 @@ public final class SparkEngine implements Engine {
     private static void checkRoundTrip(String yaml, Scenario scenario) {
         try {
             if (!ScenarioParser.parse(yaml, "scenario.yaml").equals(scenario)) {
-                throw new IllegalStateException("scenario " + scenario.name() + " does not read back from its canonical YAML");
+                throw new IllegalStateException(
+                        "scenario " + scenario.name() + " does not read back from its canonical YAML");
             }
         } catch (ScenarioException e) {
-            throw new IllegalStateException("the canonical YAML of scenario " + scenario.name() + " does not parse: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the canonical YAML of scenario " + scenario.name() + " does not parse: " + e.getMessage(), e);
         }
     }
 
@@ -104,8 +110,10 @@ public final class SparkEngine implements Engine {
         long started = System.nanoTime();
         String group = "scoresim-" + UUID.randomUUID();
         jobGroup = group;
-        spark.setJobGroup(group, "scoresim " + plan.scenario().name() + ", seed " + plan.seed() + ", sample "
-                + plan.sample(), true);
+        spark.setJobGroup(
+                group,
+                "scoresim " + plan.scenario().name() + ", seed " + plan.seed() + ", sample " + plan.sample(),
+                true);
         try {
             if (cancelled) {
                 throw new CancellationException("run cancelled");
@@ -113,10 +121,12 @@ public final class SparkEngine implements Engine {
             List<Integer> chunks = IntStream.range(0, chunking.count()).boxed().toList();
             // parallelize cuts the list into contiguous slices, one per partition
             JavaRDD<Integer> rdd = spark.parallelize(chunks, partitions);
-            JavaRDD<PartialRun> parts = rdd.mapPartitions(new ChunkTask(yaml, hash, plan.seed(), plan.sample(), personYears,
-                    failFirstAttemptOf));
+            JavaRDD<PartialRun> parts = rdd.mapPartitions(
+                    new ChunkTask(yaml, hash, plan.seed(), plan.sample(), personYears, failFirstAttemptOf));
             // a tally is up to a few MB: past a few dozen tasks, merge on the executors first (two levels)
-            PartialRun all = partitions > DRIVER_MERGES ? parts.treeReduce(PartialRun::merge, 2) : parts.reduce(PartialRun::merge);
+            PartialRun all = partitions > DRIVER_MERGES
+                    ? parts.treeReduce(PartialRun::merge, 2)
+                    : parts.reduce(PartialRun::merge);
             if (cancelled) { // asked before the job began: cancelJobGroup only stops running jobs
                 throw new CancellationException("run cancelled");
             }

@@ -3,8 +3,8 @@ package org.scoresim.spark;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.scoresim.engine.run.Engine;
 import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.run.Engine;
 
 /**
  * {@code --engine spark}: found by {@link Engine#of} through ServiceLoader. Runs of one JVM share one
@@ -42,7 +42,8 @@ public final class SparkEngineProvider implements Engine.Provider {
             shared = JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf));
         }
         if (master != null && !master.equals(shared.master())) {
-            throw new IllegalStateException("Spark runs already with master " + shared.master() + " in this JVM, not " + master);
+            throw new IllegalStateException(
+                    "Spark runs already with master " + shared.master() + " in this JVM, not " + master);
         }
         return shared;
     }

@@ -47,7 +47,8 @@ public final class SparkJob {
             code = run(args);
         } catch (IllegalArgumentException e) {
             System.err.println("scoresim: " + e.getMessage());
-            System.err.println("usage: SparkJob SCENARIO [--seed N] [--sample F] [--out DIR] [--partitions P] [--replications R] [--json]");
+            System.err.println(
+                    "usage: SparkJob SCENARIO [--seed N] [--sample F] [--out DIR] [--partitions P] [--replications R] [--json]");
             code = 2;
         } catch (Exception e) {
             System.err.println("scoresim: the Spark run failed: " + e);
@@ -102,16 +103,19 @@ public final class SparkJob {
                 System.err.println(e.getMessage() + "; nothing was run or written.");
                 return 2;
             }
-            String dir = out != null ? out : "runs/" + scenario.name() + "-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            String dir = out != null
+                    ? out
+                    : "runs/" + scenario.name() + "-"
+                            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             for (long s = seed; s < seed + replications; s++) {
                 Plan plan = Plan.compile(scenario, s, sample);
                 SparkEngine engine = new SparkEngine(spark, plan, partitions);
                 Results results = engine.run();
-                String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                String text = new ObjectMapper()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(Summary.of(results, version()));
-                org.apache.hadoop.fs.Path summary = new org.apache.hadoop.fs.Path(replications == 1 ? dir : dir + "/seed-" + s,
-                        "summary.json");
+                org.apache.hadoop.fs.Path summary =
+                        new org.apache.hadoop.fs.Path(replications == 1 ? dir : dir + "/seed-" + s, "summary.json");
                 FileSystem fs = summary.getFileSystem(spark.hadoopConfiguration());
                 try (OutputStream o = fs.create(summary, true)) {
                     o.write((text + "\n").getBytes(StandardCharsets.UTF_8));
@@ -119,9 +123,14 @@ public final class SparkJob {
                 if (json) {
                     System.out.println(text);
                 }
-                System.err.printf("scoresim: wrote %s (%,d households, %,d people, %d tasks, %.1f s, %,.0f people-years/s)%n",
-                        fs.makeQualified(summary), results.households(), results.people(), engine.partitions(),
-                        results.seconds(), results.personYearsPerSecond());
+                System.err.printf(
+                        "scoresim: wrote %s (%,d households, %,d people, %d tasks, %.1f s, %,.0f people-years/s)%n",
+                        fs.makeQualified(summary),
+                        results.households(),
+                        results.people(),
+                        engine.partitions(),
+                        results.seconds(),
+                        results.personYearsPerSecond());
             }
             return 0;
         } finally {

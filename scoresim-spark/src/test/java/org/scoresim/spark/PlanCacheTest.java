@@ -17,7 +17,8 @@ class PlanCacheTest {
         assertThat(PlanCache.plan(yaml, hash, driver.seed(), driver.sample())).isSameAs(first);
         assertThat(first.scenario()).isEqualTo(driver.scenario());
         assertThat(first.households()).isEqualTo(driver.households());
-        assertThat(PlanCache.plan(yaml, hash, driver.seed() + 1, driver.sample())).isNotSameAs(first);
+        assertThat(PlanCache.plan(yaml, hash, driver.seed() + 1, driver.sample()))
+                .isNotSameAs(first);
         assertThat(PlanCache.plan(yaml, hash, driver.seed(), 0.5).sample()).isEqualTo(0.5);
     }
 }

@@ -12,8 +12,8 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;
-import org.scoresim.engine.run.Runner;
 import org.scoresim.engine.results.Summary;
+import org.scoresim.engine.run.Runner;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
 
@@ -71,7 +71,9 @@ final class Runs {
 
     /** A SparkContext for a test class: this master, no UI, on the loopback interface. */
     static JavaSparkContext spark(String master) {
-        SparkConf conf = new SparkConf().setMaster(master).setAppName("scoresim-test")
+        SparkConf conf = new SparkConf()
+                .setMaster(master)
+                .setAppName("scoresim-test")
                 .set("spark.ui.enabled", "false")
                 .set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1");

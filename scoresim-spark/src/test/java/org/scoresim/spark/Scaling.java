@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.scoresim.engine.run.PartialRun;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;
+import org.scoresim.engine.run.PartialRun;
 import org.scoresim.engine.run.Runner;
 import org.scoresim.model.ScenarioParser;
 
@@ -25,13 +25,18 @@ public final class Scaling {
     public static void main(String[] args) throws Exception {
         long people = args.length > 0 ? Long.parseLong(args[0]) : 2_000_000;
         String master = args.length > 1 ? args[1] : "local[2]";
-        String text = Files.readString(Runs.SCENARIOS.resolve("bench.yaml")).replaceFirst("(?m)^  size: .*$", "  size: " + people);
+        String text = Files.readString(Runs.SCENARIOS.resolve("bench.yaml"))
+                .replaceFirst("(?m)^  size: .*$", "  size: " + people);
         Plan plan = Plan.compile(ScenarioParser.parse(text, "bench.yaml"), 1, 1.0);
         int chunks = new org.scoresim.engine.run.Chunks(plan).count();
-        System.out.printf("bench scenario at %,d people: %,d households, %d chunks%n", people, plan.households(), chunks);
+        System.out.printf(
+                "bench scenario at %,d people: %,d households, %d chunks%n", people, plan.households(), chunks);
         Plan china = Plan.compile(ScenarioParser.parse(Runs.SCENARIOS.resolve("china-2013-2020.yaml")), 1, 1.0);
-        System.out.printf("a task's result (PartialRun), serialized: bench %,d bytes, china-2013-2020 %,d bytes (%,d chunks)%n",
-                serialized(new PartialRun(plan)), serialized(new PartialRun(china)), new org.scoresim.engine.run.Chunks(china).count());
+        System.out.printf(
+                "a task's result (PartialRun), serialized: bench %,d bytes, china-2013-2020 %,d bytes (%,d chunks)%n",
+                serialized(new PartialRun(plan)),
+                serialized(new PartialRun(china)),
+                new org.scoresim.engine.run.Chunks(china).count());
         long t0 = System.nanoTime();
         JavaSparkContext spark = Runs.spark(master);
         System.out.printf("SparkContext %s started in %.2f s%n", master, (System.nanoTime() - t0) / 1e9);
@@ -45,14 +50,19 @@ public final class Scaling {
                     personYears = time(best, "local, " + threads + " thread(s)", () -> new Runner(plan, threads).run());
                 }
                 for (int p : new int[] {2, 8, 32, chunks}) {
-                    time(best, "spark " + master + ", " + p + " partitions", () -> new SparkEngine(spark, plan, p).run());
+                    time(
+                            best,
+                            "spark " + master + ", " + p + " partitions",
+                            () -> new SparkEngine(spark, plan, p).run());
                 }
             }
         } finally {
             spark.stop();
         }
         for (Map.Entry<String, Double> e : best.entrySet()) {
-            System.out.printf("%-36s best of 3: %7.3f s  %,12.0f people-years/s%n", e.getKey(), e.getValue(), personYears / e.getValue());
+            System.out.printf(
+                    "%-36s best of 3: %7.3f s  %,12.0f people-years/s%n",
+                    e.getKey(), e.getValue(), personYears / e.getValue());
         }
     }
 

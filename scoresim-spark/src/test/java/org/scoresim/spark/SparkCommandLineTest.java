@@ -50,10 +50,32 @@ class SparkCommandLineTest {
 
     @Test
     void runWithTheSparkEngineGivesTheYearsOfTheLocalRun() throws Exception {
-        Outcome local = cli("run", MINIMAL, "--json", "--sample", "0.05", "--seed", "3", "--engine", "local",
-                "--out", tmp.resolve("local").toString());
-        Outcome spark = cli("run", MINIMAL, "--json", "--sample", "0.05", "--seed", "3", "--engine", "spark",
-                "--master", "local[2]", "--out", tmp.resolve("spark").toString());
+        Outcome local = cli(
+                "run",
+                MINIMAL,
+                "--json",
+                "--sample",
+                "0.05",
+                "--seed",
+                "3",
+                "--engine",
+                "local",
+                "--out",
+                tmp.resolve("local").toString());
+        Outcome spark = cli(
+                "run",
+                MINIMAL,
+                "--json",
+                "--sample",
+                "0.05",
+                "--seed",
+                "3",
+                "--engine",
+                "spark",
+                "--master",
+                "local[2]",
+                "--out",
+                tmp.resolve("spark").toString());
         assertThat(local.code()).as(local.err()).isZero();
         assertThat(spark.code()).as(spark.err()).isZero();
         JsonNode l = JSON.readTree(local.out());
@@ -62,24 +84,44 @@ class SparkCommandLineTest {
         assertThat(l.get("engine").asText()).isEqualTo("local");
         assertThat(s.get("years")).isEqualTo(l.get("years"));
         assertThat(comparable(s)).isEqualTo(comparable(l));
-        assertThat(JSON.readTree(Files.readString(tmp.resolve("spark").resolve("summary.json")))).isEqualTo(s);
+        assertThat(JSON.readTree(Files.readString(tmp.resolve("spark").resolve("summary.json"))))
+                .isEqualTo(s);
     }
 
     @Test
     void sweepRunsEachPointOnSparkWithTheLocalNumbers() throws Exception {
-        String[] sweep = {"sweep", MINIMAL, "--set", "behaviours.debt_default.rate=0.01,0.02", "--sample", "0.01", "--json"};
-        Outcome local = cli(concat(sweep, "--engine", "local", "--out", tmp.resolve("local").toString()));
-        Outcome spark = cli(concat(sweep, "--engine", "spark", "--master", "local[2]", "--out", tmp.resolve("spark").toString()));
+        String[] sweep = {
+            "sweep", MINIMAL, "--set", "behaviours.debt_default.rate=0.01,0.02", "--sample", "0.01", "--json"
+        };
+        Outcome local = cli(
+                concat(sweep, "--engine", "local", "--out", tmp.resolve("local").toString()));
+        Outcome spark = cli(concat(
+                sweep,
+                "--engine",
+                "spark",
+                "--master",
+                "local[2]",
+                "--out",
+                tmp.resolve("spark").toString()));
         assertThat(local.code()).as(local.err()).isZero();
         assertThat(spark.code()).as(spark.err()).isZero();
-        assertThat(JSON.readTree(spark.out()).get("points")).isEqualTo(JSON.readTree(local.out()).get("points"));
+        assertThat(JSON.readTree(spark.out()).get("points"))
+                .isEqualTo(JSON.readTree(local.out()).get("points"));
     }
 
     @Test
     void calibrateEvaluatesOnSparkWithTheLocalNumbers() throws Exception {
         // the China scenario: every kind of key goes through the canonical YAML to the executors
-        String[] check = {"calibrate", Runs.SCENARIOS.resolve("china-2013-2020.yaml").toString(), "--targets",
-            Runs.SCENARIOS.resolve("targets").resolve("china-official.yaml").toString(), "--check", "--sample", "0.0002", "--json"};
+        String[] check = {
+            "calibrate",
+            Runs.SCENARIOS.resolve("china-2013-2020.yaml").toString(),
+            "--targets",
+            Runs.SCENARIOS.resolve("targets").resolve("china-official.yaml").toString(),
+            "--check",
+            "--sample",
+            "0.0002",
+            "--json"
+        };
         Outcome local = cli(concat(check, "--engine", "local"));
         Outcome spark = cli(concat(check, "--engine", "spark", "--master", "local[2]"));
         assertThat(local.code()).as(local.err()).isZero();
@@ -96,8 +138,19 @@ class SparkCommandLineTest {
     @Test
     void sparkJobWritesTheSummaryOfTheLocalRunForEachReplication() throws Exception {
         Path out = tmp.resolve("job");
-        int code = SparkJob.run(new String[] {MINIMAL, "--seed", "3", "--sample", "0.05", "--partitions", "3",
-                "--replications", "2", "--out", out.toString()});
+        int code = SparkJob.run(new String[] {
+            MINIMAL,
+            "--seed",
+            "3",
+            "--sample",
+            "0.05",
+            "--partitions",
+            "3",
+            "--replications",
+            "2",
+            "--out",
+            out.toString()
+        });
         assertThat(code).isZero();
         JsonNode job = JSON.readTree(Files.readString(out.resolve("seed-3").resolve("summary.json")));
         JsonNode next = JSON.readTree(Files.readString(out.resolve("seed-4").resolve("summary.json")));
@@ -116,7 +169,10 @@ class SparkCommandLineTest {
     void aBadScenarioIsBadInputForSparkJob() throws Exception {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(Path.of(MINIMAL)).replace("coverage: 1.0", "coverage: 1.5"));
-        assertThat(SparkJob.run(new String[] {bad.toString(), "--out", tmp.resolve("bad").toString()})).isEqualTo(2);
+        assertThat(SparkJob.run(new String[] {
+                    bad.toString(), "--out", tmp.resolve("bad").toString()
+                }))
+                .isEqualTo(2);
         assertThat(tmp.resolve("bad")).doesNotExist();
     }
 }

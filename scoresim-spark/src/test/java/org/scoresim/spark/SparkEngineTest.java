@@ -15,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;
-import org.scoresim.engine.run.Runner;
 
 /**
  * MODEL.md 8 across engines: Spark local[2] gives the local engine's numbers exactly, whatever the
@@ -40,7 +39,8 @@ class SparkEngineTest {
         Plan plan = Runs.plan(scenario);
         SparkEngine engine = new SparkEngine(spark, plan, partitions);
         int chunks = new org.scoresim.engine.run.Chunks(plan).count();
-        assertThat(engine.partitions()).isEqualTo(partitions == 0 ? SparkEngine.defaultPartitions(chunks, 2) : partitions);
+        assertThat(engine.partitions())
+                .isEqualTo(partitions == 0 ? SparkEngine.defaultPartitions(chunks, 2) : partitions);
         Results r = engine.run();
         Results local = Runs.local(scenario);
         assertThat(r.engine()).isEqualTo("spark");
@@ -84,10 +84,20 @@ class SparkEngineTest {
 
     @org.junit.jupiter.api.Test
     void defaultPartitionsAreFourPerCoreButNoTaskUnderFiftyChunks() {
-        assertThat(SparkEngine.defaultPartitions(21_790, 320)).as("national run, 20 x 16 cores").isEqualTo(436);
-        assertThat(SparkEngine.defaultPartitions(21_790, 2)).as("national run, 2 cores").isEqualTo(8);
-        assertThat(SparkEngine.defaultPartitions(245, 2)).as("China 1%, 2 cores").isEqualTo(5);
-        assertThat(SparkEngine.defaultPartitions(64, 16)).as("at least one per core").isEqualTo(16);
-        assertThat(SparkEngine.defaultPartitions(3, 16)).as("never more than the chunks").isEqualTo(3);
+        assertThat(SparkEngine.defaultPartitions(21_790, 320))
+                .as("national run, 20 x 16 cores")
+                .isEqualTo(436);
+        assertThat(SparkEngine.defaultPartitions(21_790, 2))
+                .as("national run, 2 cores")
+                .isEqualTo(8);
+        assertThat(SparkEngine.defaultPartitions(245, 2))
+                .as("China 1%, 2 cores")
+                .isEqualTo(5);
+        assertThat(SparkEngine.defaultPartitions(64, 16))
+                .as("at least one per core")
+                .isEqualTo(16);
+        assertThat(SparkEngine.defaultPartitions(3, 16))
+                .as("never more than the chunks")
+                .isEqualTo(3);
     }
 }

@@ -27,7 +27,9 @@ class SparkOneThreadTest {
     @ValueSource(strings = {Runs.MINIMAL, Runs.BENCH})
     void oneThreadEqualsTheLocalEngine(String scenario) throws InterruptedException {
         SparkEngine engine = new SparkEngine(spark, Runs.plan(scenario));
-        assertThat(engine.partitions()).isEqualTo(SparkEngine.defaultPartitions(new org.scoresim.engine.run.Chunks(Runs.plan(scenario)).count(), 1));
+        assertThat(engine.partitions())
+                .isEqualTo(SparkEngine.defaultPartitions(
+                        new org.scoresim.engine.run.Chunks(Runs.plan(scenario)).count(), 1));
         Results r = engine.run();
         assertThat(r.sameFigures(Runs.local(scenario))).isTrue();
         assertThat(Runs.summary(r)).isEqualTo(Runs.summary(Runs.local(scenario)));

@@ -55,7 +55,8 @@ class SparkRetryTest {
         assertThat(r.sameFigures(local)).isTrue();
         assertThat(Runs.summary(r)).isEqualTo(Runs.summary(local));
         assertThat(engine.personYearsDone()).isEqualTo(local.personYears());
-        for (long deadline = System.nanoTime() + 10_000_000_000L; SUCCEEDED.get() < 4 && System.nanoTime() < deadline; ) {
+        for (long deadline = System.nanoTime() + 10_000_000_000L;
+                SUCCEEDED.get() < 4 && System.nanoTime() < deadline; ) {
             Thread.sleep(20); // listeners hear of task ends asynchronously
         }
         assertThat(FAILED.get()).as("failed attempts").isEqualTo(1);

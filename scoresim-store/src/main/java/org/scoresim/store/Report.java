@@ -14,9 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.scoresim.engine.results.Audit;
 import org.scoresim.engine.explain.Explain;
 import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.results.Audit;
 import org.scoresim.engine.results.Results;
 import org.scoresim.engine.results.Summary;
 import org.scoresim.model.Metric;
@@ -31,6 +31,7 @@ import org.scoresim.model.Metric;
 public final class Report {
     /** The file name inside a run directory. */
     public static final String FILE = "report.html";
+
     static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -110,7 +111,9 @@ public final class Report {
         d.put("metrics", metrics);
         d.put("national", national);
         d.put("main_sanction", mainSanction(r));
-        d.put("tier_min", r.scenario().scoring().tiers().stream().map(t -> t.min()).toList());
+        d.put(
+                "tier_min",
+                r.scenario().scoring().tiers().stream().map(t -> t.min()).toList());
         d.put("score_bin_low", r.scoreBinLow());
         d.put("score_hist", hist);
         d.put("rates", rates);
@@ -169,7 +172,10 @@ public final class Report {
         for (boolean adultsOnly : new boolean[] {true, false}) {
             for (String category : List.of("sanctioned", "wrongful", "locked_in", "rewarded")) {
                 for (long id : r.stories(category)) {
-                    if (out.size() == 3 || out.stream().anyMatch(o -> ((Map<?, ?>) o).get("category").equals(category))) {
+                    if (out.size() == 3
+                            || out.stream()
+                                    .anyMatch(
+                                            o -> ((Map<?, ?>) o).get("category").equals(category))) {
                         break;
                     }
                     Map<String, Object> story = Explain.person(plan, id);
@@ -192,7 +198,8 @@ public final class Report {
     }
 
     private static String resource(String name, Class<?> near) {
-        try (InputStream in = near != null ? near.getResourceAsStream(name)
+        try (InputStream in = near != null
+                ? near.getResourceAsStream(name)
                 : Report.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from this build");

@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.scoresim.engine.kernel.Tally;
 import org.scoresim.engine.results.Audit;
 import org.scoresim.engine.results.Results;
-import org.scoresim.model.Metric;
 import org.scoresim.engine.results.Summary;
-import org.scoresim.engine.kernel.Tally;
+import org.scoresim.model.Metric;
 import org.scoresim.model.ScenarioWriter;
 
 /**
@@ -55,15 +55,21 @@ public final class ResultsDatabase {
 
     private static Map<String, String> tables() {
         Map<String, String> t = new java.util.LinkedHashMap<>();
-        t.put("runs", "run_id VARCHAR PRIMARY KEY, scenario VARCHAR, scenario_yaml VARCHAR, scenario_hash VARCHAR,"
-                + " seed BIGINT, sample DOUBLE, engine VARCHAR, version VARCHAR, started_at TIMESTAMP,"
-                + " seconds DOUBLE, households BIGINT, people BIGINT, first_year INTEGER, last_year INTEGER");
-        t.put("metrics", "run_id VARCHAR, year INTEGER, attribute VARCHAR, value VARCHAR, metric VARCHAR,"
-                + " item VARCHAR, count DOUBLE");
+        t.put(
+                "runs",
+                "run_id VARCHAR PRIMARY KEY, scenario VARCHAR, scenario_yaml VARCHAR, scenario_hash VARCHAR,"
+                        + " seed BIGINT, sample DOUBLE, engine VARCHAR, version VARCHAR, started_at TIMESTAMP,"
+                        + " seconds DOUBLE, households BIGINT, people BIGINT, first_year INTEGER, last_year INTEGER");
+        t.put(
+                "metrics",
+                "run_id VARCHAR, year INTEGER, attribute VARCHAR, value VARCHAR, metric VARCHAR,"
+                        + " item VARCHAR, count DOUBLE");
         t.put("score_hist", "run_id VARCHAR, year INTEGER, bin_low INTEGER, count BIGINT");
         t.put("stories", "run_id VARCHAR, category VARCHAR, rank INTEGER, person_id BIGINT");
-        t.put("audit", "run_id VARCHAR, year INTEGER, sanction VARCHAR, attribute VARCHAR, value VARCHAR,"
-                + " rate DOUBLE, wrongful_share DOUBLE, disparate_impact DOUBLE, four_fifths_fails BOOLEAN");
+        t.put(
+                "audit",
+                "run_id VARCHAR, year INTEGER, sanction VARCHAR, attribute VARCHAR, value VARCHAR,"
+                        + " rate DOUBLE, wrongful_share DOUBLE, disparate_impact DOUBLE, four_fifths_fails BOOLEAN");
         t.put("interval95", "run_id VARCHAR, year INTEGER, metric VARCHAR, item VARCHAR, lo DOUBLE, hi DOUBLE");
         return java.util.Collections.unmodifiableMap(t);
     }
@@ -73,20 +79,23 @@ public final class ResultsDatabase {
      * thread, so that a run pays for it while it simulates rather than after.
      */
     public static void warmUp() {
-        Thread t = new Thread(() -> {
-            try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-                c.isValid(0);
-            } catch (SQLException | RuntimeException | LinkageError e) {
-                // write() meets the same problem and reports it
-            }
-        }, "scoresim-duckdb-warm-up");
+        Thread t = new Thread(
+                () -> {
+                    try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+                        c.isValid(0);
+                    } catch (SQLException | RuntimeException | LinkageError e) {
+                        // write() meets the same problem and reports it
+                    }
+                },
+                "scoresim-duckdb-warm-up");
         t.setDaemon(true);
         t.start();
     }
 
     /** The run's identity: {@code <scenario>-<seed>-<sample>-<first 8 hex digits of the canonical YAML's SHA-256>}. */
     public static String runId(Results r) {
-        return r.scenarioName() + "-" + r.seed() + "-" + r.sample() + "-" + ScenarioWriter.hash(r.scenario()).substring(0, 8);
+        return r.scenarioName() + "-" + r.seed() + "-" + r.sample() + "-"
+                + ScenarioWriter.hash(r.scenario()).substring(0, 8);
     }
 
     /**
@@ -125,7 +134,12 @@ public final class ResultsDatabase {
                 for (String category : Tally.STORIES) {
                     long[] ids = r.stories(category);
                     for (int i = 0; i < ids.length; i++) {
-                        a.beginRow().append(id).append(category).append(i).append(ids[i]).endRow();
+                        a.beginRow()
+                                .append(id)
+                                .append(category)
+                                .append(i)
+                                .append(ids[i])
+                                .endRow();
                     }
                 }
             }
@@ -139,7 +153,8 @@ public final class ResultsDatabase {
     }
 
     private static void run(Connection c, Results r, String id, String version, Instant startedAt) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement p =
+                c.prepareStatement("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, id);
             p.setString(2, r.scenarioName());
             p.setString(3, ScenarioWriter.toYaml(r.scenario()));
@@ -184,9 +199,25 @@ public final class ResultsDatabase {
         }
     }
 
-    private static void row(DuckDBAppender a, String id, int year, String attribute, String value, String metric,
-            String item, double count) throws SQLException {
-        a.beginRow().append(id).append(year).append(attribute).append(value).append(metric).append(item).append(count).endRow();
+    private static void row(
+            DuckDBAppender a,
+            String id,
+            int year,
+            String attribute,
+            String value,
+            String metric,
+            String item,
+            double count)
+            throws SQLException {
+        a.beginRow()
+                .append(id)
+                .append(year)
+                .append(attribute)
+                .append(value)
+                .append(metric)
+                .append(item)
+                .append(count)
+                .endRow();
     }
 
     /** As {@link Results#fines} for a subgroup, rounded to cents like summary.json. */
@@ -199,7 +230,12 @@ public final class ResultsDatabase {
         for (int y = 0; y < r.years(); y++) {
             long[] bins = r.scoreHistogram(y);
             for (int i = 0; i < bins.length; i++) {
-                a.beginRow().append(id).append(r.firstYear() + y).append(r.scoreBinLow() + 10 * i).append(r.scale(bins[i])).endRow();
+                a.beginRow()
+                        .append(id)
+                        .append(r.firstYear() + y)
+                        .append(r.scoreBinLow() + 10 * i)
+                        .append(r.scale(bins[i]))
+                        .endRow();
             }
         }
     }
@@ -213,9 +249,17 @@ public final class ResultsDatabase {
                     Map<String, Object> rates = (Map<String, Object>) e.get("rates");
                     Map<String, Object> wrongful = (Map<String, Object>) e.get("wrongful_share");
                     for (String value : rates.keySet()) {
-                        a.beginRow().append(id).append(r.firstYear() + y).append(s.getKey()).append(at.getKey()).append(value)
-                                .append((Double) rates.get(value)).append((Double) wrongful.get(value))
-                                .append((Double) e.get("disparate_impact")).append((Boolean) e.get("four_fifths_fails")).endRow();
+                        a.beginRow()
+                                .append(id)
+                                .append(r.firstYear() + y)
+                                .append(s.getKey())
+                                .append(at.getKey())
+                                .append(value)
+                                .append((Double) rates.get(value))
+                                .append((Double) wrongful.get(value))
+                                .append((Double) e.get("disparate_impact"))
+                                .append((Boolean) e.get("four_fifths_fails"))
+                                .endRow();
                     }
                 }
             }
@@ -230,8 +274,14 @@ public final class ResultsDatabase {
             for (String metric : Metric.names()) {
                 for (String item : r.items(metric)) {
                     double[] lohi = r.interval(y, metric, item);
-                    a.beginRow().append(id).append(r.firstYear() + y).append(metric).append(item)
-                            .append(nullable(lohi[0])).append(nullable(lohi[1])).endRow();
+                    a.beginRow()
+                            .append(id)
+                            .append(r.firstYear() + y)
+                            .append(metric)
+                            .append(item)
+                            .append(nullable(lohi[0]))
+                            .append(nullable(lohi[1]))
+                            .endRow();
                 }
             }
         }

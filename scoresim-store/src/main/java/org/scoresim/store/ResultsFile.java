@@ -26,8 +26,20 @@ import java.util.Properties;
  */
 public final class ResultsFile {
     /** The {@code runs} row: what was run, with what, when. {@code startedAt} is the instant written (UTC). */
-    public record Run(String runId, String scenario, String scenarioYaml, String scenarioHash, long seed, double sample,
-            String engine, String version, Instant startedAt, double seconds, long households, long people, int firstYear,
+    public record Run(
+            String runId,
+            String scenario,
+            String scenarioYaml,
+            String scenarioHash,
+            long seed,
+            double sample,
+            String engine,
+            String version,
+            Instant startedAt,
+            double seconds,
+            long households,
+            long people,
+            int firstYear,
             int lastYear) {}
 
     /**
@@ -46,8 +58,15 @@ public final class ResultsFile {
      * An {@code audit} row: one sanction's rate for one attribute value and the attribute's disparity
      * figures; null where a figure is not defined (no one in the group, no one sanctioned).
      */
-    public record AuditRow(int year, String sanction, String attribute, String value, Double rate, Double wrongfulShare,
-            Double disparateImpact, boolean fourFifthsFails) {}
+    public record AuditRow(
+            int year,
+            String sanction,
+            String attribute,
+            String value,
+            Double rate,
+            Double wrongfulShare,
+            Double disparateImpact,
+            boolean fourFifthsFails) {}
 
     /** An {@code interval95} row of a sampled run; a bound is null where it is not defined. */
     public record Interval(int year, String metric, String item, Double lo, Double hi) {}
@@ -66,11 +85,25 @@ public final class ResultsFile {
 
     /** The {@code runs} row; empty only for a file that was not written whole. */
     public Optional<Run> run() throws IOException {
-        List<Run> rows = query("SELECT run_id, scenario, scenario_yaml, scenario_hash, seed, sample, engine, version, started_at,"
-                + " seconds, households, people, first_year, last_year FROM runs LIMIT 1", List.of(),
-                r -> new Run(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5), r.getDouble(6),
-                        r.getString(7), r.getString(8), utc(r.getObject(9, LocalDateTime.class)), r.getDouble(10), r.getLong(11),
-                        r.getLong(12), r.getInt(13), r.getInt(14)));
+        List<Run> rows = query(
+                "SELECT run_id, scenario, scenario_yaml, scenario_hash, seed, sample, engine, version, started_at,"
+                        + " seconds, households, people, first_year, last_year FROM runs LIMIT 1",
+                List.of(),
+                r -> new Run(
+                        r.getString(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getString(4),
+                        r.getLong(5),
+                        r.getDouble(6),
+                        r.getString(7),
+                        r.getString(8),
+                        utc(r.getObject(9, LocalDateTime.class)),
+                        r.getDouble(10),
+                        r.getLong(11),
+                        r.getLong(12),
+                        r.getInt(13),
+                        r.getInt(14)));
         return rows.stream().findFirst();
     }
 
@@ -79,7 +112,8 @@ public final class ResultsFile {
      * each filter left out when null; ordered by year, attribute, value, metric, item.
      */
     public List<MetricRow> metrics(String attribute, String metric, String item) throws IOException {
-        StringBuilder sql = new StringBuilder("SELECT year, attribute, value, metric, item, count FROM metrics WHERE 1 = 1");
+        StringBuilder sql =
+                new StringBuilder("SELECT year, attribute, value, metric, item, count FROM metrics WHERE 1 = 1");
         List<String> args = new ArrayList<>();
         for (String[] f : new String[][] {{"attribute", attribute}, {"metric", metric}, {"item", item}}) {
             if (f[1] != null) {
@@ -88,32 +122,56 @@ public final class ResultsFile {
             }
         }
         sql.append(" ORDER BY year, attribute, value, metric, item");
-        return query(sql.toString(), args, r -> new MetricRow(r.getInt(1), r.getString(2), r.getString(3), r.getString(4),
-                r.getString(5) == null ? "" : r.getString(5), r.getDouble(6)));
+        return query(
+                sql.toString(),
+                args,
+                r -> new MetricRow(
+                        r.getInt(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getString(4),
+                        r.getString(5) == null ? "" : r.getString(5),
+                        r.getDouble(6)));
     }
 
     /** The {@code score_hist} rows, by year and bin. */
     public List<ScoreBin> scoreHistogram() throws IOException {
-        return query("SELECT year, bin_low, count FROM score_hist ORDER BY year, bin_low", List.of(),
+        return query(
+                "SELECT year, bin_low, count FROM score_hist ORDER BY year, bin_low",
+                List.of(),
                 r -> new ScoreBin(r.getInt(1), r.getInt(2), r.getLong(3)));
     }
 
     /** The {@code stories} rows, by category and rank. */
     public List<Story> stories() throws IOException {
-        return query("SELECT category, rank, person_id FROM stories ORDER BY category, rank", List.of(),
+        return query(
+                "SELECT category, rank, person_id FROM stories ORDER BY category, rank",
+                List.of(),
                 r -> new Story(r.getString(1), r.getInt(2), r.getLong(3)));
     }
 
     /** The {@code audit} rows, in the order written (year, sanction, attribute, value). */
     public List<AuditRow> audit() throws IOException {
-        return query("SELECT year, sanction, attribute, value, rate, wrongful_share, disparate_impact, four_fifths_fails"
-                + " FROM audit ORDER BY rowid", List.of(), r -> new AuditRow(r.getInt(1), r.getString(2), r.getString(3),
-                        r.getString(4), nullable(r, 5), nullable(r, 6), nullable(r, 7), r.getBoolean(8)));
+        return query(
+                "SELECT year, sanction, attribute, value, rate, wrongful_share, disparate_impact, four_fifths_fails"
+                        + " FROM audit ORDER BY rowid",
+                List.of(),
+                r -> new AuditRow(
+                        r.getInt(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getString(4),
+                        nullable(r, 5),
+                        nullable(r, 6),
+                        nullable(r, 7),
+                        r.getBoolean(8)));
     }
 
     /** The {@code interval95} rows (none for a run of every household), in the order written. */
     public List<Interval> intervals() throws IOException {
-        return query("SELECT year, metric, item, lo, hi FROM interval95 ORDER BY rowid", List.of(),
+        return query(
+                "SELECT year, metric, item, lo, hi FROM interval95 ORDER BY rowid",
+                List.of(),
                 r -> new Interval(r.getInt(1), r.getString(2), r.getString(3), nullable(r, 4), nullable(r, 5)));
     }
 

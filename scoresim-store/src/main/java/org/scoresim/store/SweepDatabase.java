@@ -53,8 +53,17 @@ public final class SweepDatabase implements AutoCloseable {
     public record Sweep(Identity identity, int replications, String version, Instant createdAt, Instant finishedAt) {}
 
     /** A row of the {@code runs} table: one finished run. */
-    public record Run(RunKey key, long seed, double sample, String scenarioHash, long households, long people, String version,
-            Instant startedAt, Instant finishedAt, double seconds) {}
+    public record Run(
+            RunKey key,
+            long seed,
+            double sample,
+            String scenarioHash,
+            long households,
+            long people,
+            String version,
+            Instant startedAt,
+            Instant finishedAt,
+            double seconds) {}
 
     /** A row of the {@code metrics} table, for one run: a national figure of one year. */
     public record Figure(int year, String metric, String item, long count) {}
@@ -89,8 +98,9 @@ public final class SweepDatabase implements AutoCloseable {
      * a key path to value map, in the grid's order) when there is none, created at {@code now};
      * refuses one of another identity. Only one process at a time can hold it open.
      */
-    public static SweepDatabase open(Path dir, Identity id, List<Map<String, String>> points, int replications, String version,
-            Instant now) throws IOException, Mismatch {
+    public static SweepDatabase open(
+            Path dir, Identity id, List<Map<String, String>> points, int replications, String version, Instant now)
+            throws IOException, Mismatch {
         Connection db = connect(dir, new Properties());
         try {
             SweepDatabase store = new SweepDatabase(db);
@@ -141,7 +151,8 @@ public final class SweepDatabase implements AutoCloseable {
     }
 
     private boolean hasTable(String name) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("SELECT count(*) FROM information_schema.tables WHERE table_name = ?")) {
+        try (PreparedStatement q =
+                db.prepareStatement("SELECT count(*) FROM information_schema.tables WHERE table_name = ?")) {
             q.setString(1, name);
             try (ResultSet r = q.executeQuery()) {
                 return r.next() && r.getLong(1) > 0;
@@ -159,7 +170,8 @@ public final class SweepDatabase implements AutoCloseable {
             throw new Mismatch("it holds a sweep of another scenario ('" + there.scenario() + "' as it was then)");
         }
         if (!there.grid().equals(id.grid())) {
-            throw new Mismatch("it holds a sweep of another grid (--set " + there.grid().replace("\n", " --set ") + ")");
+            throw new Mismatch(
+                    "it holds a sweep of another grid (--set " + there.grid().replace("\n", " --set ") + ")");
         }
         if (there.sample() != id.sample() || there.seed() != id.seed()) {
             throw new Mismatch("it holds a sweep with --sample " + there.sample() + " --seed " + there.seed());
@@ -170,14 +182,18 @@ public final class SweepDatabase implements AutoCloseable {
             throws SQLException {
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
-            s.execute("CREATE TABLE sweep (scenario VARCHAR, scenario_hash VARCHAR, grid VARCHAR, sample DOUBLE, seed BIGINT,"
-                    + " replications INTEGER, version VARCHAR, created_at TIMESTAMP, finished_at TIMESTAMP)");
-            s.execute("CREATE TABLE points (point_id INTEGER, key VARCHAR, value VARCHAR, PRIMARY KEY (point_id, key))");
-            s.execute("CREATE TABLE runs (point_id INTEGER, replication INTEGER, seed BIGINT, sample DOUBLE, scenario_hash VARCHAR,"
-                    + " households BIGINT, people BIGINT, version VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, seconds DOUBLE,"
-                    + " PRIMARY KEY (point_id, replication))");
-            s.execute("CREATE TABLE metrics (point_id INTEGER, replication INTEGER, year INTEGER, metric VARCHAR, item VARCHAR,"
-                    + " count BIGINT)");
+            s.execute(
+                    "CREATE TABLE sweep (scenario VARCHAR, scenario_hash VARCHAR, grid VARCHAR, sample DOUBLE, seed BIGINT,"
+                            + " replications INTEGER, version VARCHAR, created_at TIMESTAMP, finished_at TIMESTAMP)");
+            s.execute(
+                    "CREATE TABLE points (point_id INTEGER, key VARCHAR, value VARCHAR, PRIMARY KEY (point_id, key))");
+            s.execute(
+                    "CREATE TABLE runs (point_id INTEGER, replication INTEGER, seed BIGINT, sample DOUBLE, scenario_hash VARCHAR,"
+                            + " households BIGINT, people BIGINT, version VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, seconds DOUBLE,"
+                            + " PRIMARY KEY (point_id, replication))");
+            s.execute(
+                    "CREATE TABLE metrics (point_id INTEGER, replication INTEGER, year INTEGER, metric VARCHAR, item VARCHAR,"
+                            + " count BIGINT)");
         }
         try (PreparedStatement q = db.prepareStatement("INSERT INTO sweep VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
             q.setString(1, id.scenario());
@@ -208,7 +224,8 @@ public final class SweepDatabase implements AutoCloseable {
     /** The runs already stored. */
     public Set<RunKey> done() throws IOException {
         Set<RunKey> done = new HashSet<>();
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT point_id, replication FROM runs")) {
+        try (Statement s = db.createStatement();
+                ResultSet r = s.executeQuery("SELECT point_id, replication FROM runs")) {
             while (r.next()) {
                 done.add(new RunKey(r.getInt(1), r.getInt(2)));
             }
@@ -257,7 +274,8 @@ public final class SweepDatabase implements AutoCloseable {
             for (int y = 0; y < r.years(); y++) {
                 for (String metric : org.scoresim.model.Metric.names()) {
                     for (String item : r.items(metric)) {
-                        long count = metric.equals("fines") ? Math.round(r.fines(y, item)) : r.scale(r.raw(y, metric, item));
+                        long count =
+                                metric.equals("fines") ? Math.round(r.fines(y, item)) : r.scale(r.raw(y, metric, item));
                         q.setInt(1, run.point());
                         q.setInt(2, run.replication());
                         q.setInt(3, r.firstYear() + y);
@@ -286,14 +304,17 @@ public final class SweepDatabase implements AutoCloseable {
     /** The figures of one year: metric, then item, then point, to the values of replications 0 .. replications-1. */
     public Map<String, Map<String, Map<Integer, List<Long>>>> year(int year, int replications) throws IOException {
         Map<String, Map<String, Map<Integer, List<Long>>>> out = new HashMap<>();
-        try (PreparedStatement q = db.prepareStatement("SELECT metric, item, point_id, count FROM metrics WHERE year = ?"
-                + " AND replication < ? ORDER BY point_id, replication")) {
+        try (PreparedStatement q =
+                db.prepareStatement("SELECT metric, item, point_id, count FROM metrics WHERE year = ?"
+                        + " AND replication < ? ORDER BY point_id, replication")) {
             q.setInt(1, year);
             q.setInt(2, replications);
             try (ResultSet r = q.executeQuery()) {
                 while (r.next()) {
-                    out.computeIfAbsent(r.getString(1), k -> new HashMap<>()).computeIfAbsent(r.getString(2), k -> new HashMap<>())
-                            .computeIfAbsent(r.getInt(3), k -> new ArrayList<>()).add(r.getLong(4));
+                    out.computeIfAbsent(r.getString(1), k -> new HashMap<>())
+                            .computeIfAbsent(r.getString(2), k -> new HashMap<>())
+                            .computeIfAbsent(r.getInt(3), k -> new ArrayList<>())
+                            .add(r.getLong(4));
                 }
             }
         } catch (SQLException e) {
@@ -316,13 +337,18 @@ public final class SweepDatabase implements AutoCloseable {
     }
 
     private Sweep sweepRow() throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT scenario, scenario_hash, grid, sample, seed,"
-                + " replications, version, created_at, finished_at FROM sweep")) {
+        try (Statement s = db.createStatement();
+                ResultSet r = s.executeQuery("SELECT scenario, scenario_hash, grid, sample, seed,"
+                        + " replications, version, created_at, finished_at FROM sweep")) {
             if (!r.next()) {
                 return null;
             }
-            return new Sweep(new Identity(r.getString(1), r.getString(2), r.getString(3), r.getDouble(4), r.getLong(5)),
-                    r.getInt(6), r.getString(7), instant(r.getTimestamp(8)), instant(r.getTimestamp(9)));
+            return new Sweep(
+                    new Identity(r.getString(1), r.getString(2), r.getString(3), r.getDouble(4), r.getLong(5)),
+                    r.getInt(6),
+                    r.getString(7),
+                    instant(r.getTimestamp(8)),
+                    instant(r.getTimestamp(9)));
         }
     }
 
@@ -347,11 +373,22 @@ public final class SweepDatabase implements AutoCloseable {
     /** The finished runs, by point and replication. */
     public List<Run> runs() throws IOException {
         List<Run> runs = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT point_id, replication, seed, sample,"
-                + " scenario_hash, households, people, version, started_at, finished_at, seconds FROM runs ORDER BY point_id, replication")) {
+        try (Statement s = db.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT point_id, replication, seed, sample,"
+                                + " scenario_hash, households, people, version, started_at, finished_at, seconds FROM runs ORDER BY point_id, replication")) {
             while (r.next()) {
-                runs.add(new Run(new RunKey(r.getInt(1), r.getInt(2)), r.getLong(3), r.getDouble(4), r.getString(5), r.getLong(6),
-                        r.getLong(7), r.getString(8), instant(r.getTimestamp(9)), instant(r.getTimestamp(10)), r.getDouble(11)));
+                runs.add(new Run(
+                        new RunKey(r.getInt(1), r.getInt(2)),
+                        r.getLong(3),
+                        r.getDouble(4),
+                        r.getString(5),
+                        r.getLong(6),
+                        r.getLong(7),
+                        r.getString(8),
+                        instant(r.getTimestamp(9)),
+                        instant(r.getTimestamp(10)),
+                        r.getDouble(11)));
             }
         } catch (SQLException e) {
             throw failure(e);

@@ -13,7 +13,8 @@ class ReportTest {
     @Test
     void onePageWithTheLibraryAndTheDataInline() throws Exception {
         String html = Report.html(StoreFixture.run(0.2), "test");
-        assertThat(html).startsWith("<!DOCTYPE html>")
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
                 .contains("<title>scoresim report: minimal</title>", "synthetic", "Apache ECharts")
                 .doesNotContain("/*@DATA@*/", "/*@ECHARTS@*/", "@TITLE@")
                 .doesNotContainPattern("<script[^>]+src=")
@@ -25,9 +26,12 @@ class ReportTest {
     @Test
     void textFromTheScenarioCannotEndTheScript() throws Exception {
         String hostile = "\"</script><script>window.owned = 1</script><!--\"";
-        Plan plan = Plan.compile(StoreFixture.small("name: minimal", "name: minimal\ndescription: " + hostile), 1, 0.05);
+        Plan plan =
+                Plan.compile(StoreFixture.small("name: minimal", "name: minimal\ndescription: " + hostile), 1, 0.05);
         String html = Report.html(new Runner(plan, 1).run(), "test");
-        assertThat(html).doesNotContain("<script>window.owned", "<!--\"").contains("\\u003c/script>\\u003cscript>window.owned");
+        assertThat(html)
+                .doesNotContain("<script>window.owned", "<!--\"")
+                .contains("\\u003c/script>\\u003cscript>window.owned");
         assertThat(html.split("</script>", -1)).hasSize(3);
     }
 
@@ -49,6 +53,7 @@ class ReportTest {
         // at most three, as many as the run's story samples allow, no one twice
         assertThat(stories).hasSizeBetween(1, 3);
         assertThat(stories.stream().map(s -> s.get("id")).distinct()).hasSize(stories.size());
-        assertThat(stories).allSatisfy(s -> assertThat((String) s.get("text")).contains("Person " + s.get("id"), "year end"));
+        assertThat(stories)
+                .allSatisfy(s -> assertThat((String) s.get("text")).contains("Person " + s.get("id"), "year end"));
     }
 }

@@ -40,32 +40,44 @@ class ResultsDatabaseTest {
     @Test
     void oneRowPerYearAttributeValueMetricAndItem() throws Exception {
         Results r = StoreFixture.run(0.2);
-        long items = org.scoresim.model.Metric.names().stream().mapToLong(m -> r.items(m).size()).sum();
+        long items = org.scoresim.model.Metric.names().stream()
+                .mapToLong(m -> r.items(m).size())
+                .sum();
         long values = r.attributes().values().stream().mapToLong(List::size).sum();
         long bins = r.scoreHistogram(0).length;
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + write(r)); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + write(r));
+                Statement s = c.createStatement()) {
             assertThat(single(s, "SELECT count(*) FROM metrics")).isEqualTo(r.years() * (1 + values) * items);
             assertThat(single(s, "SELECT count(*) FROM score_hist")).isEqualTo(r.years() * bins);
             assertThat(single(s, "SELECT count(*) FROM interval95")).isEqualTo(r.years() * items);
             assertThat(single(s, "SELECT count(*) FROM runs")).isEqualTo(1);
-            assertThat(single(s, "SELECT count(*) FROM audit")).isEqualTo(r.years() * r.sanctions().size() * values);
-            long stories = org.scoresim.engine.kernel.Tally.STORIES.stream().mapToLong(k -> r.stories(k).length).sum();
+            assertThat(single(s, "SELECT count(*) FROM audit"))
+                    .isEqualTo(r.years() * r.sanctions().size() * values);
+            long stories = org.scoresim.engine.kernel.Tally.STORIES.stream()
+                    .mapToLong(k -> r.stories(k).length)
+                    .sum();
             assertThat(single(s, "SELECT count(*) FROM stories")).isEqualTo(stories);
-            assertThat(single(s, "SELECT epoch(started_at) FROM runs")).isEqualTo(Instant.parse("2026-01-02T03:04:05Z").getEpochSecond());
+            assertThat(single(s, "SELECT epoch(started_at) FROM runs"))
+                    .isEqualTo(Instant.parse("2026-01-02T03:04:05Z").getEpochSecond());
         }
     }
 
     @Test
     void everyHouseholdRunAddsUpExactlyAndHasNoIntervals() throws Exception {
         Results r = StoreFixture.run(1.0);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + write(r)); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + write(r));
+                Statement s = c.createStatement()) {
             assertThat(single(s, "SELECT count(*) FROM interval95")).isZero();
             // exact counts: each attribute's values add up to the national figure, metric by metric
-            assertThat(single(s, "SELECT count(*) FROM (SELECT year, metric, item, v.attribute, any_value(n.count) AS national,"
-                    + " sum(v.count) AS total FROM metrics n JOIN metrics v USING (run_id, year, metric, item)"
-                    + " WHERE n.attribute = 'all' AND v.attribute <> 'all' GROUP BY year, metric, item, v.attribute"
-                    + " HAVING total <> national)")).isZero();
-            assertThat(single(s, "SELECT count(DISTINCT attribute) FROM metrics")).isEqualTo(3);
+            assertThat(single(
+                            s,
+                            "SELECT count(*) FROM (SELECT year, metric, item, v.attribute, any_value(n.count) AS national,"
+                                    + " sum(v.count) AS total FROM metrics n JOIN metrics v USING (run_id, year, metric, item)"
+                                    + " WHERE n.attribute = 'all' AND v.attribute <> 'all' GROUP BY year, metric, item, v.attribute"
+                                    + " HAVING total <> national)"))
+                    .isZero();
+            assertThat(single(s, "SELECT count(DISTINCT attribute) FROM metrics"))
+                    .isEqualTo(3);
             assertThat(single(s, "SELECT sum(count) FROM metrics WHERE attribute = 'all' AND metric = 'population'"))
                     .isEqualTo(r.people() * r.years());
             assertThat(single(s, "SELECT sum(count) FROM score_hist")).isEqualTo(r.people() * r.years());
@@ -76,20 +88,28 @@ class ResultsDatabaseTest {
     @Test
     void everyTableHasTheColumnsOfTheInterface() throws Exception {
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("audit", "run_id VARCHAR, year INTEGER, sanction VARCHAR, attribute VARCHAR, value VARCHAR, rate DOUBLE,"
-                + " wrongful_share DOUBLE, disparate_impact DOUBLE, four_fifths_fails BOOLEAN");
+        expected.put(
+                "audit",
+                "run_id VARCHAR, year INTEGER, sanction VARCHAR, attribute VARCHAR, value VARCHAR, rate DOUBLE,"
+                        + " wrongful_share DOUBLE, disparate_impact DOUBLE, four_fifths_fails BOOLEAN");
         expected.put("interval95", "run_id VARCHAR, year INTEGER, metric VARCHAR, item VARCHAR, lo DOUBLE, hi DOUBLE");
-        expected.put("metrics", "run_id VARCHAR, year INTEGER, attribute VARCHAR, value VARCHAR, metric VARCHAR, item VARCHAR,"
-                + " count DOUBLE");
-        expected.put("runs", "run_id VARCHAR, scenario VARCHAR, scenario_yaml VARCHAR, scenario_hash VARCHAR, seed BIGINT,"
-                + " sample DOUBLE, engine VARCHAR, version VARCHAR, started_at TIMESTAMP, seconds DOUBLE, households BIGINT,"
-                + " people BIGINT, first_year INTEGER, last_year INTEGER");
+        expected.put(
+                "metrics",
+                "run_id VARCHAR, year INTEGER, attribute VARCHAR, value VARCHAR, metric VARCHAR, item VARCHAR,"
+                        + " count DOUBLE");
+        expected.put(
+                "runs",
+                "run_id VARCHAR, scenario VARCHAR, scenario_yaml VARCHAR, scenario_hash VARCHAR, seed BIGINT,"
+                        + " sample DOUBLE, engine VARCHAR, version VARCHAR, started_at TIMESTAMP, seconds DOUBLE, households BIGINT,"
+                        + " people BIGINT, first_year INTEGER, last_year INTEGER");
         expected.put("score_hist", "run_id VARCHAR, year INTEGER, bin_low INTEGER, count BIGINT");
         expected.put("stories", "run_id VARCHAR, category VARCHAR, rank INTEGER, person_id BIGINT");
         Map<String, String> actual = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + write(StoreFixture.run(0.2))); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT table_name, column_name, data_type FROM information_schema.columns"
-                    + " ORDER BY table_name, ordinal_position")) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + write(StoreFixture.run(0.2)));
+                Statement s = c.createStatement()) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT table_name, column_name, data_type FROM information_schema.columns"
+                            + " ORDER BY table_name, ordinal_position")) {
                 while (rs.next()) {
                     actual.merge(rs.getString(1), rs.getString(2) + " " + rs.getString(3), (a, b) -> a + ", " + b);
                 }
@@ -97,8 +117,12 @@ class ResultsDatabaseTest {
             for (String table : expected.keySet()) {
                 assertThat(single(s, "SELECT count(*) FROM " + table)).as(table).isPositive();
                 // one database, one run: every row carries the run's id
-                assertThat(single(s, "SELECT count(*) FROM " + table + " WHERE run_id IS DISTINCT FROM (SELECT run_id FROM runs)"))
-                        .as(table).isZero();
+                assertThat(single(
+                                s,
+                                "SELECT count(*) FROM " + table
+                                        + " WHERE run_id IS DISTINCT FROM (SELECT run_id FROM runs)"))
+                        .as(table)
+                        .isZero();
             }
         }
         assertThat(actual).containsExactlyEntriesOf(expected);
@@ -107,14 +131,16 @@ class ResultsDatabaseTest {
     @Test
     void runIdNamesScenarioSeedSampleAndScenarioHash() throws Exception {
         assertThat(ResultsDatabase.runId(StoreFixture.run(0.2))).matches("minimal-1-0\\.2-[0-9a-f]{8}");
-        assertThat(ResultsDatabase.runId(StoreFixture.run(0.2))).isNotEqualTo(ResultsDatabase.runId(StoreFixture.run(1.0)));
+        assertThat(ResultsDatabase.runId(StoreFixture.run(0.2)))
+                .isNotEqualTo(ResultsDatabase.runId(StoreFixture.run(1.0)));
     }
 
     @Test
     void refusesToOverwriteAndLeavesNoWriteAheadLog() throws Exception {
         Path db = write(StoreFixture.run(0.2));
         assertThatThrownBy(() -> ResultsDatabase.write(StoreFixture.run(0.2), db, "test", Instant.now()))
-                .isInstanceOf(IOException.class).hasMessageContaining("already exists");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("already exists");
         try (Stream<Path> files = Files.list(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("results.duckdb");
         }
@@ -125,16 +151,25 @@ class ResultsDatabaseTest {
         Path db = write(StoreFixture.run(0.2));
         List<Path> csv = Export.tables(db, Export.Format.parse("CSV"), tmp.resolve("csv"));
         List<Path> parquet = Export.tables(db, Export.Format.PARQUET, tmp.resolve("pq"));
-        assertThat(csv).extracting(p -> p.getFileName().toString())
-                .containsExactly("audit.csv", "interval95.csv", "metrics.csv", "runs.csv", "score_hist.csv", "stories.csv");
+        assertThat(csv)
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly(
+                        "audit.csv", "interval95.csv", "metrics.csv", "runs.csv", "score_hist.csv", "stories.csv");
         assertThat(parquet).hasSize(6).allMatch(Files::isRegularFile);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db);
+                Statement s = c.createStatement()) {
             for (Path file : parquet) {
                 String table = file.getFileName().toString().replace(".parquet", "");
                 long rows = single(s, "SELECT count(*) FROM " + table);
-                assertThat(single(s, "SELECT count(*) FROM read_parquet('" + file + "')")).as(table).isEqualTo(rows);
-                assertThat(single(s, "SELECT count(*) FROM read_csv('" + tmp.resolve("csv").resolve(table + ".csv") + "')"))
-                        .as(table).isEqualTo(rows);
+                assertThat(single(s, "SELECT count(*) FROM read_parquet('" + file + "')"))
+                        .as(table)
+                        .isEqualTo(rows);
+                assertThat(single(
+                                s,
+                                "SELECT count(*) FROM read_csv('"
+                                        + tmp.resolve("csv").resolve(table + ".csv") + "')"))
+                        .as(table)
+                        .isEqualTo(rows);
             }
         }
         assertThat(Files.readAllLines(tmp.resolve("csv").resolve("metrics.csv")).get(0))

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scoresim.engine.kernel.Tally;
 import org.scoresim.engine.results.Results;
 import org.scoresim.engine.results.Summary;
-import org.scoresim.engine.kernel.Tally;
 import org.scoresim.model.ScenarioWriter;
 
 /** A results database read back: every row as written, from the run's {@link Results}. */
@@ -66,22 +66,32 @@ class ResultsFileTest {
                 for (String item : r.items(metric)) {
                     Object v = summary.get(metric);
                     Object n = v instanceof Map<?, ?> m ? m.get(item) : v;
-                    expected.add(new ResultsFile.MetricRow(r.firstYear() + y, "all", "all", metric, item, ((Number) n).doubleValue()));
+                    expected.add(new ResultsFile.MetricRow(
+                            r.firstYear() + y, "all", "all", metric, item, ((Number) n).doubleValue()));
                 }
             }
         }
         assertThat(national).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(national).isSortedAccordingTo(java.util.Comparator.comparing(ResultsFile.MetricRow::year)
-                .thenComparing(ResultsFile.MetricRow::metric).thenComparing(ResultsFile.MetricRow::item));
+        assertThat(national)
+                .isSortedAccordingTo(java.util.Comparator.comparing(ResultsFile.MetricRow::year)
+                        .thenComparing(ResultsFile.MetricRow::metric)
+                        .thenComparing(ResultsFile.MetricRow::item));
 
         List<ResultsFile.MetricRow> flights = file.metrics("province", "sanctioned", "flight_ban");
-        assertThat(flights).hasSize(r.years() * r.attributes().get("province").size())
-                .allMatch(m -> m.attribute().equals("province") && m.metric().equals("sanctioned") && m.item().equals("flight_ban"));
+        assertThat(flights)
+                .hasSize(r.years() * r.attributes().get("province").size())
+                .allMatch(m -> m.attribute().equals("province")
+                        && m.metric().equals("sanctioned")
+                        && m.item().equals("flight_ban"));
         long values = r.attributes().values().stream().mapToLong(List::size).sum();
-        long items = org.scoresim.model.Metric.names().stream().mapToLong(m -> r.items(m).size()).sum();
+        long items = org.scoresim.model.Metric.names().stream()
+                .mapToLong(m -> r.items(m).size())
+                .sum();
         assertThat(file.metrics(null, null, null)).hasSize((int) (r.years() * (1 + values) * items));
         assertThat(file.metrics("no such attribute", null, null)).isEmpty();
-        assertThat(file.metrics("all", "population", null)).extracting(ResultsFile.MetricRow::item).containsOnly("");
+        assertThat(file.metrics("all", "population", null))
+                .extracting(ResultsFile.MetricRow::item)
+                .containsOnly("");
     }
 
     @Test
@@ -92,7 +102,8 @@ class ResultsFileTest {
         for (int y = 0; y < r.years(); y++) {
             long[] bins = r.scoreHistogram(y);
             for (int i = 0; i < bins.length; i++) {
-                expectedBins.add(new ResultsFile.ScoreBin(r.firstYear() + y, r.scoreBinLow() + 10 * i, r.scale(bins[i])));
+                expectedBins.add(
+                        new ResultsFile.ScoreBin(r.firstYear() + y, r.scoreBinLow() + 10 * i, r.scale(bins[i])));
             }
         }
         assertThat(file.scoreHistogram()).containsExactlyElementsOf(expectedBins);
@@ -112,11 +123,21 @@ class ResultsFileTest {
         assertThat(audit).hasSize((int) (r.years() * r.sanctions().size() * values));
         // disparate impact is the lowest rate over the highest, per year, sanction and attribute
         Map<String, List<ResultsFile.AuditRow>> groups = new java.util.HashMap<>();
-        audit.forEach(a -> groups.computeIfAbsent(a.year() + "/" + a.sanction() + "/" + a.attribute(), k -> new ArrayList<>()).add(a));
+        audit.forEach(
+                a -> groups.computeIfAbsent(a.year() + "/" + a.sanction() + "/" + a.attribute(), k -> new ArrayList<>())
+                        .add(a));
         int checked = 0;
         for (List<ResultsFile.AuditRow> g : groups.values()) {
-            double max = g.stream().filter(a -> a.rate() != null).mapToDouble(ResultsFile.AuditRow::rate).max().orElse(0);
-            double min = g.stream().filter(a -> a.rate() != null).mapToDouble(ResultsFile.AuditRow::rate).min().orElse(0);
+            double max = g.stream()
+                    .filter(a -> a.rate() != null)
+                    .mapToDouble(ResultsFile.AuditRow::rate)
+                    .max()
+                    .orElse(0);
+            double min = g.stream()
+                    .filter(a -> a.rate() != null)
+                    .mapToDouble(ResultsFile.AuditRow::rate)
+                    .min()
+                    .orElse(0);
             if (max > 0) {
                 checked++;
                 assertThat(g.get(0).disparateImpact()).isCloseTo(min / max, org.assertj.core.data.Offset.offset(1e-12));
@@ -127,7 +148,10 @@ class ResultsFileTest {
 
         List<ResultsFile.Interval> intervals = file.intervals();
         assertThat(intervals).isNotEmpty().allMatch(i -> i.lo() == null || i.hi() == null || i.lo() <= i.hi());
-        ResultsFile.Interval first = intervals.stream().filter(i -> i.lo() != null && i.hi() != null).findFirst().orElseThrow();
+        ResultsFile.Interval first = intervals.stream()
+                .filter(i -> i.lo() != null && i.hi() != null)
+                .findFirst()
+                .orElseThrow();
         double[] lohi = r.interval(first.year() - r.firstYear(), first.metric(), first.item());
         assertThat(new Double[] {first.lo(), first.hi()}).containsExactly(lohi[0], lohi[1]);
     }

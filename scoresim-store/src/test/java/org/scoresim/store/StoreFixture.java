@@ -19,7 +19,9 @@ final class StoreFixture {
     private StoreFixture() {}
 
     static Scenario small(String replace, String with) throws Exception {
-        String text = Files.readString(MINIMAL).replace("size: 1000000", "size: 20000").replace(replace, with);
+        String text = Files.readString(MINIMAL)
+                .replace("size: 1000000", "size: 20000")
+                .replace(replace, with);
         return ScenarioParser.parse(text, "minimal.yaml");
     }
 

@@ -69,11 +69,13 @@ class SweepDatabaseTest {
             db.finish(2, complete);
         }
         try (SweepDatabase db = SweepDatabase.read(tmp)) {
-            assertThat(db.done()).containsExactlyInAnyOrder(new SweepDatabase.RunKey(1, 0), new SweepDatabase.RunKey(0, 1));
+            assertThat(db.done())
+                    .containsExactlyInAnyOrder(new SweepDatabase.RunKey(1, 0), new SweepDatabase.RunKey(0, 1));
             assertThat(db.sweep().finishedAt()).isEqualTo(complete);
             assertThat(db.sweep().createdAt()).isEqualTo(CREATED);
             List<SweepDatabase.Run> runs = db.runs();
-            assertThat(runs).extracting(SweepDatabase.Run::key)
+            assertThat(runs)
+                    .extracting(SweepDatabase.Run::key)
                     .containsExactly(new SweepDatabase.RunKey(0, 1), new SweepDatabase.RunKey(1, 0));
             SweepDatabase.Run run = runs.get(1);
             assertThat(run.seed()).isEqualTo(r.seed());
@@ -88,16 +90,21 @@ class SweepDatabaseTest {
 
             // national figures, every year, scaled as in summary.json (fines: the amount, rounded)
             List<SweepDatabase.Figure> figures = db.figures(new SweepDatabase.RunKey(1, 0));
-            long items = org.scoresim.model.Metric.names().stream().mapToLong(m -> r.items(m).size()).sum();
+            long items = org.scoresim.model.Metric.names().stream()
+                    .mapToLong(m -> r.items(m).size())
+                    .sum();
             assertThat(figures).hasSize((int) (r.years() * items));
-            assertThat(figures).contains(new SweepDatabase.Figure(2014, "sanctioned", "flight_ban",
-                    r.scale(r.raw(1, "sanctioned", "flight_ban"))));
-            assertThat(figures).contains(new SweepDatabase.Figure(2015, "fines", "debt_default",
-                    Math.round(r.fines(2, "debt_default"))));
+            assertThat(figures)
+                    .contains(new SweepDatabase.Figure(
+                            2014, "sanctioned", "flight_ban", r.scale(r.raw(1, "sanctioned", "flight_ban"))));
+            assertThat(figures)
+                    .contains(new SweepDatabase.Figure(
+                            2015, "fines", "debt_default", Math.round(r.fines(2, "debt_default"))));
             assertThat(db.figures(new SweepDatabase.RunKey(1, 1))).isEmpty();
 
             // one year, by metric, item and point: the replications asked for
-            Map<Integer, List<Long>> flights = db.year(2014, 2).get("sanctioned").get("flight_ban");
+            Map<Integer, List<Long>> flights =
+                    db.year(2014, 2).get("sanctioned").get("flight_ban");
             assertThat(flights).containsOnlyKeys(0, 1);
             assertThat(flights.get(1)).containsExactly(r.scale(r.raw(1, "sanctioned", "flight_ban")));
             assertThat(db.year(2014, 1).get("sanctioned").get("flight_ban")).containsOnlyKeys(1);
@@ -107,12 +114,18 @@ class SweepDatabaseTest {
     @Test
     void aSweepOfAnotherScenarioGridOrSampleIsRefused() throws Exception {
         create().close();
-        assertThatThrownBy(() -> SweepDatabase.open(tmp, new SweepDatabase.Identity("minimal", "other", "a\nb", 0.2, 1), POINTS, 2, "t", CREATED))
-                .isInstanceOf(SweepDatabase.Mismatch.class).hasMessage("it holds a sweep of another scenario ('minimal' as it was then)");
-        assertThatThrownBy(() -> SweepDatabase.open(tmp, new SweepDatabase.Identity("minimal", "abc123", "a", 0.2, 1), POINTS, 2, "t", CREATED))
-                .isInstanceOf(SweepDatabase.Mismatch.class).hasMessage("it holds a sweep of another grid (--set a --set b)");
-        assertThatThrownBy(() -> SweepDatabase.open(tmp, new SweepDatabase.Identity("minimal", "abc123", "a\nb", 0.1, 1), POINTS, 2, "t", CREATED))
-                .isInstanceOf(SweepDatabase.Mismatch.class).hasMessage("it holds a sweep with --sample 0.2 --seed 1");
+        assertThatThrownBy(() -> SweepDatabase.open(
+                        tmp, new SweepDatabase.Identity("minimal", "other", "a\nb", 0.2, 1), POINTS, 2, "t", CREATED))
+                .isInstanceOf(SweepDatabase.Mismatch.class)
+                .hasMessage("it holds a sweep of another scenario ('minimal' as it was then)");
+        assertThatThrownBy(() -> SweepDatabase.open(
+                        tmp, new SweepDatabase.Identity("minimal", "abc123", "a", 0.2, 1), POINTS, 2, "t", CREATED))
+                .isInstanceOf(SweepDatabase.Mismatch.class)
+                .hasMessage("it holds a sweep of another grid (--set a --set b)");
+        assertThatThrownBy(() -> SweepDatabase.open(
+                        tmp, new SweepDatabase.Identity("minimal", "abc123", "a\nb", 0.1, 1), POINTS, 2, "t", CREATED))
+                .isInstanceOf(SweepDatabase.Mismatch.class)
+                .hasMessage("it holds a sweep with --sample 0.2 --seed 1");
         // refused without touching it: the same sweep still opens
         try (SweepDatabase db = create()) {
             assertThat(db.sweep().identity()).isEqualTo(ID);
@@ -121,7 +134,9 @@ class SweepDatabaseTest {
 
     @Test
     void readingADirectoryWithoutASweepFails() {
-        assertThatThrownBy(() -> SweepDatabase.read(tmp)).isInstanceOf(java.io.IOException.class).hasMessageContaining(SweepDatabase.FILE);
+        assertThatThrownBy(() -> SweepDatabase.read(tmp))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining(SweepDatabase.FILE);
     }
 
     /** The tables and columns users query (README): names, order, types and keys stay as they are. */
@@ -130,20 +145,30 @@ class SweepDatabaseTest {
         create().close();
         Map<String, String> actual = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + tmp.resolve(SweepDatabase.FILE));
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT table_name, sql FROM duckdb_tables() ORDER BY 1")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT table_name, sql FROM duckdb_tables() ORDER BY 1")) {
             while (rs.next()) {
                 actual.put(rs.getString(1), rs.getString(2));
             }
         }
-        assertThat(actual).containsExactly(
-                Map.entry("metrics", "CREATE TABLE metrics(point_id INTEGER, replication INTEGER, \"year\" INTEGER, metric VARCHAR,"
-                        + " item VARCHAR, count BIGINT);"),
-                Map.entry("points", "CREATE TABLE points(point_id INTEGER, \"key\" VARCHAR, \"value\" VARCHAR,"
-                        + " PRIMARY KEY(point_id, \"key\"));"),
-                Map.entry("runs", "CREATE TABLE runs(point_id INTEGER, replication INTEGER, seed BIGINT, \"sample\" DOUBLE,"
-                        + " scenario_hash VARCHAR, households BIGINT, people BIGINT, \"version\" VARCHAR, started_at TIMESTAMP,"
-                        + " finished_at TIMESTAMP, \"seconds\" DOUBLE, PRIMARY KEY(point_id, replication));"),
-                Map.entry("sweep", "CREATE TABLE sweep(scenario VARCHAR, scenario_hash VARCHAR, grid VARCHAR, \"sample\" DOUBLE,"
-                        + " seed BIGINT, replications INTEGER, \"version\" VARCHAR, created_at TIMESTAMP, finished_at TIMESTAMP);"));
+        assertThat(actual)
+                .containsExactly(
+                        Map.entry(
+                                "metrics",
+                                "CREATE TABLE metrics(point_id INTEGER, replication INTEGER, \"year\" INTEGER, metric VARCHAR,"
+                                        + " item VARCHAR, count BIGINT);"),
+                        Map.entry(
+                                "points",
+                                "CREATE TABLE points(point_id INTEGER, \"key\" VARCHAR, \"value\" VARCHAR,"
+                                        + " PRIMARY KEY(point_id, \"key\"));"),
+                        Map.entry(
+                                "runs",
+                                "CREATE TABLE runs(point_id INTEGER, replication INTEGER, seed BIGINT, \"sample\" DOUBLE,"
+                                        + " scenario_hash VARCHAR, households BIGINT, people BIGINT, \"version\" VARCHAR, started_at TIMESTAMP,"
+                                        + " finished_at TIMESTAMP, \"seconds\" DOUBLE, PRIMARY KEY(point_id, replication));"),
+                        Map.entry(
+                                "sweep",
+                                "CREATE TABLE sweep(scenario VARCHAR, scenario_hash VARCHAR, grid VARCHAR, \"sample\" DOUBLE,"
+                                        + " seed BIGINT, replications INTEGER, \"version\" VARCHAR, created_at TIMESTAMP, finished_at TIMESTAMP);"));
     }
 }

@@ -41,7 +41,10 @@ final class BundledScenarios {
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+            files = s.filter(p ->
+                            Files.isRegularFile(p) && p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return out;
         }

@@ -1,7 +1,5 @@
 package org.scoresim.web;
 
-import org.scoresim.model.Metric;
-import java.util.ArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -10,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,9 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.eclipse.jetty.http.UriCompliance;
-import org.scoresim.experiments.compare.Comparison;
 import org.scoresim.engine.kernel.Plan;
+import org.scoresim.experiments.compare.Comparison;
+import org.scoresim.model.Metric;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 
@@ -115,13 +115,18 @@ public final class Dashboard implements AutoCloseable {
         app.post("/api/compare", this::compare);
         app.get("/vendor/echarts.min.js", this::echarts);
         runsApi.routes(app);
-        app.exception(HttpError.class, (e, ctx) -> ctx.status(e.status).contentType("application/json")
-                .result(JsonText.compact(e.body())));
-        app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).contentType("application/json")
-                .result(JsonText.compact(Map.of("error", e.getMessage()))));
+        app.exception(
+                HttpError.class,
+                (e, ctx) -> ctx.status(e.status).contentType("application/json").result(JsonText.compact(e.body())));
+        app.exception(
+                HttpResponseException.class,
+                (e, ctx) -> ctx.status(e.getStatus())
+                        .contentType("application/json")
+                        .result(JsonText.compact(Map.of("error", e.getMessage()))));
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                ctx.contentType("application/json").result(JsonText.compact(Map.of("error", "not found: " + ctx.path())));
+                ctx.contentType("application/json")
+                        .result(JsonText.compact(Map.of("error", "not found: " + ctx.path())));
             }
         });
     }
@@ -217,11 +222,14 @@ public final class Dashboard implements AutoCloseable {
             }
             version = p.getProperty("echarts.version", "5.3.1");
         }
-        InputStream js = Dashboard.class.getResourceAsStream("/META-INF/resources/webjars/echarts/" + version + "/dist/echarts.min.js");
+        InputStream js = Dashboard.class.getResourceAsStream(
+                "/META-INF/resources/webjars/echarts/" + version + "/dist/echarts.min.js");
         if (js == null) {
             throw HttpError.notFound("the ECharts webjar is missing from this build");
         }
-        ctx.header("Cache-Control", "max-age=86400").contentType("application/javascript").result(js);
+        ctx.header("Cache-Control", "max-age=86400")
+                .contentType("application/javascript")
+                .result(js);
     }
 
     /** {@code GET /api/metrics}: what each metric of the runs' figures counts, in output order. */

@@ -39,11 +39,13 @@ final class MetricRows {
         attributes.put("all", List.of("all"));
         attributes.putAll(r.attributes());
         if (attribute != null && !attributes.containsKey(attribute)) {
-            throw HttpError.badField("attribute", "no attribute '" + attribute + "' in this run; it has "
-                    + String.join(", ", attributes.keySet()));
+            throw HttpError.badField(
+                    "attribute",
+                    "no attribute '" + attribute + "' in this run; it has " + String.join(", ", attributes.keySet()));
         }
         if (metric != null && !Metric.names().contains(metric)) {
-            throw HttpError.badField("metric", "no metric '" + metric + "'; metrics are " + String.join(", ", Metric.names()));
+            throw HttpError.badField(
+                    "metric", "no metric '" + metric + "'; metrics are " + String.join(", ", Metric.names()));
         }
         List<String> metrics = metric == null ? Metric.names() : List.of(metric);
         if (item != null && metrics.stream().noneMatch(m -> r.items(m).contains(item))) {
@@ -123,7 +125,9 @@ final class MetricRows {
 
     /** The rows of a results database, in the same form. */
     static List<Map<String, Object>> of(List<ResultsFile.MetricRow> rows) {
-        return rows.stream().map(r -> row(r.year(), r.attribute(), r.value(), r.metric(), r.item(), number(r.count()))).toList();
+        return rows.stream()
+                .map(r -> row(r.year(), r.attribute(), r.value(), r.metric(), r.item(), number(r.count())))
+                .toList();
     }
 
     /** The score histograms of a results database: every year's bins from the lowest bin of any year. */

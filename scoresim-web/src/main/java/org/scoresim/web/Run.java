@@ -13,7 +13,11 @@ import org.scoresim.engine.run.Runner;
  */
 final class Run {
     enum Status {
-        queued, running, done, failed, cancelled;
+        queued,
+        running,
+        done,
+        failed,
+        cancelled;
 
         boolean finished() {
             return this == done || this == failed || this == cancelled;
@@ -27,6 +31,7 @@ final class Run {
     final Instant created;
     /** "dashboard" for runs started here, "cli" for directories that {@code scoresim run} wrote. */
     final String origin;
+
     private Status status;
     private String error;
     private Instant finished;

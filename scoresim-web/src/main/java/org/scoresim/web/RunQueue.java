@@ -19,12 +19,18 @@ final class RunQueue implements AutoCloseable {
     RunQueue(int concurrent, int bound) {
         this.bound = bound;
         AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(concurrent, concurrent, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(bound),
+        this.pool = new ThreadPoolExecutor(
+                concurrent,
+                concurrent,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(bound),
                 r -> {
                     Thread t = new Thread(r, "scoresim-web-run-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                },
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     /** Queues a job; a 429 when {@code concurrent} jobs run and {@code bound} more wait already. */
@@ -32,8 +38,10 @@ final class RunQueue implements AutoCloseable {
         try {
             return pool.submit(job);
         } catch (RejectedExecutionException e) {
-            throw new HttpError(429, "the server is busy: " + pool.getActiveCount() + " runs are running and " + bound
-                    + " waiting; try again when one has finished");
+            throw new HttpError(
+                    429,
+                    "the server is busy: " + pool.getActiveCount() + " runs are running and " + bound
+                            + " waiting; try again when one has finished");
         }
     }
 

@@ -11,7 +11,7 @@ import org.scoresim.engine.results.Results;
 @FunctionalInterface
 public interface RunSink {
     /** Writes nothing. */
-    RunSink NONE = (results, scenarioYaml, dir) -> { };
+    RunSink NONE = (results, scenarioYaml, dir) -> {};
 
     void write(Results results, String scenarioYaml, Path dir) throws Exception;
 }

@@ -23,9 +23,9 @@ import org.scoresim.engine.results.Results;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
+import org.scoresim.model.ScenarioWriter;
 import org.scoresim.store.ResultsDatabase;
 import org.scoresim.store.ResultsFile;
-import org.scoresim.model.ScenarioWriter;
 
 /**
  * The runs of the API: start, list, watch (server-sent events), cancel, and read a finished run's
@@ -35,8 +35,15 @@ import org.scoresim.model.ScenarioWriter;
  */
 final class RunsApi {
     private static final Pattern PERSON = Pattern.compile("[0-9]{1,18}");
-    private static final Map<String, String> FILES = Map.of("summary.json", "application/json", "report.html",
-            "text/html; charset=utf-8", "scenario.yaml", "text/yaml; charset=utf-8", ResultsDatabase.FILE, "application/octet-stream");
+    private static final Map<String, String> FILES = Map.of(
+            "summary.json",
+            "application/json",
+            "report.html",
+            "text/html; charset=utf-8",
+            "scenario.yaml",
+            "text/yaml; charset=utf-8",
+            ResultsDatabase.FILE,
+            "application/octet-stream");
     private static final int KEEP_RESULTS = 8;
 
     private final Settings settings;
@@ -70,19 +77,27 @@ final class RunsApi {
         app.get("/api/runs", ctx -> {
             rescan();
             List<Run> all = new ArrayList<>(index.values());
-            all.sort(Comparator.comparing((Run r) -> r.created).thenComparing(r -> r.id).reversed());
+            all.sort(Comparator.comparing((Run r) -> r.created)
+                    .thenComparing(r -> r.id)
+                    .reversed());
             Dashboard.json(ctx, all.stream().map(r -> r.toMap(true)).toList());
         });
         app.get("/api/runs/{id}", ctx -> {
             Run r = run(ctx.pathParam("id"));
             Map<String, Object> m = r.toMap(true);
-            m.put("files", FILES.keySet().stream().filter(f -> runs.has(r.id, f)).sorted().toList());
+            m.put(
+                    "files",
+                    FILES.keySet().stream()
+                            .filter(f -> runs.has(r.id, f))
+                            .sorted()
+                            .toList());
             Dashboard.json(ctx, m);
         });
         app.delete("/api/runs/{id}", ctx -> {
             Run r = run(ctx.pathParam("id"));
             if (!r.cancel(settings.clock().instant())) {
-                throw new HttpError(409, "run " + r.id + " has finished (" + r.status() + "); there is nothing to cancel");
+                throw new HttpError(
+                        409, "run " + r.id + " has finished (" + r.status() + "); there is nothing to cancel");
             }
             queue.purge();
             if (r.status() == Run.Status.cancelled) {
@@ -94,19 +109,25 @@ final class RunsApi {
         app.get("/api/runs/{id}/events", this::events);
         app.get("/api/runs/{id}/summary", ctx -> {
             Run r = done(ctx.pathParam("id"));
-            ctx.contentType("application/json").result(runs.read(r.id, "summary.json")
-                    .orElseThrow(() -> HttpError.notFound("run " + r.id + " has no summary.json")));
+            ctx.contentType("application/json")
+                    .result(runs.read(r.id, "summary.json")
+                            .orElseThrow(() -> HttpError.notFound("run " + r.id + " has no summary.json")));
         });
         app.get("/api/runs/{id}/metrics", this::metrics);
-        app.get("/api/runs/{id}/score_hist", ctx -> Dashboard.json(ctx, figures(done(ctx.pathParam("id")), "score_hist.json")));
-        app.get("/api/runs/{id}/stories", ctx -> Dashboard.json(ctx, figures(done(ctx.pathParam("id")), "stories.json")));
+        app.get(
+                "/api/runs/{id}/score_hist",
+                ctx -> Dashboard.json(ctx, figures(done(ctx.pathParam("id")), "score_hist.json")));
+        app.get(
+                "/api/runs/{id}/stories",
+                ctx -> Dashboard.json(ctx, figures(done(ctx.pathParam("id")), "stories.json")));
         app.get("/api/runs/{id}/files/{name}", ctx -> {
             Run r = run(ctx.pathParam("id"));
             String name = ctx.pathParam("name");
             if (!FILES.containsKey(name) || !runs.has(r.id, name)) {
                 throw HttpError.notFound("run " + r.id + " has no file '" + name + "'");
             }
-            ctx.contentType(FILES.get(name)).result(Files.newInputStream(runs.dir(r.id).resolve(name)));
+            ctx.contentType(FILES.get(name))
+                    .result(Files.newInputStream(runs.dir(r.id).resolve(name)));
         });
         app.get("/api/people/{run}/{person}", this::person);
     }
@@ -147,12 +168,14 @@ final class RunsApi {
     private void start(Context ctx) throws IOException {
         JsonNode req = JsonText.read(Dashboard.body(ctx));
         if (!req.isObject()) {
-            throw HttpError.badField("body", "expected {\"scenario\": name} or {\"yaml\": text}, with \"seed\" and \"sample\"");
+            throw HttpError.badField(
+                    "body", "expected {\"scenario\": name} or {\"yaml\": text}, with \"seed\" and \"sample\"");
         }
         JsonNode name = req.get("scenario");
         JsonNode yamlNode = req.get("yaml");
         if ((name == null) == (yamlNode == null)) {
-            throw HttpError.badField("scenario", "give either \"scenario\" (a bundled scenario's name) or \"yaml\" (a scenario's text)");
+            throw HttpError.badField(
+                    "scenario", "give either \"scenario\" (a bundled scenario's name) or \"yaml\" (a scenario's text)");
         }
         String yaml;
         String fileName;
@@ -178,7 +201,13 @@ final class RunsApi {
         }
         Run run;
         synchronized (index) {
-            run = new Run(runs.newId(scenario.name()), scenario.name(), seed, sample, settings.clock().instant(), "dashboard",
+            run = new Run(
+                    runs.newId(scenario.name()),
+                    scenario.name(),
+                    seed,
+                    sample,
+                    settings.clock().instant(),
+                    "dashboard",
                     Run.Status.queued);
             runs.create(run, yaml);
             index.put(run.id, run);
@@ -229,7 +258,8 @@ final class RunsApi {
         try {
             while (true) {
                 boolean last = r.status().finished();
-                String event = "event: " + (last ? "status" : "progress") + "\ndata: " + JsonText.compact(r.toMap(true)) + "\n\n";
+                String event = "event: " + (last ? "status" : "progress") + "\ndata: " + JsonText.compact(r.toMap(true))
+                        + "\n\n";
                 out.write(event.getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 if (last) {
@@ -254,8 +284,9 @@ final class RunsApi {
         }
         Optional<ResultsFile> store = ResultsFile.in(runs.dir(r.id));
         if (store.isEmpty()) {
-            throw HttpError.notFound("run " + r.id + " has no " + ResultsDatabase.FILE + ", and its results are no longer in memory: "
-                    + "breakdowns of runs from before a restart come from that file");
+            throw HttpError.notFound(
+                    "run " + r.id + " has no " + ResultsDatabase.FILE + ", and its results are no longer in memory: "
+                            + "breakdowns of runs from before a restart come from that file");
         }
         Dashboard.json(ctx, MetricRows.of(store.get().metrics(attribute, metric, item)));
     }
@@ -274,7 +305,8 @@ final class RunsApi {
         if (store.isEmpty()) {
             throw HttpError.notFound("run " + r.id + " has neither " + file + " nor " + ResultsDatabase.FILE);
         }
-        return file.equals("score_hist.json") ? MetricRows.scoreHist(store.get().scoreHistogram())
+        return file.equals("score_hist.json")
+                ? MetricRows.scoreHist(store.get().scoreHistogram())
                 : MetricRows.stories(store.get().stories());
     }
 
@@ -297,7 +329,11 @@ final class RunsApi {
         scale.put("initial", scoring.initial());
         scale.put("min", scoring.min());
         scale.put("max", scoring.max());
-        scale.put("tiers", scoring.tiers().stream().map(t -> Map.of("name", t.name(), "min", t.min())).toList());
+        scale.put(
+                "tiers",
+                scoring.tiers().stream()
+                        .map(t -> Map.of("name", t.name(), "min", t.min()))
+                        .toList());
         story.put("scoring", scale);
         Dashboard.json(ctx, story);
     }
@@ -320,8 +356,8 @@ final class RunsApi {
             Optional<ResultsFile> store = ResultsFile.in(runs.dir(r.id));
             yaml = store.isPresent() ? store.get().run().map(ResultsFile.Run::scenarioYaml) : Optional.empty();
         }
-        String text = yaml.orElseThrow(() -> HttpError.notFound("run " + r.id + " did not keep its scenario, so its people "
-                + "cannot be re-simulated"));
+        String text = yaml.orElseThrow(() -> HttpError.notFound(
+                "run " + r.id + " did not keep its scenario, so its people " + "cannot be re-simulated"));
         try {
             return ScenarioParser.parse(text, "scenario.yaml");
         } catch (ScenarioException e) {
@@ -334,7 +370,10 @@ final class RunsApi {
         for (Run r : index.values()) {
             if (!r.status().finished() && r.cancel(settings.clock().instant())) {
                 if (r.status() != Run.Status.cancelled) {
-                    r.finish(Run.Status.cancelled, "the server stopped", settings.clock().instant());
+                    r.finish(
+                            Run.Status.cancelled,
+                            "the server stopped",
+                            settings.clock().instant());
                 }
                 runs.save(r);
             }

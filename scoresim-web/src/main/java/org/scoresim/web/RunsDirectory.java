@@ -33,9 +33,10 @@ import java.util.stream.Stream;
 final class RunsDirectory {
     /** Ids are directory names: letters, digits, '.', '_', '-', never "..", no separators. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final Set<String> RUN_KEYS = Set.of("id", "status", "progress", "error", "scenario", "seed", "sample",
-            "created", "finished", "origin");
+    private static final Set<String> RUN_KEYS =
+            Set.of("id", "status", "progress", "error", "scenario", "seed", "sample", "created", "finished", "origin");
 
     private final Path root;
     private final SecureRandom random = new SecureRandom();
@@ -65,12 +66,17 @@ final class RunsDirectory {
 
     /** A fresh id like {@code minimal-20261129-003120-3f9a}: scenario, time, 4 random hex digits. */
     synchronized String newId(String scenarioName) {
-        String base = scenarioName == null ? "run" : scenarioName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
+        String base = scenarioName == null
+                ? "run"
+                : scenarioName
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "-")
+                        .replaceAll("^-+|-+$", "");
         if (base.isEmpty()) {
             base = "run";
         }
-        base = base.substring(0, Math.min(40, base.length())) + "-" + LocalDateTime.now(clock).format(STAMP);
+        base = base.substring(0, Math.min(40, base.length())) + "-"
+                + LocalDateTime.now(clock).format(STAMP);
         while (true) {
             String id = base + "-" + String.format("%04x", random.nextInt(0x10000));
             if (!Files.exists(root.resolve(id))) {
@@ -124,7 +130,8 @@ final class RunsDirectory {
     void delete(String id) {
         Path d = dir(id);
         try (Stream<Path> s = Files.walk(d)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            s.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // nothing there to remove
         }
@@ -152,7 +159,8 @@ final class RunsDirectory {
                 continue;
             }
             try {
-                Run r = Files.isRegularFile(d.resolve("run.json")) ? fromRunJson(id)
+                Run r = Files.isRegularFile(d.resolve("run.json"))
+                        ? fromRunJson(id)
                         : Files.isRegularFile(d.resolve("summary.json")) ? fromSummary(id, d) : null;
                 if (r != null) {
                     found.add(r);
@@ -169,8 +177,13 @@ final class RunsDirectory {
         Run.Status status = Run.Status.valueOf(n.path("status").asText("failed"));
         String error = n.path("error").isTextual() ? n.path("error").asText() : null;
         boolean interrupted = !status.finished();
-        Run r = new Run(id, n.path("scenario").asText(), n.path("seed").asLong(1), n.path("sample").asDouble(1.0),
-                instant(n.path("created").asText(null)), n.path("origin").asText("dashboard"),
+        Run r = new Run(
+                id,
+                n.path("scenario").asText(),
+                n.path("seed").asLong(1),
+                n.path("sample").asDouble(1.0),
+                instant(n.path("created").asText(null)),
+                n.path("origin").asText("dashboard"),
                 interrupted ? Run.Status.failed : status);
         Map<String, Object> facts = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
@@ -179,8 +192,10 @@ final class RunsDirectory {
                 facts.put(e.getKey(), JsonText.COMPACT.convertValue(e.getValue(), Object.class));
             }
         }
-        r.restore(interrupted ? "the server stopped before this run finished" : error,
-                interrupted ? clock.instant() : instantOrNull(n.path("finished").asText(null)), facts);
+        r.restore(
+                interrupted ? "the server stopped before this run finished" : error,
+                interrupted ? clock.instant() : instantOrNull(n.path("finished").asText(null)),
+                facts);
         if (interrupted) {
             save(r);
         }
@@ -189,8 +204,14 @@ final class RunsDirectory {
 
     private Run fromSummary(String id, Path d) throws IOException {
         JsonNode s = JsonText.read(read(id, "summary.json").orElseThrow());
-        Run r = new Run(id, s.path("scenario").asText(), s.path("seed").asLong(1), s.path("sample").asDouble(1.0),
-                Files.getLastModifiedTime(d.resolve("summary.json")).toInstant(), "cli", Run.Status.done);
+        Run r = new Run(
+                id,
+                s.path("scenario").asText(),
+                s.path("seed").asLong(1),
+                s.path("sample").asDouble(1.0),
+                Files.getLastModifiedTime(d.resolve("summary.json")).toInstant(),
+                "cli",
+                Run.Status.done);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("households", s.path("households").asLong());
         facts.put("people", s.path("people").asLong());

@@ -18,8 +18,17 @@ import java.time.Clock;
  * @param sink writes a finished run's extra files
  * @param clock the wall clock of run ids, creation and finishing times; run times come from the engine's ticker
  */
-public record Settings(String host, int port, Path runs, Path scenarios, String version, int concurrent, int queueBound,
-        int threadsPerRun, RunSink sink, Clock clock) {
+public record Settings(
+        String host,
+        int port,
+        Path runs,
+        Path scenarios,
+        String version,
+        int concurrent,
+        int queueBound,
+        int threadsPerRun,
+        RunSink sink,
+        Clock clock) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_QUEUE = 8;
@@ -37,8 +46,17 @@ public record Settings(String host, int port, Path runs, Path scenarios, String 
     public static Settings of(String host, int port, Path runs, Path scenarios, String version) {
         int cores = Runtime.getRuntime().availableProcessors();
         int concurrent = Math.max(1, cores / 2);
-        return new Settings(host, port, runs, scenarios, version, concurrent, DEFAULT_QUEUE,
-                Math.max(1, cores / concurrent), RunSink.NONE, Clock.systemDefaultZone());
+        return new Settings(
+                host,
+                port,
+                runs,
+                scenarios,
+                version,
+                concurrent,
+                DEFAULT_QUEUE,
+                Math.max(1, cores / concurrent),
+                RunSink.NONE,
+                Clock.systemDefaultZone());
     }
 
     public Settings withQueue(int concurrent, int queueBound) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.ClaimFigures;
@@ -27,7 +27,13 @@ final class Simulation implements Callable<Void> {
     private final RunsDirectory runs;
     private final BiConsumer<String, Results> keep;
 
-    Simulation(Run run, Scenario scenario, String yaml, Settings settings, RunsDirectory runs, BiConsumer<String, Results> keep) {
+    Simulation(
+            Run run,
+            Scenario scenario,
+            String yaml,
+            Settings settings,
+            RunsDirectory runs,
+            BiConsumer<String, Results> keep) {
         this.run = run;
         this.scenario = scenario;
         this.yaml = yaml;
@@ -56,7 +62,8 @@ final class Simulation implements Callable<Void> {
         } catch (CancellationException | InterruptedException e) {
             run.finish(Run.Status.cancelled, null, settings.clock().instant());
         } catch (RuntimeException | OutOfMemoryError e) {
-            run.finish(Run.Status.failed, "the run failed: " + e, settings.clock().instant());
+            run.finish(
+                    Run.Status.failed, "the run failed: " + e, settings.clock().instant());
         }
         runs.save(run);
         return null;

@@ -16,7 +16,8 @@ final class Api implements AutoCloseable {
 
     final Dashboard dashboard;
     final String base;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     record Reply(int status, String body) {
         JsonNode json() {
@@ -28,14 +29,17 @@ final class Api implements AutoCloseable {
     static final java.time.Instant NOW = java.time.Instant.parse("2026-01-02T03:04:05Z");
 
     Api(Path runs, int concurrent, int queue) {
-        Settings s = Settings.of("127.0.0.1", 0, runs, SCENARIOS, "test").withQueue(concurrent, queue).withThreads(1)
+        Settings s = Settings.of("127.0.0.1", 0, runs, SCENARIOS, "test")
+                .withQueue(concurrent, queue)
+                .withThreads(1)
                 .withClock(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         dashboard = Dashboard.start(s);
         base = "http://127.0.0.1:" + dashboard.port();
     }
 
     Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(r.statusCode(), r.body());
     }
 

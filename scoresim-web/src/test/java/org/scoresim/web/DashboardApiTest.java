@@ -91,13 +91,15 @@ class DashboardApiTest {
         assertThat(ok.get("scenario").get("years").get("to").asInt()).isEqualTo(2015);
 
         for (String base : List.of("../pom.xml", "/etc/hostname", "targets/../../pom.xml")) {
-            JsonNode refused = api.post("/api/validate", draft.replace("minimal.yaml", "\"" + base + "\"")).json();
+            JsonNode refused = api.post("/api/validate", draft.replace("minimal.yaml", "\"" + base + "\""))
+                    .json();
             assertThat(refused.get("ok").asBoolean()).isFalse();
             assertThat(refused.get("errors").get(0).get("path").asText()).isEqualTo("base");
             assertThat(refused.get("errors").get(0).get("line").asInt()).isEqualTo(1);
         }
         // a problem of the draft's own value is on the draft's line; none names another file
-        JsonNode bad = api.post("/api/validate", draft.replace("false_match: 0", "false_match: 2")).json();
+        JsonNode bad = api.post("/api/validate", draft.replace("false_match: 0", "false_match: 2"))
+                .json();
         assertThat(bad.get("errors").get(0).get("line").asInt()).isEqualTo(4);
         assertThat(bad.get("errors").get(0).has("file")).isFalse();
 
@@ -120,8 +122,12 @@ class DashboardApiTest {
         assertThat(first.get("path").asText()).isEqualTo("behaviours.jaywalking.rate");
 
         assertThat(api.post("/api/runs", "{\"scenario\": \"nope\"}").status()).isEqualTo(400);
-        assertThat(api.post("/api/runs", "{\"scenario\": \"minimal\", \"sample\": 2}").status()).isEqualTo(400);
-        assertThat(api.post("/api/runs", "{\"scenario\": \"minimal\", \"seed\": 1.5}").status()).isEqualTo(400);
+        assertThat(api.post("/api/runs", "{\"scenario\": \"minimal\", \"sample\": 2}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/runs", "{\"scenario\": \"minimal\", \"seed\": 1.5}")
+                        .status())
+                .isEqualTo(400);
         assertThat(api.post("/api/runs", "not json").status()).isEqualTo(400);
     }
 
@@ -131,8 +137,9 @@ class DashboardApiTest {
 
     private static List<String> toProblems(JsonNode errors) {
         List<String> out = new ArrayList<>();
-        errors.forEach(e -> out.add(e.get("line").asInt() + ":" + e.get("column").asInt() + " " + e.get("path").asText() + ": "
-                + e.get("message").asText()));
+        errors.forEach(
+                e -> out.add(e.get("line").asInt() + ":" + e.get("column").asInt() + " "
+                        + e.get("path").asText() + ": " + e.get("message").asText()));
         return out;
     }
 
@@ -175,7 +182,8 @@ class DashboardApiTest {
         JsonNode list = api.get("/api/runs").json();
         assertThat(list.toString()).contains(done);
 
-        JsonNode rows = api.get("/api/runs/" + done + "/metrics?attribute=province&metric=sanctioned&item=flight_ban").json();
+        JsonNode rows = api.get("/api/runs/" + done + "/metrics?attribute=province&metric=sanctioned&item=flight_ban")
+                .json();
         assertThat(rows).hasSize(3 * 2);
         long sum2014 = 0;
         for (JsonNode row : rows) {
@@ -184,10 +192,18 @@ class DashboardApiTest {
                 sum2014 += row.get("count").asLong();
             }
         }
-        JsonNode national = api.get("/api/runs/" + done + "/metrics?attribute=all&metric=sanctioned&item=flight_ban").json();
-        assertThat(national.get(1).get("count").asLong()).isEqualTo(sum.get("years").get("2014").get("sanctioned").get("flight_ban").asLong());
-        assertThat(Math.abs(sum2014 - national.get(1).get("count").asLong())).isLessThanOrEqualTo(2); // rounding per province
-        assertThat(api.get("/api/runs/" + done + "/metrics?metric=nope").status()).isEqualTo(400);
+        JsonNode national = api.get("/api/runs/" + done + "/metrics?attribute=all&metric=sanctioned&item=flight_ban")
+                .json();
+        assertThat(national.get(1).get("count").asLong())
+                .isEqualTo(sum.get("years")
+                        .get("2014")
+                        .get("sanctioned")
+                        .get("flight_ban")
+                        .asLong());
+        assertThat(Math.abs(sum2014 - national.get(1).get("count").asLong()))
+                .isLessThanOrEqualTo(2); // rounding per province
+        assertThat(api.get("/api/runs/" + done + "/metrics?metric=nope").status())
+                .isEqualTo(400);
 
         JsonNode hist = api.get("/api/runs/" + done + "/score_hist").json();
         assertThat(hist.get("width").asInt()).isEqualTo(10);
@@ -195,10 +211,14 @@ class DashboardApiTest {
         for (JsonNode n : hist.get("years").get("2015")) {
             people += n.asLong();
         }
-        assertThat(Math.abs(people - sum.get("years").get("2015").get("population").asLong())).isLessThan(100);
+        assertThat(Math.abs(
+                        people - sum.get("years").get("2015").get("population").asLong()))
+                .isLessThan(100);
 
         JsonNode stories = api.get("/api/runs/" + done + "/stories").json();
-        assertThat(stories.fieldNames()).toIterable().containsExactly("sanctioned", "wrongful", "locked_in", "rewarded");
+        assertThat(stories.fieldNames())
+                .toIterable()
+                .containsExactly("sanctioned", "wrongful", "locked_in", "rewarded");
         long person = stories.get("sanctioned").get(0).asLong();
         JsonNode story = api.get("/api/people/" + done + "/" + person).json();
         JsonNode p = story.get("people").get(0);
@@ -208,9 +228,12 @@ class DashboardApiTest {
         for (JsonNode y : p.get("years")) {
             sanctioned |= y.get("sanctions_any").size() > 0;
         }
-        assertThat(sanctioned).as("a person of the 'sanctioned' sample is sanctioned some year").isTrue();
+        assertThat(sanctioned)
+                .as("a person of the 'sanctioned' sample is sanctioned some year")
+                .isTrue();
 
-        assertThat(api.get("/api/runs/" + done + "/files/summary.json").status()).isEqualTo(200);
+        assertThat(api.get("/api/runs/" + done + "/files/summary.json").status())
+                .isEqualTo(200);
         assertThat(api.get("/api/runs/" + done + "/files/run.json").status()).isEqualTo(404);
         assertThat(api.delete("/api/runs/" + done).status()).isEqualTo(409);
     }
@@ -241,11 +264,21 @@ class DashboardApiTest {
 
     @Test
     void unknownIdsAndIdsThatAreNotIdsAre404() throws Exception {
-        for (String path : List.of("/api/runs/nope", "/api/runs/nope/summary", "/api/runs/nope/events", "/api/runs/nope/metrics",
-                "/api/runs/..%2F..%2Fetc%2Fpasswd", "/api/runs/..%2F..%2Fetc%2Fpasswd/summary", "/api/runs/%2E%2E",
-                "/api/people/..%2F..%2Fetc/1", "/api/people/nope/1", "/api/people/" + done + "/..%2F1",
-                "/api/people/" + done + "/not-a-number", "/api/people/" + done + "/999999999999",
-                "/api/runs/" + done + "/files/..%2F..%2Fpom.xml", "/api/nothing")) {
+        for (String path : List.of(
+                "/api/runs/nope",
+                "/api/runs/nope/summary",
+                "/api/runs/nope/events",
+                "/api/runs/nope/metrics",
+                "/api/runs/..%2F..%2Fetc%2Fpasswd",
+                "/api/runs/..%2F..%2Fetc%2Fpasswd/summary",
+                "/api/runs/%2E%2E",
+                "/api/people/..%2F..%2Fetc/1",
+                "/api/people/nope/1",
+                "/api/people/" + done + "/..%2F1",
+                "/api/people/" + done + "/not-a-number",
+                "/api/people/" + done + "/999999999999",
+                "/api/runs/" + done + "/files/..%2F..%2Fpom.xml",
+                "/api/nothing")) {
             Api.Reply r = api.get(path);
             assertThat(r.status()).as(path).isEqualTo(404);
             assertThat(r.body()).as(path).doesNotContain("root:");
@@ -271,8 +304,11 @@ class DashboardApiTest {
 
     @Test
     void compareRunsBothPoliciesOnTheSamePeople() throws Exception {
-        String b = minimalYaml().replace("name: minimal", "name: minimal-no-court-ban")
-                .replace("flight_ban: {when: {tiers: [C], lists: [court_blacklist]}}", "flight_ban: {when: {tiers: [C]}}");
+        String b = minimalYaml()
+                .replace("name: minimal", "name: minimal-no-court-ban")
+                .replace(
+                        "flight_ban: {when: {tiers: [C], lists: [court_blacklist]}}",
+                        "flight_ban: {when: {tiers: [C]}}");
         String body = JsonText.compact(java.util.Map.of("a", "minimal", "b", b, "seed", 1, "sample", 0.01));
         Api.Reply r = api.post("/api/compare", body);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -281,12 +317,18 @@ class DashboardApiTest {
         assertThat(c.get("b").asText()).isEqualTo("minimal-no-court-ban");
         JsonNode flight = c.get("years").get("2014").get("flight_ban");
         assertThat(flight.get("only_a").asLong()).isPositive();
-        assertThat(flight.get("a").asLong()).isEqualTo(flight.get("both").asLong() + flight.get("only_a").asLong());
+        assertThat(flight.get("a").asLong())
+                .isEqualTo(flight.get("both").asLong() + flight.get("only_a").asLong());
 
         String otherPeople = minimalYaml().replace("size: 1000000", "size: 2000000");
-        assertThat(api.post("/api/compare", JsonText.compact(java.util.Map.of("a", "minimal", "b", otherPeople, "sample", 0.01)))
-                .status()).isEqualTo(400);
-        assertThat(api.post("/api/compare", "{\"a\": \"minimal\", \"b\": \"nope\"}").status()).isEqualTo(400);
+        assertThat(api.post(
+                                "/api/compare",
+                                JsonText.compact(java.util.Map.of("a", "minimal", "b", otherPeople, "sample", 0.01)))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/compare", "{\"a\": \"minimal\", \"b\": \"nope\"}")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -300,7 +342,8 @@ class DashboardApiTest {
             assertThat(refused.json().get("error").asText()).contains("busy");
 
             assertThat(small.delete("/api/runs/" + queued).status()).isEqualTo(202);
-            assertThat(small.get("/api/runs/" + queued).json().get("status").asText()).isEqualTo("cancelled");
+            assertThat(small.get("/api/runs/" + queued).json().get("status").asText())
+                    .isEqualTo("cancelled");
             assertThat(small.delete("/api/runs/" + running).status()).isEqualTo(202);
             assertThat(small.await(running).get("status").asText()).isIn("cancelled", "done");
             assertThat(small.get("/api/runs/" + queued + "/summary").status()).isEqualTo(409);
@@ -319,7 +362,11 @@ class DashboardApiTest {
             id = first.start("{\"scenario\": \"minimal\", \"sample\": 0.01, \"seed\": 9}");
             first.await(id);
             summary = first.get("/api/runs/" + id + "/summary").body();
-            long person = first.get("/api/runs/" + id + "/stories").json().get("sanctioned").get(0).asLong();
+            long person = first.get("/api/runs/" + id + "/stories")
+                    .json()
+                    .get("sanctioned")
+                    .get(0)
+                    .asLong();
             story = first.get("/api/people/" + id + "/" + person).body();
         }
         // a run directory of `scoresim run` (summary.json only) is listed too
@@ -333,11 +380,18 @@ class DashboardApiTest {
             assertThat(s.get("seed").asLong()).isEqualTo(9);
             assertThat(second.get("/api/runs/" + id + "/summary").body()).isEqualTo(summary);
             assertThat(second.get("/api/runs/" + id + "/score_hist").status()).isEqualTo(200);
-            long person = second.get("/api/runs/" + id + "/stories").json().get("sanctioned").get(0).asLong();
+            long person = second.get("/api/runs/" + id + "/stories")
+                    .json()
+                    .get("sanctioned")
+                    .get(0)
+                    .asLong();
             assertThat(second.get("/api/people/" + id + "/" + person).body()).isEqualTo(story);
             // without a results database the breakdowns of an earlier process are not available
-            assertThat(second.get("/api/runs/" + id + "/metrics?attribute=province").status()).isEqualTo(404);
-            assertThat(second.get("/api/runs/minimal-20260101-000000/summary").body()).isEqualTo(summary);
+            assertThat(second.get("/api/runs/" + id + "/metrics?attribute=province")
+                            .status())
+                    .isEqualTo(404);
+            assertThat(second.get("/api/runs/minimal-20260101-000000/summary").body())
+                    .isEqualTo(summary);
         }
     }
 
@@ -345,8 +399,10 @@ class DashboardApiTest {
     void aRunInterruptedByAStopIsNotLeftLookingAlive(@TempDir Path dir) throws Exception {
         Path d = dir.resolve("minimal-20260101-000000-abcd");
         Files.createDirectories(d);
-        Files.writeString(d.resolve("run.json"), "{\"id\": \"minimal-20260101-000000-abcd\", \"scenario\": \"minimal\", "
-                + "\"seed\": 1, \"sample\": 0.01, \"status\": \"running\", \"created\": \"2026-01-01T00:00:00Z\"}",
+        Files.writeString(
+                d.resolve("run.json"),
+                "{\"id\": \"minimal-20260101-000000-abcd\", \"scenario\": \"minimal\", "
+                        + "\"seed\": 1, \"sample\": 0.01, \"status\": \"running\", \"created\": \"2026-01-01T00:00:00Z\"}",
                 StandardCharsets.UTF_8);
         try (Api a = new Api(dir, 1, 8)) {
             JsonNode s = a.get("/api/runs/minimal-20260101-000000-abcd").json();

@@ -45,6 +45,7 @@ class DashboardBrowserTest {
 
     @TempDir
     static Path runs;
+
     @TempDir
     static Path profile;
 
@@ -54,7 +55,8 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (./run-tests installs them)");
         api = new Api(runs, 1, 8);
         driver = chrome(profile);
@@ -65,12 +67,22 @@ class DashboardBrowserTest {
     static WebDriver chrome(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,800", "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,800",
+                "--user-data-dir=" + profile.toAbsolutePath());
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 
@@ -96,8 +108,10 @@ class DashboardBrowserTest {
 
     /** The whole page, not only the 1280x800 window: the window grows to the page's height for the picture. */
     static void page(String name) throws Exception {
-        long height = (Long) ((JavascriptExecutor) driver).executeScript(
-                "window.scrollTo(0, 0); return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
+        long height = (Long)
+                ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "window.scrollTo(0, 0); return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(4000, height + 150)));
         try {
             shot(name);
@@ -109,7 +123,8 @@ class DashboardBrowserTest {
     /** Fails on any SEVERE message of the page's console (script errors, failed requests). */
     static void noConsoleErrors() {
         List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
         assertThat(severe).as("console errors").isEmpty();
     }
 
@@ -126,7 +141,8 @@ class DashboardBrowserTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("waited a minute for " + what + "; the page says: " + driver.findElement(By.tagName("main")).getText());
+        throw new AssertionError("waited a minute for " + what + "; the page says: "
+                + driver.findElement(By.tagName("main")).getText());
     }
 
     static String text(String id) {
@@ -138,8 +154,12 @@ class DashboardBrowserTest {
     }
 
     static void choose(String id, String value) {
-        ((JavascriptExecutor) driver).executeScript("const s = document.getElementById(arguments[0]); s.value = arguments[1];"
-                + " s.dispatchEvent(new Event('change'));", id, value);
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "const s = document.getElementById(arguments[0]); s.value = arguments[1];"
+                                + " s.dispatchEvent(new Event('change'));",
+                        id,
+                        value);
     }
 
     static int canvases(String css) {
@@ -151,17 +171,21 @@ class DashboardBrowserTest {
     void scenariosAreListedAndTheEditorMarksAProblemAtItsLine() throws Exception {
         open("#/scenarios/minimal");
         until("the scenario checked", () -> text("ed-status").equals("valid"));
-        assertThat(driver.findElement(By.id("list")).getText()).contains("minimal", "china-2013-2020", "China 2013-2020");
+        assertThat(driver.findElement(By.id("list")).getText())
+                .contains("minimal", "china-2013-2020", "China 2013-2020");
         WebElement yaml = driver.findElement(By.id("yaml"));
         String text = yaml.getAttribute("value");
         int line = text.substring(0, text.indexOf("rate: 2.0")).split("\n", -1).length;
-        ((JavascriptExecutor) driver).executeScript(
-                "const t = arguments[0]; t.value = t.value.replace('rate: 2.0 ', 'rate: -2.0'); t.dispatchEvent(new Event('input'));", yaml);
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "const t = arguments[0]; t.value = t.value.replace('rate: 2.0 ', 'rate: -2.0'); t.dispatchEvent(new Event('input'));",
+                        yaml);
         yaml.sendKeys(Keys.END);
         until("the problem shown", () -> text("ed-status").contains("problem"));
         WebElement marked = driver.findElement(By.cssSelector("#gutter span.err"));
         assertThat(marked.getAttribute("textContent")).isEqualTo(Integer.toString(line));
-        assertThat(driver.findElement(By.id("problems")).getText()).contains("line " + line, "behaviours.jaywalking.rate");
+        assertThat(driver.findElement(By.id("problems")).getText())
+                .contains("line " + line, "behaviours.jaywalking.rate");
         driver.findElement(By.cssSelector("#problems .problem")).click(); // selects the line and scrolls to it
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         shot("scenarios-editor");
@@ -186,7 +210,8 @@ class DashboardBrowserTest {
         noConsoleErrors();
         driver.findElement(By.id("see-results")).click();
         runId = driver.getCurrentUrl().replaceAll(".*#/results/", "");
-        assertThat(api.get("/api/runs/" + runId).json().get("sample").asDouble()).isEqualTo(0.01);
+        assertThat(api.get("/api/runs/" + runId).json().get("sample").asDouble())
+                .isEqualTo(0.01);
     }
 
     @Test

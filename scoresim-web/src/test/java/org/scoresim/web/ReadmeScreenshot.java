@@ -40,24 +40,35 @@ final class ReadmeScreenshot {
                 Path png = Paths.get("..", "docs", "dashboard.png");
                 Files.copy(f.toPath(), png, StandardCopyOption.REPLACE_EXISTING);
                 if (Files.size(png) >= 300_000) {
-                    System.err.println("warning: " + png + " is " + Files.size(png) + " bytes; the README's picture should stay under 300 kB");
+                    System.err.println("warning: " + png + " is " + Files.size(png)
+                            + " bytes; the README's picture should stay under 300 kB");
                 }
                 // the whole page too, to look at (not for the README)
-                long height = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                        "return document.documentElement.scrollHeight");
-                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(4000, height + 150)));
+                long height = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
+                        .executeScript("return document.documentElement.scrollHeight");
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int)
+                        Math.min(4000, height + 150)));
                 Thread.sleep(1500);
                 Files.createDirectories(DashboardBrowserTest.SHOTS);
-                Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
-                        DashboardBrowserTest.SHOTS.resolve("china-results-page.png"), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        ((TakesScreenshot) driver)
+                                .getScreenshotAs(OutputType.FILE)
+                                .toPath(),
+                        DashboardBrowserTest.SHOTS.resolve("china-results-page.png"),
+                        StandardCopyOption.REPLACE_EXISTING);
                 driver.get(api.base + "/#/people/" + id);
-                while (driver.findElements(By.cssSelector("#plist a")).isEmpty() && System.nanoTime() < end + 60_000_000_000L) {
+                while (driver.findElements(By.cssSelector("#plist a")).isEmpty()
+                        && System.nanoTime() < end + 60_000_000_000L) {
                     Thread.sleep(200);
                 }
                 driver.findElement(By.cssSelector("#plist a")).click();
                 Thread.sleep(2500);
-                Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
-                        DashboardBrowserTest.SHOTS.resolve("china-people-page.png"), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        ((TakesScreenshot) driver)
+                                .getScreenshotAs(OutputType.FILE)
+                                .toPath(),
+                        DashboardBrowserTest.SHOTS.resolve("china-people-page.png"),
+                        StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 driver.quit();
             }

@@ -1,16 +1,14 @@
 package org.scoresim.engine.explain;
 
-import org.scoresim.engine.kernel.Simulator;
-import org.scoresim.engine.kernel.Tally;
-import org.scoresim.engine.kernel.Trace;
-
-import org.scoresim.engine.kernel.Plan;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.kernel.Simulator;
+import org.scoresim.engine.kernel.Tally;
+import org.scoresim.engine.kernel.Trace;
 
 /**
  * The life of one household, re-simulated alone from its own random stream (MODEL.md 8), in the
@@ -23,8 +21,8 @@ public final class Explain {
     /** The household's story. */
     public static Map<String, Object> household(Plan plan, long household) {
         if (household < 0 || household >= plan.households()) {
-            throw new IllegalArgumentException("household " + household + " does not exist: households are numbered 0 to "
-                    + (plan.households() - 1));
+            throw new IllegalArgumentException("household " + household
+                    + " does not exist: households are numbered 0 to " + (plan.households() - 1));
         }
         Recorder r = new Recorder(plan);
         Simulator simulator = new Simulator(plan);
@@ -50,9 +48,10 @@ public final class Explain {
         Map<String, Object> m = household(plan, household);
         List<?> people = (List<?>) m.get("people");
         if (member >= people.size()) {
-            throw new IllegalArgumentException("person " + personId + " does not exist: household " + household + " has "
-                    + people.size() + " members (ids " + Simulator.personId(household, 0) + " to "
-                    + (Simulator.personId(household, people.size()) - 1) + ")");
+            throw new IllegalArgumentException(
+                    "person " + personId + " does not exist: household " + household + " has "
+                            + people.size() + " members (ids " + Simulator.personId(household, 0) + " to "
+                            + (Simulator.personId(household, people.size()) - 1) + ")");
         }
         m.put("people", List.of(people.get(member)));
         return m;
@@ -69,8 +68,13 @@ public final class Explain {
         b.append('\n');
         for (Object o : (List<Object>) story.get("people")) {
             Map<String, Object> p = (Map<String, Object>) o;
-            b.append("\nPerson ").append(p.get("id")).append(", ").append(p.get("role")).append(", ");
-            b.append(p.get("attributes").toString().replace("{", "").replace("}", "")).append('\n');
+            b.append("\nPerson ")
+                    .append(p.get("id"))
+                    .append(", ")
+                    .append(p.get("role"))
+                    .append(", ");
+            b.append(p.get("attributes").toString().replace("{", "").replace("}", ""))
+                    .append('\n');
             List<Map<String, Object>> events = (List<Map<String, Object>>) p.get("events");
             Map<String, Map<String, Object>> years = (Map<String, Map<String, Object>>) p.get("years");
             int e = 0;
@@ -80,7 +84,8 @@ public final class Explain {
                     b.append("  ").append(describe(events.get(e))).append('\n');
                 }
                 Map<String, Object> v = y.getValue();
-                b.append(String.format("  %d year end: score %s, tier %s", year, v.get("score_end"), v.get("tier_end")));
+                b.append(
+                        String.format("  %d year end: score %s, tier %s", year, v.get("score_end"), v.get("tier_end")));
                 List<?> lists = (List<?>) v.get("lists_end");
                 if (!lists.isEmpty()) {
                     b.append(", listed on ").append(String.join(", ", (List<String>) lists));
@@ -108,13 +113,16 @@ public final class Explain {
     private static String describe(Map<String, Object> e) {
         int year = ((Number) e.get("year")).intValue();
         double day = ((Number) e.get("day")).doubleValue();
-        String date = LocalDate.ofYearDay(year, Math.min(365, (int) Math.floor(day) + 1)).toString();
+        String date = LocalDate.ofYearDay(year, Math.min(365, (int) Math.floor(day) + 1))
+                .toString();
         if (e.containsKey("list")) {
             return date + " " + (Boolean.TRUE.equals(e.get("entered")) ? "put on " : "taken off ") + e.get("list");
         }
         StringBuilder b = new StringBuilder(date).append(' ').append(e.get("behaviour"));
         if (Boolean.TRUE.equals(e.get("misattributed"))) {
-            b.append(", someone else's, attributed by ").append(e.get("channel")).append(" (false match)");
+            b.append(", someone else's, attributed by ")
+                    .append(e.get("channel"))
+                    .append(" (false match)");
         } else if (Boolean.TRUE.equals(e.get("detected"))) {
             b.append(", seen by ").append(e.get("channel"));
             if (!Boolean.TRUE.equals(e.get("attributed"))) {
@@ -125,7 +133,9 @@ public final class Explain {
         }
         if (Boolean.TRUE.equals(e.get("attributed"))) {
             int points = ((Number) e.get("points")).intValue();
-            b.append(points == 0 ? ", no points" : String.format(", %+d", points)).append(", score ").append(e.get("score_after"));
+            b.append(points == 0 ? ", no points" : String.format(", %+d", points))
+                    .append(", score ")
+                    .append(e.get("score_after"));
         }
         return b.toString();
     }
@@ -181,8 +191,17 @@ public final class Explain {
         }
 
         @Override
-        public void event(int person, int year, double time, int behaviour, int channel, boolean detected,
-                boolean misattributed, boolean attributed, int points, int scoreAfter) {
+        public void event(
+                int person,
+                int year,
+                double time,
+                int behaviour,
+                int channel,
+                boolean detected,
+                boolean misattributed,
+                boolean attributed,
+                int points,
+                int scoreAfter) {
             Map<String, Object> e = at(year, time);
             e.put("behaviour", behaviours.get(behaviour));
             e.put("channel", channel < 0 ? null : channels.get(channel));

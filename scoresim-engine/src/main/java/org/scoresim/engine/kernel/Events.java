@@ -69,7 +69,15 @@ final class Events {
      * Draws all events of member p over all years, counts offences, detections and misattributed
      * events in the tally, and keeps the attributed ones (all of them when tracing).
      */
-    void draw(int p, int province, int role, int cell, long personKey, int frailtySlot, int slot, Tally tally,
+    void draw(
+            int p,
+            int province,
+            int role,
+            int cell,
+            long personKey,
+            int frailtySlot,
+            int slot,
+            Tally tally,
             boolean all) {
         start[p] = size;
         int nb = plan.behaviours;
@@ -138,7 +146,9 @@ final class Events {
         double prob = horizon.yearProb[at];
         double f = frac * 0x1.0p-32;
         // the place in the year: the uniform rescaled within the part of column k that chose y
-        double t = (y + (y == k && f < prob ? f * horizon.yearProbInverse[at] : (f - prob) * horizon.yearRestInverse[at])) * Plan.YEAR;
+        double t =
+                (y + (y == k && f < prob ? f * horizon.yearProbInverse[at] : (f - prob) * horizon.yearRestInverse[at]))
+                        * Plan.YEAR;
         if (!detected) {
             add(t, y, b, -1, UNDETECTED, 0);
         } else if (all || t >= horizon.effectFrom[province * plan.behaviours + b]) {
@@ -196,7 +206,9 @@ final class Events {
         if (mean == 0 || u < 1.0 - mean) {
             return;
         }
-        int n = mean < INVERSION_LIMIT ? Poisson.invert(mean, u) : Poisson.draw(mean, rng.key(p, 0, LARGE_COUNT, plan.behaviours), 0);
+        int n = mean < INVERSION_LIMIT
+                ? Poisson.invert(mean, u)
+                : Poisson.draw(mean, rng.key(p, 0, LARGE_COUNT, plan.behaviours), 0);
         int years = plan.years;
         for (int i = 0; i < n; i++) {
             long eventKey = rng.key(p, 0, INCOMING_EVENT, i);

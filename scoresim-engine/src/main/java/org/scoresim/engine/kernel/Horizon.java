@@ -32,7 +32,8 @@ final class Horizon {
     // a person's count of events of b over all years: its distribution by cell (null: too large a
     // mean to tabulate, drawn from frailty and Poisson)
     final Counts[] counts; // [cell * behaviours + b]
-    final double[] noEvent; // [cell * behaviours + b]: P(no event in all years), read first (-1 for a mean too large to tabulate)
+    final double[] noEvent; // [cell * behaviours + b]: P(no event in all years), read first (-1 for a mean too large to
+    // tabulate)
     // events misattributed to a person of (province, role): expected number over all years, and
     // the cumulative share of each year (the last is 1)
     final double[] misRate; // [p * 2 + role]
@@ -72,7 +73,9 @@ final class Horizon {
         effectFrom = new double[provinces * behaviours];
         for (int p = 0; p < provinces; p++) {
             for (int b = 0; b < behaviours; b++) {
-                double from = plan.behaviourPoints[b] != 0 || plan.behaviourFine[b] > 0 ? plan.rolloutTime[p] : Double.POSITIVE_INFINITY;
+                double from = plan.behaviourPoints[b] != 0 || plan.behaviourFine[b] > 0
+                        ? plan.rolloutTime[p]
+                        : Double.POSITIVE_INFINITY;
                 for (int l = 0; l < plan.lists; l++) {
                     if ((plan.behaviourLists[b] & (1 << l)) != 0) {
                         from = Math.min(from, plan.listActiveTime[l]);
@@ -93,10 +96,12 @@ final class Horizon {
             for (int b = 0; b < behaviours; b++) {
                 // the same product as a person's mean in Events, so the same double
                 double mean = plan.cellMultiplier[b * plan.cells + c] * rate[plan.provinceOf(c) * behaviours + b];
-                double shape = plan.scenario.behaviours().get(plan.behaviourNames[b]).heterogeneity();
+                double shape =
+                        plan.scenario.behaviours().get(plan.behaviourNames[b]).heterogeneity();
                 noEvent[c * behaviours + b] = -1.0;
                 if (Counts.tabulable(mean, shape)) {
-                    counts[c * behaviours + b] = distinct.computeIfAbsent(List.of(mean, shape), k -> new Counts(mean, shape));
+                    counts[c * behaviours + b] =
+                            distinct.computeIfAbsent(List.of(mean, shape), k -> new Counts(mean, shape));
                     noEvent[c * behaviours + b] = counts[c * behaviours + b].none();
                 }
             }

@@ -240,7 +240,9 @@ final class Kernel {
      * the year after it; returns y0 when year y0 needs the full treatment.
      */
     private int plainYears(int p, int y0, boolean adult, Tally tally, boolean counterfactual) {
-        if (h.everListed[p] != 0 || h.expiryCount[p] != 0 || h.lastTrigger[p] > y0 * Plan.YEAR
+        if (h.everListed[p] != 0
+                || h.expiryCount[p] != 0
+                || h.lastTrigger[p] > y0 * Plan.YEAR
                 || (plan.recoveryPoints > 0 && h.score[p] < plan.initial)) {
             return y0;
         }
@@ -256,7 +258,9 @@ final class Kernel {
         int y = y0;
         for (; y < years; y++) {
             int at = y * tiers + t;
-            if (t == plan.lowestTier || plan.plainMask[at] != mask || !plan.plainYear[at]
+            if (t == plan.lowestTier
+                    || plan.plainMask[at] != mask
+                    || !plan.plainYear[at]
                     || (!adult && (childAny[y] | childEnd[y]) != 0)) {
                 break;
             }
@@ -427,7 +431,9 @@ final class Kernel {
      * first, so that a penalty's points are not returned twice (by recovery and by expiry).
      */
     private void recover(int p, int y) {
-        if (plan.recoveryPoints > 0 && !year.penalised && h.score[p] < plan.initial
+        if (plan.recoveryPoints > 0
+                && !year.penalised
+                && h.score[p] < plan.initial
                 && plan.rolloutTime[h.province[p]] < (y + 1) * Plan.YEAR) {
             int gained = Math.min(plan.initial, h.score[p] + plan.recoveryPoints) - h.score[p];
             h.setScore(p, h.score[p] + gained);

@@ -15,8 +15,13 @@ import org.scoresim.model.Metric;
 public final class Layout implements java.io.Serializable {
     private static final long serialVersionUID = 2L;
     /** Reward metrics and the sanction metric whose measure-wide block they share. */
-    private static final Map<Metric, Metric> TWIN = Map.of(Metric.REWARDED, Metric.SANCTIONED,
-            Metric.REWARDED_NEW, Metric.SANCTIONED_NEW, Metric.REWARDED_END, Metric.SANCTIONED_END);
+    private static final Map<Metric, Metric> TWIN = Map.of(
+            Metric.REWARDED,
+            Metric.SANCTIONED,
+            Metric.REWARDED_NEW,
+            Metric.SANCTIONED_NEW,
+            Metric.REWARDED_END,
+            Metric.SANCTIONED_END);
 
     final int years;
     final int cells;

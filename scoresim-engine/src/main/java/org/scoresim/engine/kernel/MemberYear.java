@@ -204,7 +204,8 @@ final class MemberYear {
         int before = h.score[p];
         scoreEvent(p, y, b, t, tally);
         if (trace != null) {
-            trace.event(p, y, t, b, ev.channel[e], true, kind == Events.INCOMING, true, h.score[p] - before, h.score[p]);
+            trace.event(
+                    p, y, t, b, ev.channel[e], true, kind == Events.INCOMING, true, h.score[p] - before, h.score[p]);
         }
         for (int bits = plan.behaviourLists[b] & ~h.listed[p]; bits != 0; bits &= bits - 1) {
             int l = Integer.numberOfTrailingZeros(bits);
@@ -212,7 +213,8 @@ final class MemberYear {
                 h.listed[p] |= 1 << l;
                 h.everListed[p] |= 1 << l;
                 double rate = plan.listExitRate[l];
-                double stay = rate > 0 ? -Math.log(RandomStream.uniform(ev.key[e], LIST_SLOT + l)) / rate
+                double stay = rate > 0
+                        ? -Math.log(RandomStream.uniform(ev.key[e], LIST_SLOT + l)) / rate
                         : Double.POSITIVE_INFINITY;
                 stay = Math.min(Math.max(stay, plan.listMinDays[l]), plan.listMaxDays[l]);
                 h.listExit[p * plan.lists + l] = t + stay;
@@ -240,8 +242,11 @@ final class MemberYear {
         for (int m = 0; m < plan.modes; m++) {
             blockedNow[m] = 0;
             if (activeDays[m] > 0) {
-                double mean = plan.modeTrips[y * plan.modes + m] * plan.modeCellMultiplier[m * plan.cells + h.cell[p]]
-                        * activeDays[m] / Plan.YEAR * plan.modeEnforcement[y * plan.modes + m];
+                double mean = plan.modeTrips[y * plan.modes + m]
+                        * plan.modeCellMultiplier[m * plan.cells + h.cell[p]]
+                        * activeDays[m]
+                        / Plan.YEAR
+                        * plan.modeEnforcement[y * plan.modes + m];
                 int n = Poisson.draw(mean, rng.key(p, y, TRAVEL, m), 0);
                 blockedNow[m] = n;
                 tally.add(y, h.cell[p], layout.blocked + m, n);

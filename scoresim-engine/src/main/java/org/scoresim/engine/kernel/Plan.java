@@ -26,6 +26,7 @@ import org.scoresim.model.Scenario.Who;
 public final class Plan {
     /** Days in a model year (MODEL.md 1): instants are days since the start of the first year. */
     public static final double YEAR = 365.0;
+
     static final int ADULT = 0;
     static final int CHILD = 1;
     /** Household members at most (16 adults and 16 children); person ids are household x 32 + member. */
@@ -204,7 +205,9 @@ public final class Plan {
         lowestTier = tierNames.length - 1;
         initialTier = tierOfScore[initial - scoreMin];
         recoveryPoints = sc.recovery().pointsPerCleanYear();
-        expiryDays = sc.recovery().expiryYears() == null ? Double.POSITIVE_INFINITY : sc.recovery().expiryYears() * YEAR;
+        expiryDays = sc.recovery().expiryYears() == null
+                ? Double.POSITIVE_INFINITY
+                : sc.recovery().expiryYears() * YEAR;
         rolloutTime = new double[provinces];
         for (int p = 0; p < provinces; p++) {
             int year = firstYear;
@@ -255,8 +258,10 @@ public final class Plan {
                 triggered |= bit;
                 measureDuration[m] = ms.durationDays();
             }
-            measureActiveTime[m] = ms.activeFrom() == null ? 0.0
-                    : (ms.activeFrom().year() - firstYear) * YEAR + ms.activeFrom().dayOfYear();
+            measureActiveTime[m] = ms.activeFrom() == null
+                    ? 0.0
+                    : (ms.activeFrom().year() - firstYear) * YEAR
+                            + ms.activeFrom().dayOfYear();
             if (ms.target() == Target.CHILDREN) {
                 child |= bit;
             }
@@ -306,7 +311,8 @@ public final class Plan {
         detectionFalseMatch = new double[detections];
         for (int k = 0; k < detections; k++) {
             detectionChannel[k] = entries.get(k)[1];
-            detectionFalseMatch[k] = s.channels().get(channelNames[detectionChannel[k]]).falseMatch();
+            detectionFalseMatch[k] =
+                    s.channels().get(channelNames[detectionChannel[k]]).falseMatch();
         }
         detectionP = new double[years * provinces * Math.max(1, detections)];
         detectionFirstP = new double[years * provinces * Math.max(1, detections)];
@@ -318,7 +324,8 @@ public final class Plan {
                     Behaviour bh = s.behaviours().get(behaviourNames[b]);
                     double miss = 1.0;
                     for (int k = detectionStart[b]; k < detectionStart[b + 1]; k++) {
-                        double pk = entryProbability.get(k) * coverage(s.channels().get(channelNames[detectionChannel[k]]), y, p);
+                        double pk = entryProbability.get(k)
+                                * coverage(s.channels().get(channelNames[detectionChannel[k]]), y, p);
                         detectionP[detectionAt(y, p, k)] = pk;
                         miss *= 1.0 - pk;
                     }
@@ -365,7 +372,8 @@ public final class Plan {
                         if ((behaviourRoles[b] & (1 << role)) != 0) {
                             Behaviour bh = s.behaviours().get(behaviourNames[b]);
                             int k = pairs.get(i)[2];
-                            cum += detectionFalseMatch[k] * bh.rate().at(firstYear + y)
+                            cum += detectionFalseMatch[k]
+                                    * bh.rate().at(firstYear + y)
                                     * meanMultiplier(bh.multipliers(), p)
                                     * detectionP[detectionAt(y, p, k)];
                         }
@@ -413,13 +421,16 @@ public final class Plan {
             activationInYear[y] = activeAtEnd[y] != activeAtStart[y];
             for (int t = 0; t < tierNames.length; t++) {
                 plainMask[y * tierNames.length + t] = tierMeasures[t] & activeAtEnd[y] & ~childMeasures;
-                plainYear[y * tierNames.length + t] = (tierMeasures[t] & activeAtEnd[y] & (blocking | childMeasures)) == 0;
+                plainYear[y * tierNames.length + t] =
+                        (tierMeasures[t] & activeAtEnd[y] & (blocking | childMeasures)) == 0;
             }
         }
         int nt = tierNames.length;
         for (int y = years - 1; y >= 0; y--) {
             for (int t = 0; t < nt; t++) {
-                boolean goesOn = y + 1 < years && plainYear[(y + 1) * nt + t] && plainMask[(y + 1) * nt + t] == plainMask[y * nt + t];
+                boolean goesOn = y + 1 < years
+                        && plainYear[(y + 1) * nt + t]
+                        && plainMask[(y + 1) * nt + t] == plainMask[y * nt + t];
                 plainUntil[y * nt + t] = goesOn ? plainUntil[(y + 1) * nt + t] : y + 1;
             }
         }

@@ -8,6 +8,7 @@ package org.scoresim.engine.kernel;
 final class Poisson {
     private static final double INVERSION_LIMIT = 30.0;
     private static final double[] RECIPROCAL = new double[64]; // 1 / k: a multiplication instead of a division
+
     static {
         for (int k = 1; k < RECIPROCAL.length; k++) {
             RECIPROCAL[k] = 1.0 / k;
@@ -87,7 +88,6 @@ final class Poisson {
         }
         double x = k + 1.0;
         // Stirling series for log Gamma(x), accurate to ~1e-10 for x >= 17.
-        return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI)
-                + 1.0 / (12 * x) - 1.0 / (360 * x * x * x);
+        return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1.0 / (12 * x) - 1.0 / (360 * x * x * x);
     }
 }

@@ -34,7 +34,9 @@ public final class Tally implements java.io.Serializable {
     long people;
 
     /** Story categories of INTERFACE.md: sampled people for explain and the dashboard. */
-    public static final java.util.List<String> STORIES = java.util.List.of("sanctioned", "wrongful", "locked_in", "rewarded");
+    public static final java.util.List<String> STORIES =
+            java.util.List.of("sanctioned", "wrongful", "locked_in", "rewarded");
+
     static final int SANCTIONED = 0;
     static final int WRONGFUL = 1;
     static final int LOCKED_IN = 2;
@@ -314,11 +316,16 @@ public final class Tally implements java.io.Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Tally t && java.util.Arrays.equals(counts, t.counts)
-                && java.util.Arrays.equals(plain, t.plain) && java.util.Arrays.equals(plainScores, t.plainScores)
-                && java.util.Arrays.equals(events, t.events) && java.util.Arrays.equals(fines, t.fines)
+        return o instanceof Tally t
+                && java.util.Arrays.equals(counts, t.counts)
+                && java.util.Arrays.equals(plain, t.plain)
+                && java.util.Arrays.equals(plainScores, t.plainScores)
+                && java.util.Arrays.equals(events, t.events)
+                && java.util.Arrays.equals(fines, t.fines)
                 && STORIES.stream().allMatch(c -> java.util.Arrays.equals(stories(c), t.stories(c)))
-                && java.util.Arrays.equals(scoreHist, t.scoreHist) && households == t.households && people == t.people;
+                && java.util.Arrays.equals(scoreHist, t.scoreHist)
+                && households == t.households
+                && people == t.people;
     }
 
     @Override

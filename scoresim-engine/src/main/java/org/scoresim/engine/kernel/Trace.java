@@ -13,13 +13,22 @@ public interface Trace {
      * misattributed to them. {@code channel} is the first channel that detected it, or -1.
      * {@code scoreAfter} is the score after the event for attributed events, else the score then.
      */
-    void event(int person, int year, double day, int behaviour, int channel, boolean detected,
-            boolean misattributed, boolean attributed, int points, int scoreAfter);
+    void event(
+            int person,
+            int year,
+            double day,
+            int behaviour,
+            int channel,
+            boolean detected,
+            boolean misattributed,
+            boolean attributed,
+            int points,
+            int scoreAfter);
 
     /** Entry on ({@code entered}) or exit from a list. */
     void list(int person, int year, double day, int list, boolean entered);
 
     /** The year-end state: score, tier, measures active at any instant and at the end, lists held. */
-    void yearEnd(int person, int year, int score, int tier, long anyMeasures, long endMeasures, int lists,
-            int[] blocked);
+    void yearEnd(
+            int person, int year, int score, int tier, long anyMeasures, long endMeasures, int lists, int[] blocked);
 }

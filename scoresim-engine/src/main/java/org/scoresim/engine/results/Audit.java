@@ -1,7 +1,5 @@
 package org.scoresim.engine.results;
 
-
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -23,7 +23,8 @@ public final class ClaimFigures {
             int year = c.year() - r.firstYear();
             // validation keeps claims within the scenario's years; a claim outside them has no figure
             if (year >= 0 && year < r.years()) {
-                out.add(new Figures(c, c.beside().stream().map(b -> figure(r, b, year)).toList()));
+                out.add(new Figures(
+                        c, c.beside().stream().map(b -> figure(r, b, year)).toList()));
             }
         }
         return out;

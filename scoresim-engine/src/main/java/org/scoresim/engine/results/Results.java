@@ -23,7 +23,8 @@ public final class Results {
     private final Tally tally;
     private final long[] counts; // Tally.cellCounts(): [layout.base(year, cell) + slot]
     private final long[] scoreHist;
-    private final long[][] groups; // national per variance group (plain person-years included); null entries for empty groups
+    private final long[][]
+            groups; // national per variance group (plain person-years included); null entries for empty groups
     private final double seconds;
     private final String engine;
 

@@ -1,12 +1,8 @@
 package org.scoresim.engine.run;
 
-import org.scoresim.engine.results.Results;
-
-import org.scoresim.engine.kernel.Tally;
-
-import org.scoresim.engine.kernel.Plan;
-
 import java.util.ServiceLoader;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.results.Results;
 
 /**
  * One plan's simulation on some engine: {@link Runner} on this machine ("local"), or an engine found

@@ -76,14 +76,19 @@ public final class Runner implements Engine {
     public Results run() throws InterruptedException {
         long started = ticker.read();
         VarianceGroups groups = new VarianceGroups();
-        List<Worker> workers = eachChunk(chunks, threads, () -> new Worker(plan), (w, i) -> {
-            long people = w.tally.people();
-            w.simulator.simulate(chunks.start(i), chunks.end(i), w.tally, this::stopping);
-            personYears.addAndGet((w.tally.people() - people) * plan.years());
-            long[] after = w.tally.national();
-            groups.addDifference(chunks.groupOf(i), after, w.before);
-            w.before = after;
-        }, this::stopping);
+        List<Worker> workers = eachChunk(
+                chunks,
+                threads,
+                () -> new Worker(plan),
+                (w, i) -> {
+                    long people = w.tally.people();
+                    w.simulator.simulate(chunks.start(i), chunks.end(i), w.tally, this::stopping);
+                    personYears.addAndGet((w.tally.people() - people) * plan.years());
+                    long[] after = w.tally.national();
+                    groups.addDifference(chunks.groupOf(i), after, w.before);
+                    w.before = after;
+                },
+                this::stopping);
         Tally total = Tally.empty(plan);
         for (Worker w : workers) {
             total.merge(w.tally);
@@ -117,8 +122,9 @@ public final class Runner implements Engine {
      * merged exactly by the caller. Stops with CancellationException when {@code stop} says so
      * (asked between chunks; the work may ask more often).
      */
-    public static <W> List<W> eachChunk(Chunks chunks, int threads, Supplier<W> worker, ChunkWork<W> work,
-            BooleanSupplier stop) throws InterruptedException {
+    public static <W> List<W> eachChunk(
+            Chunks chunks, int threads, Supplier<W> worker, ChunkWork<W> work, BooleanSupplier stop)
+            throws InterruptedException {
         int n = Math.max(1, threads);
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {

@@ -1,10 +1,4 @@
 package org.scoresim.engine.explain;
-import org.scoresim.engine.results.Results;
-import org.scoresim.engine.kernel.Plan;
-import org.scoresim.engine.kernel.Simulator;
-
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.scoresim.engine.Sim;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.kernel.Simulator;
+import org.scoresim.engine.results.Results;
 
 /**
  * explain summed over every household of a full run equals the run exactly (INTERFACE.md):
@@ -44,8 +42,9 @@ class ExplainSumTest {
                     for (Object l : (List<Object>) v.get("lists_end")) {
                         sums.merge(y.getKey() + "/listed_end/" + l, 1L, Long::sum);
                     }
-                    ((Map<String, Object>) v.get("blocked")).forEach((mode, n) ->
-                            sums.merge(y.getKey() + "/blocked/" + mode, ((Number) n).longValue(), Long::sum));
+                    ((Map<String, Object>) v.get("blocked"))
+                            .forEach((mode, n) ->
+                                    sums.merge(y.getKey() + "/blocked/" + mode, ((Number) n).longValue(), Long::sum));
                 }
             }
         }
@@ -58,7 +57,8 @@ class ExplainSumTest {
                     long expected = run.raw(y, metric, item);
                     nonZero += expected > 0 ? 1 : 0;
                     assertThat(sums.getOrDefault(year + "/" + metric + "/" + item, 0L))
-                            .as("%s %s %s", year, metric, item).isEqualTo(expected);
+                            .as("%s %s %s", year, metric, item)
+                            .isEqualTo(expected);
                 }
             }
         }

@@ -1,12 +1,11 @@
 package org.scoresim.engine.kernel;
-import org.scoresim.engine.results.Results;
-
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.scoresim.engine.Expect;
+import org.scoresim.engine.Sim;
+import org.scoresim.engine.results.Results;
 
 /**
  * MODEL.md 6: a measure is active while any part of its {@code when} holds, and exists only from
@@ -126,7 +125,8 @@ class ActivationTest {
                 .isGreaterThanOrEqualTo(r.raw(0, "sanctioned", "by_tier"))
                 .isGreaterThanOrEqualTo(r.raw(0, "sanctioned", "by_list"))
                 .isGreaterThanOrEqualTo(r.raw(0, "sanctioned", "by_behaviour"))
-                .isLessThanOrEqualTo(r.raw(0, "sanctioned", "by_tier") + r.raw(0, "sanctioned", "by_list")
+                .isLessThanOrEqualTo(r.raw(0, "sanctioned", "by_tier")
+                        + r.raw(0, "sanctioned", "by_list")
                         + r.raw(0, "sanctioned", "by_behaviour"));
     }
 }

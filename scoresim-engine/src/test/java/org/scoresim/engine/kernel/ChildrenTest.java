@@ -1,12 +1,11 @@
 package org.scoresim.engine.kernel;
-import org.scoresim.engine.results.Results;
-
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.scoresim.engine.Expect;
+import org.scoresim.engine.Sim;
+import org.scoresim.engine.results.Results;
 
 /**
  * MODEL.md 6, {@code target: children}: the sanction lands on every child of a household with an
@@ -60,9 +59,13 @@ class ChildrenTest {
             long school = r.raw(y, "sanctioned", "school_restriction");
             Expect.binomial("listed adults by end of year " + y, listed, households, 1 - Math.exp(-L * (y + 1)));
             Expect.binomial("children sanctioned in year " + y, school, 2 * households, 1 - Math.exp(-L * (y + 1)));
-            assertThat(school).as("both children of each listed adult, and nobody else").isEqualTo(2 * listed);
+            assertThat(school)
+                    .as("both children of each listed adult, and nobody else")
+                    .isEqualTo(2 * listed);
             assertThat(r.raw(y, "children_affected", "school_restriction")).isEqualTo(school);
-            assertThat(r.raw(y, "sanctioned_end", "school_restriction")).as("no exit").isEqualTo(school);
+            assertThat(r.raw(y, "sanctioned_end", "school_restriction"))
+                    .as("no exit")
+                    .isEqualTo(school);
             long before = y == 0 ? 0 : r.raw(y - 1, "sanctioned", "school_restriction");
             assertThat(r.raw(y, "sanctioned_new", "school_restriction")).isEqualTo(school - before);
             // the adult's own sanction stays with the adult
@@ -78,9 +81,13 @@ class ChildrenTest {
         long households = r.households();
         for (int y = 0; y < 2; y++) {
             long school = r.raw(y, "sanctioned", "school_restriction");
-            Expect.binomial("children with a listed adult, year " + y, school, households, 1 - Math.exp(-2 * L * (y + 1)));
+            Expect.binomial(
+                    "children with a listed adult, year " + y, school, households, 1 - Math.exp(-2 * L * (y + 1)));
             assertThat(r.raw(y, "children_affected", "school_restriction")).isEqualTo(school);
-            Expect.binomial("listed adults, year " + y, r.raw(y, "ever_listed", "blacklist"), 2 * households,
+            Expect.binomial(
+                    "listed adults, year " + y,
+                    r.raw(y, "ever_listed", "blacklist"),
+                    2 * households,
                     1 - Math.exp(-L * (y + 1)));
         }
     }
@@ -128,7 +135,10 @@ class ChildrenTest {
         for (int y = 0; y < 2; y++) {
             int t = y + 1;
             long wrongful = r.raw(y, "wrongful", "school_restriction");
-            Expect.binomial("children sanctioned wrongfully, year " + y, wrongful, households,
+            Expect.binomial(
+                    "children sanctioned wrongfully, year " + y,
+                    wrongful,
+                    households,
                     Math.exp(-own * t) * (1 - Math.exp(-received * t)));
             assertThat(wrongful).as("the child's wrong is the parent's").isEqualTo(r.raw(y, "wrongful", "flight_ban"));
             assertThat(r.raw(y, "sanctioned", "school_restriction")).isEqualTo(r.raw(y, "sanctioned", "flight_ban"));

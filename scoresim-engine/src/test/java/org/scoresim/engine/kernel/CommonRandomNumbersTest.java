@@ -1,8 +1,5 @@
 package org.scoresim.engine.kernel;
 
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -10,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.scoresim.engine.Sim;
 
 /**
  * MODEL.md 8, common random numbers, as docs/MODEL-NOTES.md states them: with the same rates, two
@@ -32,10 +30,21 @@ class CommonRandomNumbersTest {
             public void person(int person, boolean adult, int cell) {}
 
             @Override
-            public void event(int person, int year, double day, int behaviour, int channel, boolean detected,
-                    boolean misattributed, boolean attributed, int points, int scoreAfter) {
+            public void event(
+                    int person,
+                    int year,
+                    double day,
+                    int behaviour,
+                    int channel,
+                    boolean detected,
+                    boolean misattributed,
+                    boolean attributed,
+                    int points,
+                    int scoreAfter) {
                 if (!misattributed) {
-                    assertThat(events.put(new Event(person, behaviour, day), detected)).as("one event per instant").isNull();
+                    assertThat(events.put(new Event(person, behaviour, day), detected))
+                            .as("one event per instant")
+                            .isNull();
                 }
             }
 
@@ -43,14 +52,16 @@ class CommonRandomNumbersTest {
             public void list(int person, int year, double day, int list, boolean entered) {}
 
             @Override
-            public void yearEnd(int person, int year, int score, int tier, long any, long end, int lists, int[] blocked) {}
+            public void yearEnd(
+                    int person, int year, int score, int tier, long any, long end, int lists, int[] blocked) {}
         });
         return events;
     }
 
     @Test
     void moreCoverageDetectsASupersetOfTheSameEvents() {
-        String more = BASE.replace("coverage: {2013: 0.05, 2016: 0.2, 2020: 0.5}", "coverage: {2013: 0.15, 2016: 0.4, 2020: 0.8}")
+        String more = BASE.replace(
+                        "coverage: {2013: 0.05, 2016: 0.2, 2020: 0.5}", "coverage: {2013: 0.15, 2016: 0.4, 2020: 0.8}")
                 .replace("{east: {2013: 0.1, 2016: 0.35, 2020: 0.7}}", "{east: {2013: 0.2, 2016: 0.5, 2020: 0.9}}");
         assertThat(more).isNotEqualTo(BASE);
         Plan planA = Sim.plan(BASE, 9, 1.0);
@@ -66,7 +77,9 @@ class CommonRandomNumbersTest {
             assertThat(b.keySet()).as("household %d: the same events", h).isEqualTo(a.keySet());
             for (Map.Entry<Event, Boolean> e : a.entrySet()) {
                 if (e.getValue()) {
-                    assertThat(b.get(e.getKey())).as("household %d: detected with less coverage, so with more", h).isTrue();
+                    assertThat(b.get(e.getKey()))
+                            .as("household %d: detected with less coverage, so with more", h)
+                            .isTrue();
                     detectedA++;
                 }
                 detectedB += b.get(e.getKey()) ? 1 : 0;
@@ -108,11 +121,16 @@ class CommonRandomNumbersTest {
                     othersB.add(e);
                 }
             });
-            assertThat(othersB).as("household %d: other behaviours unchanged", h).containsExactlyInAnyOrderElementsOf(othersA);
+            assertThat(othersB)
+                    .as("household %d: other behaviours unchanged", h)
+                    .containsExactlyInAnyOrderElementsOf(othersA);
             for (Map.Entry<Integer, Integer> e : countA.entrySet()) {
-                assertThat(countB.getOrDefault(e.getKey(), 0)).as("household %d, person %d", h, e.getKey()).isGreaterThanOrEqualTo(e.getValue());
+                assertThat(countB.getOrDefault(e.getKey(), 0))
+                        .as("household %d, person %d", h, e.getKey())
+                        .isGreaterThanOrEqualTo(e.getValue());
             }
-            added += countB.values().stream().mapToInt(Integer::intValue).sum() - countA.values().stream().mapToInt(Integer::intValue).sum();
+            added += countB.values().stream().mapToInt(Integer::intValue).sum()
+                    - countA.values().stream().mapToInt(Integer::intValue).sum();
         }
         assertThat(added).isPositive();
     }

@@ -1,8 +1,5 @@
 package org.scoresim.engine.kernel;
 
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -26,8 +23,17 @@ class FastPathTest {
         public void person(int person, boolean adult, int cell) {}
 
         @Override
-        public void event(int person, int year, double day, int behaviour, int channel, boolean detected,
-                boolean misattributed, boolean attributed, int points, int scoreAfter) {}
+        public void event(
+                int person,
+                int year,
+                double day,
+                int behaviour,
+                int channel,
+                boolean detected,
+                boolean misattributed,
+                boolean attributed,
+                int points,
+                int scoreAfter) {}
 
         @Override
         public void list(int person, int year, double day, int list, boolean entered) {}
@@ -54,8 +60,15 @@ class FastPathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bench.yaml", "china-2013-2020.yaml", "china-with-recovery.yaml", "china-score-bans.yaml",
-            "minimal.yaml", "short-expiry"})
+    @ValueSource(
+            strings = {
+                "bench.yaml",
+                "china-2013-2020.yaml",
+                "china-with-recovery.yaml",
+                "china-score-bans.yaml",
+                "minimal.yaml",
+                "short-expiry"
+            })
     void shortcutsCountWhatTheFullWalkCounts(String name) {
         Scenario scenario = name.equals("short-expiry")
                 // expiries inside the year and recovery: the cases the shortcuts must step aside for

@@ -1,8 +1,4 @@
 package org.scoresim.engine.kernel;
-import org.scoresim.engine.results.Results;
-
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +6,9 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.scoresim.engine.Expect;
+import org.scoresim.engine.Sim;
+import org.scoresim.engine.results.Results;
 
 /**
  * MODEL.md 3: frailty is Gamma with shape k and mean 1, drawn once per person and behaviour.
@@ -89,7 +88,8 @@ class FrailtyTest {
         Expect.binomial("never offended by end of 2013", r.raw(0, "tier_end", "A"), n, Math.pow(1 + RATE / K, -K));
         Expect.binomial("never offended by end of 2014", r.raw(1, "tier_end", "A"), n, Math.pow(1 + 2 * RATE / K, -K));
         // offences: the mean is unchanged, the spread is that of the negative binomial
-        Expect.near("offences 2013", r.raw(0, "offences", "offence"), n * RATE, Math.sqrt(n * (RATE + RATE * RATE / K)));
+        Expect.near(
+                "offences 2013", r.raw(0, "offences", "offence"), n * RATE, Math.sqrt(n * (RATE + RATE * RATE / K)));
     }
 
     @Test
@@ -106,8 +106,17 @@ class FrailtyTest {
             public void person(int person, boolean adult, int cell) {}
 
             @Override
-            public void event(int person, int year, double day, int behaviour, int channel, boolean detected,
-                    boolean misattributed, boolean attributed, int points, int scoreAfter) {
+            public void event(
+                    int person,
+                    int year,
+                    double day,
+                    int behaviour,
+                    int channel,
+                    boolean detected,
+                    boolean misattributed,
+                    boolean attributed,
+                    int points,
+                    int scoreAfter) {
                 if (year == 0) {
                     counts[0]++;
                 }
@@ -117,7 +126,8 @@ class FrailtyTest {
             public void list(int person, int year, double day, int list, boolean entered) {}
 
             @Override
-            public void yearEnd(int person, int year, int score, int tier, long any, long end, int lists, int[] blocked) {}
+            public void yearEnd(
+                    int person, int year, int score, int tier, long any, long end, int lists, int[] blocked) {}
         };
         for (long h = 0; h < households; h++) {
             counts[0] = 0;
@@ -130,6 +140,8 @@ class FrailtyTest {
         double expected = RATE + RATE * RATE / K;
         Expect.near("mean events per person", mean * households, RATE * households, Math.sqrt(expected * households));
         assertThat(variance).as("over-dispersed: variance > mean").isGreaterThan(1.5 * mean);
-        assertThat(variance).as("negative binomial variance r + r^2/k").isCloseTo(expected, Offset.offset(0.05 * expected));
+        assertThat(variance)
+                .as("negative binomial variance r + r^2/k")
+                .isCloseTo(expected, Offset.offset(0.05 * expected));
     }
 }

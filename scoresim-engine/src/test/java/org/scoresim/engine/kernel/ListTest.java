@@ -1,12 +1,11 @@
 package org.scoresim.engine.kernel;
-import org.scoresim.engine.results.Results;
-
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.scoresim.engine.Expect;
+import org.scoresim.engine.Sim;
+import org.scoresim.engine.results.Results;
 
 /**
  * MODEL.md 5, lists: an attributed event puts a person not on the list on it; the stay is
@@ -59,15 +58,19 @@ class ListTest {
         long exits = 0;
         for (int y = 0; y < 3; y++) {
             int t = y + 1;
-            Expect.binomial("listed at end of year " + y, r.raw(y, "listed_end", "blacklist"), n, a * (1 - Math.exp(-s * t)));
-            Expect.binomial("ever listed by end of year " + y, r.raw(y, "ever_listed", "blacklist"), n, 1 - Math.exp(-l * t));
+            Expect.binomial(
+                    "listed at end of year " + y, r.raw(y, "listed_end", "blacklist"), n, a * (1 - Math.exp(-s * t)));
+            Expect.binomial(
+                    "ever listed by end of year " + y, r.raw(y, "ever_listed", "blacklist"), n, 1 - Math.exp(-l * t));
             // entries: integral over the year of P(off) x l; exits: of P(on) x mu
             double decay = (Math.exp(-s * y) - Math.exp(-s * t)) / s;
             Expect.poisson("entries in year " + y, r.raw(y, "listed_new", "blacklist"), n * l * ((1 - a) + a * decay));
             Expect.poisson("exits in year " + y, r.raw(y, "delisted", "blacklist"), n * mu * a * (1 - decay));
             entries += r.raw(y, "listed_new", "blacklist");
             exits += r.raw(y, "delisted", "blacklist");
-            assertThat(r.raw(y, "listed_end", "blacklist")).as("on the list = entries - exits so far").isEqualTo(entries - exits);
+            assertThat(r.raw(y, "listed_end", "blacklist"))
+                    .as("on the list = entries - exits so far")
+                    .isEqualTo(entries - exits);
             // the sanction on the list: active at year end exactly for those listed then
             assertThat(r.raw(y, "sanctioned_end", "flight_ban")).isEqualTo(r.raw(y, "listed_end", "blacklist"));
         }
@@ -87,7 +90,9 @@ class ListTest {
             assertThat(r.raw(y, "listed_end", "blacklist")).isEqualTo(ever);
             assertThat(r.raw(y, "delisted", "blacklist")).isZero();
             long before = y == 0 ? 0 : r.raw(y - 1, "ever_listed", "blacklist");
-            assertThat(r.raw(y, "listed_new", "blacklist")).as("one entry per person").isEqualTo(ever - before);
+            assertThat(r.raw(y, "listed_new", "blacklist"))
+                    .as("one entry per person")
+                    .isEqualTo(ever - before);
         }
     }
 
@@ -112,7 +117,8 @@ class ListTest {
     @Test
     void minYearsKeepsEveryoneListedThatLong() {
         // a fast exit rate, but at least 2 years: nobody listed in 2013 leaves before 2015
-        Results r = Sim.run(TEMPLATE.formatted("{2013: 0.8, 2014: 0}", "active_from: 2013, exit_rate: 50, min_years: 2"));
+        Results r =
+                Sim.run(TEMPLATE.formatted("{2013: 0.8, 2014: 0}", "active_from: 2013, exit_rate: 50, min_years: 2"));
         long ever = r.raw(0, "ever_listed", "blacklist");
         assertThat(r.raw(1, "listed_end", "blacklist")).isEqualTo(ever);
         assertThat(r.raw(1, "delisted", "blacklist")).isZero();
@@ -128,7 +134,8 @@ class ListTest {
         long n = r.people();
         assertThat(r.raw(0, "ever_listed", "blacklist")).isZero();
         assertThat(r.raw(0, "sanctioned", "flight_ban")).isZero();
-        Expect.binomial("listed in 2014, the first active year", r.raw(1, "ever_listed", "blacklist"), n, 1 - Math.exp(-l));
+        Expect.binomial(
+                "listed in 2014, the first active year", r.raw(1, "ever_listed", "blacklist"), n, 1 - Math.exp(-l));
         Expect.binomial("listed by 2015", r.raw(2, "ever_listed", "blacklist"), n, 1 - Math.exp(-2 * l));
     }
 
@@ -145,7 +152,11 @@ class ListTest {
             for (String list : new String[] {"blacklist", "greylist"}) {
                 double mu = list.equals("blacklist") ? 1.0 : 0.2;
                 double s = l + mu;
-                Expect.binomial(list + " at end of year " + y, r.raw(y, "listed_end", list), n, l / s * (1 - Math.exp(-s * (y + 1))));
+                Expect.binomial(
+                        list + " at end of year " + y,
+                        r.raw(y, "listed_end", list),
+                        n,
+                        l / s * (1 - Math.exp(-s * (y + 1))));
             }
             assertThat(r.raw(y, "ever_listed", "greylist")).isEqualTo(r.raw(y, "ever_listed", "blacklist"));
         }

@@ -1,9 +1,4 @@
 package org.scoresim.engine.kernel;
-import org.scoresim.engine.results.Summary;
-import org.scoresim.engine.results.Results;
-
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.scoresim.engine.Expect;
+import org.scoresim.engine.Sim;
+import org.scoresim.engine.results.Results;
+import org.scoresim.engine.results.Summary;
 
 /**
  * The minimal scenario of SCENARIO.md, every block shown: the identities every run must satisfy
@@ -32,7 +31,9 @@ class MinimalScenarioTest {
     void everyPersonIsInOneTierEveryYear() {
         for (int y = 0; y < results.years(); y++) {
             int year = y;
-            long tiers = results.tiers().stream().mapToLong(t -> raw(year, "tier_end", t)).sum();
+            long tiers = results.tiers().stream()
+                    .mapToLong(t -> raw(year, "tier_end", t))
+                    .sum();
             assertThat(raw(y, "population", "")).isEqualTo(results.people()).isEqualTo(tiers);
             assertThat(java.util.Arrays.stream(results.scoreHistogram(y)).sum()).isEqualTo(results.people());
         }
@@ -48,10 +49,13 @@ class MinimalScenarioTest {
                 assertThat(raw(y, "sanctioned_end", s)).as("end <= any, " + at).isLessThanOrEqualTo(any);
                 assertThat(raw(y, "sanctioned_new", s)).as("new <= any, " + at).isLessThanOrEqualTo(any);
                 assertThat(raw(y, "wrongful", s)).as("wrongful <= any, " + at).isLessThanOrEqualTo(any);
-                assertThat(raw(y, "children_affected", s)).as("children <= any, " + at).isLessThanOrEqualTo(any);
+                assertThat(raw(y, "children_affected", s))
+                        .as("children <= any, " + at)
+                        .isLessThanOrEqualTo(any);
                 // new = active this year and not at the previous year end
                 long previousEnd = y == 0 ? 0 : raw(y - 1, "sanctioned_end", s);
-                assertThat(raw(y, "sanctioned_new", s)).as("new >= any - previous end, " + at)
+                assertThat(raw(y, "sanctioned_new", s))
+                        .as("new >= any - previous end, " + at)
                         .isGreaterThanOrEqualTo(any - previousEnd);
             }
             for (String r : results.rewards()) {
@@ -60,7 +64,8 @@ class MinimalScenarioTest {
                 assertThat(raw(y, "rewarded_new", r)).isLessThanOrEqualTo(any);
             }
             // school_restriction targets children only
-            assertThat(raw(y, "sanctioned", "school_restriction")).isEqualTo(raw(y, "children_affected", "school_restriction"));
+            assertThat(raw(y, "sanctioned", "school_restriction"))
+                    .isEqualTo(raw(y, "children_affected", "school_restriction"));
         }
     }
 
@@ -76,7 +81,9 @@ class MinimalScenarioTest {
                 assertThat(exits).as("exits so far <= entries so far").isLessThanOrEqualTo(entries);
                 assertThat(raw(y, "listed_end", l)).isEqualTo(entries - exits);
                 assertThat(raw(y, "listed_end", l)).isLessThanOrEqualTo(raw(y, "ever_listed", l));
-                assertThat(raw(y, "ever_listed", l)).isGreaterThanOrEqualTo(ever).isLessThanOrEqualTo(entries);
+                assertThat(raw(y, "ever_listed", l))
+                        .isGreaterThanOrEqualTo(ever)
+                        .isLessThanOrEqualTo(entries);
                 ever = raw(y, "ever_listed", l);
             }
             assertThat(ever).as("somebody is listed in the minimal scenario").isPositive();
@@ -111,8 +118,10 @@ class MinimalScenarioTest {
                     for (String item : results.items(metric)) {
                         int year = y;
                         long sum = a.getValue().stream()
-                                .mapToLong(v -> results.raw(year, a.getKey(), v, metric, item)).sum();
-                        assertThat(sum).as("%s %s by %s, year %d", metric, item, a.getKey(), y)
+                                .mapToLong(v -> results.raw(year, a.getKey(), v, metric, item))
+                                .sum();
+                        assertThat(sum)
+                                .as("%s %s by %s, year %d", metric, item, a.getKey(), y)
                                 .isEqualTo(results.raw(y, metric, item));
                     }
                 }
@@ -120,9 +129,23 @@ class MinimalScenarioTest {
         }
     }
 
-    static final List<String> INTERFACE_KEYS = List.of("population", "offences", "detected", "misattributed", "fines",
-            "tier_end", "sanctioned", "sanctioned_new", "sanctioned_end", "wrongful", "children_affected", "blocked",
-            "listed_end", "delisted", "locked_in", "rewarded");
+    static final List<String> INTERFACE_KEYS = List.of(
+            "population",
+            "offences",
+            "detected",
+            "misattributed",
+            "fines",
+            "tier_end",
+            "sanctioned",
+            "sanctioned_new",
+            "sanctioned_end",
+            "wrongful",
+            "children_affected",
+            "blocked",
+            "listed_end",
+            "delisted",
+            "locked_in",
+            "rewarded");
 
     @Test
     @SuppressWarnings("unchecked")
@@ -140,12 +163,21 @@ class MinimalScenarioTest {
                 "lists", List.of("court_blacklist"),
                 "rewards", List.of("fast_loans"),
                 "modes", List.of("flight", "hsr"));
-        Map<String, String> kind = Map.ofEntries(Map.entry("offences", "behaviours"), Map.entry("detected", "behaviours"),
-                Map.entry("misattributed", "behaviours"), Map.entry("fines", "behaviours"), Map.entry("tier_end", "tiers"),
-                Map.entry("sanctioned", "sanctions"), Map.entry("sanctioned_new", "sanctions"),
-                Map.entry("sanctioned_end", "sanctions"), Map.entry("wrongful", "sanctions"),
-                Map.entry("children_affected", "sanctions"), Map.entry("blocked", "modes"),
-                Map.entry("listed_end", "lists"), Map.entry("delisted", "lists"), Map.entry("rewarded", "rewards"));
+        Map<String, String> kind = Map.ofEntries(
+                Map.entry("offences", "behaviours"),
+                Map.entry("detected", "behaviours"),
+                Map.entry("misattributed", "behaviours"),
+                Map.entry("fines", "behaviours"),
+                Map.entry("tier_end", "tiers"),
+                Map.entry("sanctioned", "sanctions"),
+                Map.entry("sanctioned_new", "sanctions"),
+                Map.entry("sanctioned_end", "sanctions"),
+                Map.entry("wrongful", "sanctions"),
+                Map.entry("children_affected", "sanctions"),
+                Map.entry("blocked", "modes"),
+                Map.entry("listed_end", "lists"),
+                Map.entry("delisted", "lists"),
+                Map.entry("rewarded", "rewards"));
         int y = 0;
         for (String year : List.of("2013", "2014", "2015")) {
             Map<String, Object> figures = (Map<String, Object>) years.get(year);
@@ -154,12 +186,15 @@ class MinimalScenarioTest {
             assertThat(figures.get("locked_in")).isEqualTo(raw(y, "locked_in", ""));
             for (Map.Entry<String, String> e : kind.entrySet()) {
                 Map<String, Object> byItem = (Map<String, Object>) figures.get(e.getKey());
-                assertThat(byItem).as("%s %s", year, e.getKey()).containsOnlyKeys(items.get(e.getValue()).toArray(new String[0]));
+                assertThat(byItem)
+                        .as("%s %s", year, e.getKey())
+                        .containsOnlyKeys(items.get(e.getValue()).toArray(new String[0]));
                 for (Object v : byItem.values()) {
                     assertThat(v).as("%s %s", year, e.getKey()).isInstanceOf(Number.class);
                 }
             }
-            assertThat(((Map<String, Object>) figures.get("sanctioned")).get("flight_ban")).isEqualTo(raw(y, "sanctioned", "flight_ban"));
+            assertThat(((Map<String, Object>) figures.get("sanctioned")).get("flight_ban"))
+                    .isEqualTo(raw(y, "sanctioned", "flight_ban"));
             // fines are currency: 200 per fined smoking event
             assertThat(((Number) ((Map<String, Object>) figures.get("fines")).get("smoking_on_train")).doubleValue())
                     .isEqualTo(200.0 * raw(y, "fines", "smoking_on_train"));

@@ -1,12 +1,11 @@
 package org.scoresim.engine.kernel;
-import org.scoresim.engine.results.Results;
-
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.scoresim.engine.Expect;
+import org.scoresim.engine.Sim;
+import org.scoresim.engine.results.Results;
 
 /**
  * MODEL.md 4 and 7: detection per channel, false matches and wrongful sanctions. An own event is
@@ -67,7 +66,8 @@ class MisattributionTest {
             Expect.binomial("sanctioned " + y, sanctioned, n, 1 - Math.exp(-l * p * t));
             // wrongful: no own attributed event by the end of year y, at least one received
             long wrongful = r.raw(y, "wrongful", "ban");
-            Expect.binomial("wrongful " + y, wrongful, n, Math.exp(-l * p * (1 - m) * t) * (1 - Math.exp(-l * p * m * t)));
+            Expect.binomial(
+                    "wrongful " + y, wrongful, n, Math.exp(-l * p * (1 - m) * t) * (1 - Math.exp(-l * p * m * t)));
             assertThat(wrongful).isLessThanOrEqualTo(sanctioned);
         }
     }
@@ -137,9 +137,18 @@ class MisattributionTest {
             long n = r.raw(0, "setting", setting, "population", "");
             double own = multiplier * deterred;
             Expect.poisson("offences " + setting, r.raw(0, "setting", setting, "offences", "jaywalking"), n * own);
-            Expect.poisson("detected " + setting, r.raw(0, "setting", setting, "detected", "jaywalking"), n * own * detectedShare);
-            Expect.poisson("misattributed " + setting, r.raw(0, "setting", setting, "misattributed", "jaywalking"), n * received);
-            Expect.binomial("tier B " + setting, r.raw(0, "setting", setting, "tier_end", "B"), n,
+            Expect.poisson(
+                    "detected " + setting,
+                    r.raw(0, "setting", setting, "detected", "jaywalking"),
+                    n * own * detectedShare);
+            Expect.poisson(
+                    "misattributed " + setting,
+                    r.raw(0, "setting", setting, "misattributed", "jaywalking"),
+                    n * received);
+            Expect.binomial(
+                    "tier B " + setting,
+                    r.raw(0, "setting", setting, "tier_end", "B"),
+                    n,
                     1 - Math.exp(-(own * attributedShare + received)));
         }
         Expect.binomial("urban share", r.raw(0, "setting", "urban", "population", ""), r.people(), 0.6);
@@ -187,7 +196,10 @@ class MisattributionTest {
                 long n = r.raw(y, "province", provinces[p], "population", "");
                 long offences = r.raw(y, "province", provinces[p], "offences", "jaywalking");
                 Expect.poisson("offences " + at, offences, n * rate[y]);
-                Expect.binomial("detected " + at, r.raw(y, "province", provinces[p], "detected", "jaywalking"), offences,
+                Expect.binomial(
+                        "detected " + at,
+                        r.raw(y, "province", provinces[p], "detected", "jaywalking"),
+                        offences,
                         0.8 * coverage[p][y]);
             }
         }
@@ -234,14 +246,22 @@ class MisattributionTest {
         Results r = Sim.run(WHO);
         long households = r.households(); // one adult and one child each
         Expect.poisson("truancy: children only", r.raw(0, "offences", "truancy"), households * 0.5);
-        Expect.poisson("truancy misattributed to children only", r.raw(0, "misattributed", "truancy"), households * 0.5 * 0.8 * 0.3);
+        Expect.poisson(
+                "truancy misattributed to children only",
+                r.raw(0, "misattributed", "truancy"),
+                households * 0.5 * 0.8 * 0.3);
         Expect.poisson("littering: everyone", r.raw(0, "offences", "littering"), 2 * households * 0.2);
-        Expect.poisson("littering misattributed to everyone", r.raw(0, "misattributed", "littering"),
+        Expect.poisson(
+                "littering misattributed to everyone",
+                r.raw(0, "misattributed", "littering"),
                 2 * households * 0.2 * 0.3);
         // attributed rate: child 0.5 x 0.8 + 0.2, adult 0.2 (false matches move events, not their number)
         double child = 1 - Math.exp(-(0.4 + 0.2));
         double adult = 1 - Math.exp(-0.2);
-        Expect.near("tier B", r.raw(0, "tier_end", "B"), households * (child + adult),
+        Expect.near(
+                "tier B",
+                r.raw(0, "tier_end", "B"),
+                households * (child + adult),
                 Math.sqrt(households * (child * (1 - child) + adult * (1 - adult))));
     }
 
@@ -282,8 +302,11 @@ class MisattributionTest {
         for (String province : new String[] {"north", "south"}) {
             double factor = province.equals("north") ? 2.0 : 0.5;
             long n = r.raw(0, "province", province, "population", "");
-            Expect.poisson("offences " + province, r.raw(0, "province", province, "offences", "jaywalking"), n * factor);
-            Expect.poisson("misattributed " + province, r.raw(0, "province", province, "misattributed", "jaywalking"),
+            Expect.poisson(
+                    "offences " + province, r.raw(0, "province", province, "offences", "jaywalking"), n * factor);
+            Expect.poisson(
+                    "misattributed " + province,
+                    r.raw(0, "province", province, "misattributed", "jaywalking"),
                     n * received * factor);
         }
         // income changes one's own rate, not what one receives. Provinces are half and half: the
@@ -293,10 +316,16 @@ class MisattributionTest {
             long n = r.raw(0, "income", income, "population", "");
             double provinceVariance = 1.5 * 1.5 * 0.25 * n;
             double offences = n * factor * 1.25;
-            Expect.near("offences " + income, r.raw(0, "income", income, "offences", "jaywalking"), offences,
+            Expect.near(
+                    "offences " + income,
+                    r.raw(0, "income", income, "offences", "jaywalking"),
+                    offences,
                     Math.sqrt(offences + factor * factor * provinceVariance));
             double misattributed = n * received * 1.25;
-            Expect.near("misattributed " + income, r.raw(0, "income", income, "misattributed", "jaywalking"), misattributed,
+            Expect.near(
+                    "misattributed " + income,
+                    r.raw(0, "income", income, "misattributed", "jaywalking"),
+                    misattributed,
                     Math.sqrt(misattributed + received * received * provinceVariance));
         }
     }

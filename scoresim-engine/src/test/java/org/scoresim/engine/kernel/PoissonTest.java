@@ -1,8 +1,5 @@
 package org.scoresim.engine.kernel;
 
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.commons.math3.distribution.PoissonDistribution;
@@ -11,6 +8,7 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.scoresim.engine.Expect;
 
 /** Poisson draws from counter-based uniforms: inversion below 30, PTRS above (Hoermann 1993). */
 class PoissonTest {
@@ -34,7 +32,10 @@ class PoissonTest {
         double variance = ss / (DRAWS - 1);
         Expect.near("mean of Poisson(" + mean + ")", m * DRAWS, mean * DRAWS, Math.sqrt(mean * DRAWS));
         // the standard error of a sample variance: sqrt((mu4 - sigma^4) / n), mu4 = mean (1 + 3 mean)
-        Expect.near("variance of Poisson(" + mean + ") x n", variance * DRAWS, mean * DRAWS,
+        Expect.near(
+                "variance of Poisson(" + mean + ") x n",
+                variance * DRAWS,
+                mean * DRAWS,
                 Math.sqrt((mean + 2 * mean * mean) * DRAWS));
         // the distribution function at its 10%, 50% and 90% points, and P(0)
         PoissonDistribution exact = new PoissonDistribution(null, mean, 1e-12, 10_000_000);
@@ -80,7 +81,9 @@ class PoissonTest {
         }
         double cov = sxy / n - sx / n * sy / n;
         double r = cov / Math.sqrt((sxx / n - sx / n * sx / n) * (syy / n - sy / n * sy / n));
-        assertThat(Math.abs(r)).as("correlation of draws at slots 0 and 500 over %d keys", n).isLessThan(5 / Math.sqrt(n));
+        assertThat(Math.abs(r))
+                .as("correlation of draws at slots 0 and 500 over %d keys", n)
+                .isLessThan(5 / Math.sqrt(n));
         Expect.near("mean of the draws", sx / n, mean, Math.sqrt(mean / n));
     }
 
@@ -97,7 +100,9 @@ class PoissonTest {
     void logFactorialIsExact() {
         for (long k = 0; k <= 5000; k++) {
             double expected = CombinatoricsUtils.factorialLog((int) k);
-            assertThat(Poisson.logFactorial(k)).as("log %d!", k).isCloseTo(expected, Offset.offset(1e-9 * Math.max(1, expected)));
+            assertThat(Poisson.logFactorial(k))
+                    .as("log %d!", k)
+                    .isCloseTo(expected, Offset.offset(1e-9 * Math.max(1, expected)));
         }
     }
 }

@@ -1,12 +1,11 @@
 package org.scoresim.engine.kernel;
-import org.scoresim.engine.results.Results;
-
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.scoresim.engine.Expect;
+import org.scoresim.engine.Sim;
+import org.scoresim.engine.results.Results;
 
 /**
  * MODEL.md 5, recovery and expiry. Recovery: at each year end, a person without a penalised event
@@ -53,7 +52,9 @@ class RecoveryTest {
         for (int y = 0; y < r.years(); y++) {
             long[] hist = r.scoreHistogram(y);
             for (int i = (1010 - low) / 10; i < hist.length; i++) {
-                assertThat(hist[i]).as("year %d, scores from %d", y, low + 10 * i).isZero();
+                assertThat(hist[i])
+                        .as("year %d, scores from %d", y, low + 10 * i)
+                        .isZero();
             }
             // everyone in A sits exactly at 1000
             assertThat(hist[(1000 - low) / 10]).isEqualTo(r.raw(y, "tier_end", "A"));
@@ -71,7 +72,8 @@ class RecoveryTest {
         // 2013 was not clean for them; 2014's recovery comes after 2014's figures
         assertThat(r.raw(1, "tier_end", "B")).isEqualTo(b2013);
         // after one recovery of 50: 970 -> 1000 (not 1020), 940 -> 990
-        Expect.binomial("B at end of 2015: two events or more", r.raw(2, "tier_end", "B"), n, 1 - Math.exp(-r1) * (1 + r1));
+        Expect.binomial(
+                "B at end of 2015: two events or more", r.raw(2, "tier_end", "B"), n, 1 - Math.exp(-r1) * (1 + r1));
         nobodyAboveInitial(r);
     }
 
@@ -124,7 +126,10 @@ class RecoveryTest {
         Results r = Sim.run(scenario("{2013: 1.5, 2014: 0}", -80, 900, "expiry_years: 1"));
         long n = r.people();
         int low = r.scoreBinLow();
-        Expect.binomial("clamped at 900 at end of 2013", r.scoreHistogram(0)[(900 - low) / 10], n,
+        Expect.binomial(
+                "clamped at 900 at end of 2013",
+                r.scoreHistogram(0)[(900 - low) / 10],
+                n,
                 1 - Math.exp(-1.5) * (1 + 1.5));
         assertThat(r.raw(1, "tier_end", "A")).isEqualTo(n);
         nobodyAboveInitial(r);
@@ -150,7 +155,10 @@ class RecoveryTest {
         for (int y = 0; y < 3; y++) {
             long[] hist = r.scoreHistogram(y);
             for (int k = 0; k <= 16; k++) {
-                Expect.binomial("score " + (1000 - 10 * k) + " at end of year " + y, hist[(1000 - 10 * k - low) / 10], n,
+                Expect.binomial(
+                        "score " + (1000 - 10 * k) + " at end of year " + y,
+                        hist[(1000 - 10 * k - low) / 10],
+                        n,
                         events.probability(k));
             }
         }
@@ -165,7 +173,10 @@ class RecoveryTest {
         Results r = Sim.run(yaml);
         long n = r.people();
         Expect.binomial("banned in 2013", r.raw(0, "sanctioned", "ban"), n, 1 - Math.exp(-r1));
-        Expect.binomial("banned at end of 2013: an event in its last quarter", r.raw(0, "sanctioned_end", "ban"), n,
+        Expect.binomial(
+                "banned at end of 2013: an event in its last quarter",
+                r.raw(0, "sanctioned_end", "ban"),
+                n,
                 1 - Math.exp(-r1 / 4));
         assertThat(r.raw(0, "tier_end", "B")).isEqualTo(r.raw(0, "sanctioned_end", "ban"));
         assertThat(r.raw(1, "sanctioned", "ban")).isEqualTo(r.raw(0, "sanctioned_end", "ban"));

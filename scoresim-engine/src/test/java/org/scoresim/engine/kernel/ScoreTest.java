@@ -1,13 +1,12 @@
 package org.scoresim.engine.kernel;
-import org.scoresim.engine.results.Results;
-
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.scoresim.engine.Expect;
+import org.scoresim.engine.Sim;
+import org.scoresim.engine.results.Results;
 
 /**
  * MODEL.md 3 and 5: Poisson events move the score, tiers follow the score, tier-based measures
@@ -103,10 +102,16 @@ class ScoreTest {
         for (int y = 0; y < 4; y++) {
             long c = results.raw(y, "tier_end", "C");
             // no recovery: the score never rises, so C at some instant = C at year end
-            assertThat(results.raw(y, "sanctioned", "ban")).as("sanctioned %d", y).isEqualTo(c);
-            assertThat(results.raw(y, "sanctioned_end", "ban")).as("sanctioned_end %d", y).isEqualTo(c);
+            assertThat(results.raw(y, "sanctioned", "ban"))
+                    .as("sanctioned %d", y)
+                    .isEqualTo(c);
+            assertThat(results.raw(y, "sanctioned_end", "ban"))
+                    .as("sanctioned_end %d", y)
+                    .isEqualTo(c);
             long before = y == 0 ? 0 : results.raw(y - 1, "tier_end", "C");
-            assertThat(results.raw(y, "sanctioned_new", "ban")).as("sanctioned_new %d", y).isEqualTo(c - before);
+            assertThat(results.raw(y, "sanctioned_new", "ban"))
+                    .as("sanctioned_new %d", y)
+                    .isEqualTo(c - before);
         }
     }
 
@@ -197,14 +202,19 @@ class ScoreTest {
                 long offences = r.raw(y, "province", province, "offences", "offence");
                 String at = province + " year " + y;
                 Expect.poisson("offences " + at, offences, people * rate);
-                Expect.binomial("ever listed " + at, r.raw(y, "province", province, "ever_listed", "blacklist"), people,
+                Expect.binomial(
+                        "ever listed " + at,
+                        r.raw(y, "province", province, "ever_listed", "blacklist"),
+                        people,
                         1 - Math.exp(-rate * (y + 1)));
                 if (y < from) {
                     assertThat(b).as("tier B " + at).isZero();
                     assertThat(fined).as("fines " + at).isZero();
                 } else {
                     Expect.binomial("tier B " + at, b, people, 1 - Math.exp(-rate * (y + 1 - from)));
-                    assertThat(fined).as("fines " + at + ": every attributed event once scoring is on").isEqualTo(offences);
+                    assertThat(fined)
+                            .as("fines " + at + ": every attributed event once scoring is on")
+                            .isEqualTo(offences);
                 }
             }
         }

@@ -1,12 +1,11 @@
 package org.scoresim.engine.kernel;
-import org.scoresim.engine.results.Results;
-
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.scoresim.engine.Expect;
+import org.scoresim.engine.Sim;
+import org.scoresim.engine.results.Results;
 
 /**
  * MODEL.md 6, travel: trip attempts are a Poisson process of rate tau per person-year; an attempt
@@ -70,7 +69,8 @@ class TravelTest {
     @Test
     void theClosedFormsOfTimeBanned() {
         double l = LIST_RATE;
-        assertThat(Expect.exponentialMean(l, t -> banned(0, t))).isCloseTo(1 - (1 - Math.exp(-l)) / l, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Expect.exponentialMean(l, t -> banned(0, t)))
+                .isCloseTo(1 - (1 - Math.exp(-l)) / l, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Expect.exponentialMean(l, t -> banned(1, t)))
                 .isCloseTo(1 - Math.exp(-l) * (1 - Math.exp(-l)) / l, org.assertj.core.data.Offset.offset(1e-9));
     }
@@ -142,7 +142,8 @@ class TravelTest {
         for (String setting : new String[] {"urban", "rural"}) {
             long n = r.raw(0, "setting", setting, "population", "");
             double multiplier = setting.equals("urban") ? 2.0 : 0.5;
-            Expect.poisson("blocked " + setting, r.raw(0, "setting", setting, "blocked", "flight"), n * 1.5 * multiplier);
+            Expect.poisson(
+                    "blocked " + setting, r.raw(0, "setting", setting, "blocked", "flight"), n * 1.5 * multiplier);
             assertThat(r.raw(0, "setting", setting, "sanctioned", "flight_ban")).isEqualTo(n);
         }
     }

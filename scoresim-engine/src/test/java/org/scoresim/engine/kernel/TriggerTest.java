@@ -1,12 +1,11 @@
 package org.scoresim.engine.kernel;
-import org.scoresim.engine.results.Results;
-
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.scoresim.engine.Expect;
+import org.scoresim.engine.Sim;
+import org.scoresim.engine.results.Results;
 
 /**
  * MODEL.md 6, the behaviour trigger: a measure is active while less than duration_days have passed
@@ -59,7 +58,9 @@ class TriggerTest {
         double start = 120; // 2014-05-01
         Results r = Sim.run(TEMPLATE.formatted(l, d, "2014-05-01"));
         long n = r.people();
-        assertThat(r.raw(0, "sanctioned", "hsr_ban")).as("2013: before active_from").isZero();
+        assertThat(r.raw(0, "sanctioned", "hsr_ban"))
+                .as("2013: before active_from")
+                .isZero();
         assertThat(r.raw(0, "sanctioned_end", "hsr_ban")).isZero();
 
         long any2014 = r.raw(1, "sanctioned", "hsr_ban");
@@ -72,7 +73,10 @@ class TriggerTest {
         long any2015 = r.raw(2, "sanctioned", "hsr_ban");
         Expect.binomial("2015: an event in the 455 days before its end", any2015, n, window(l, 365 + d));
         Expect.binomial("2015 end", r.raw(2, "sanctioned_end", "hsr_ban"), n, window(l, d));
-        Expect.binomial("2015 new: not banned at the end of 2014", r.raw(2, "sanctioned_new", "hsr_ban"), n,
+        Expect.binomial(
+                "2015 new: not banned at the end of 2014",
+                r.raw(2, "sanctioned_new", "hsr_ban"),
+                n,
                 Math.exp(-l * d / 365) - Math.exp(-l * (365 + d) / 365));
         assertThat(r.raw(2, "sanctioned_new", "hsr_ban")).isEqualTo(any2015 - end2014);
     }
@@ -93,7 +97,8 @@ class TriggerTest {
         Results r = Sim.run(TEMPLATE.formatted("{2013: 2.0, 2014: 0}", 300, 2013));
         long n = r.people();
         Expect.binomial("2013", r.raw(0, "sanctioned", "hsr_ban"), n, window(2.0, 365));
-        Expect.binomial("2014: an event in the last 300 days of 2013", r.raw(1, "sanctioned", "hsr_ban"), n, window(2.0, 300));
+        Expect.binomial(
+                "2014: an event in the last 300 days of 2013", r.raw(1, "sanctioned", "hsr_ban"), n, window(2.0, 300));
         assertThat(r.raw(1, "sanctioned_end", "hsr_ban")).isZero();
         assertThat(r.raw(1, "sanctioned_new", "hsr_ban")).isZero();
         assertThat(r.raw(2, "sanctioned", "hsr_ban")).isZero();

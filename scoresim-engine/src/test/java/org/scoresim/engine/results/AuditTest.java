@@ -1,12 +1,11 @@
 package org.scoresim.engine.results;
 
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.scoresim.engine.Expect;
+import org.scoresim.engine.Sim;
 
 /**
  * MODEL.md 7, audit outputs: per sanction and attribute value the rate sanctioned / population,
@@ -53,7 +52,8 @@ class AuditTest {
     @SuppressWarnings("unchecked")
     void ratesRatiosAndWrongfulSharesPerValue() {
         Results r = Sim.run(SCENARIO);
-        Map<String, Object> setting = (Map<String, Object>) ((Map<String, Object>) Audit.of(r, 0).get("ban")).get("setting");
+        Map<String, Object> setting =
+                (Map<String, Object>) ((Map<String, Object>) Audit.of(r, 0).get("ban")).get("setting");
         Map<String, Object> rates = (Map<String, Object>) setting.get("rates");
         Map<String, Object> wrongful = (Map<String, Object>) setting.get("wrongful_share");
         double lp = 0.5 * 0.8;

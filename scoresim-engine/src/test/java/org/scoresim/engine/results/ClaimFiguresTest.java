@@ -34,15 +34,20 @@ class ClaimFiguresTest {
         int y = 2014 - r.firstYear();
         long blocked = r.raw(y, "blocked", "flight") + r.raw(y, "blocked", "hsr");
         long flights = r.raw(0, "blocked", "flight") + r.raw(1, "blocked", "flight");
-        assertThat(figures.get(0).model()).containsExactly(r.scale(r.raw(y, "travel_banned", "")), r.scale(blocked),
-                r.scale(flights), Math.round(r.fines(y, "smoking_on_train")));
+        assertThat(figures.get(0).model())
+                .containsExactly(
+                        r.scale(r.raw(y, "travel_banned", "")),
+                        r.scale(blocked),
+                        r.scale(flights),
+                        Math.round(r.fines(y, "smoking_on_train")));
         assertThat(figures.get(0).model()).allSatisfy(v -> assertThat(v).isPositive());
         assertThat(figures.get(1).model()).containsExactly(r.scale(r.raw(2, "population", "")));
     }
 
     @Test
     void aScenarioWithoutClaimsHasNoFigures() {
-        assertThat(ClaimFigures.of(run(Sim.plan(Sim.resource("scenarios/minimal.yaml"), 1, 0.05)))).isEmpty();
+        assertThat(ClaimFigures.of(run(Sim.plan(Sim.resource("scenarios/minimal.yaml"), 1, 0.05))))
+                .isEmpty();
     }
 
     private static Results run(Plan plan) {

@@ -1,12 +1,4 @@
 package org.scoresim.engine.run;
-import org.scoresim.engine.results.Summary;
-import org.scoresim.engine.results.Results;
-import org.scoresim.engine.kernel.Tally;
-import org.scoresim.engine.kernel.Plan;
-import org.scoresim.engine.kernel.Simulator;
-
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +10,12 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.scoresim.engine.Sim;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.kernel.Simulator;
+import org.scoresim.engine.kernel.Tally;
+import org.scoresim.engine.results.Results;
+import org.scoresim.engine.results.Summary;
 
 /**
  * MODEL.md 8: every draw is keyed by (seed, household, person, year, purpose), so the same scenario
@@ -90,7 +88,8 @@ class DeterminismTest {
 
     /** Any cut of a household range into pieces, merged in any order, gives the tally of the range. */
     @Property(tries = 20)
-    void anyChunkingMergesToTheSameTally(@ForAll @Size(max = 6) java.util.List<@IntRange(min = 0, max = 8695) Integer> cuts,
+    void anyChunkingMergesToTheSameTally(
+            @ForAll @Size(max = 6) java.util.List<@IntRange(min = 0, max = 8695) Integer> cuts,
             @ForAll boolean reverse) {
         Plan p = Sim.plan(SMALL, 3, 1.0);
         long households = p.households();

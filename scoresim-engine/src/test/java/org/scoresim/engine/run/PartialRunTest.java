@@ -1,10 +1,4 @@
 package org.scoresim.engine.run;
-import org.scoresim.engine.results.Summary;
-import org.scoresim.engine.results.Results;
-import org.scoresim.engine.kernel.Plan;
-
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.scoresim.engine.Sim;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.results.Results;
+import org.scoresim.engine.results.Summary;
 
 /**
  * What a distributed engine relies on (MODEL.md 8): the Runner's chunks, simulated in partitions of
@@ -52,7 +50,9 @@ class PartialRunTest {
             PartialRun all = new PartialRun(plan);
             parts.forEach(all::merge);
             Results merged = all.results(plan, 1.0, "test");
-            assertThat(merged.sameFigures(local)).as("%d partitions", partitions).isTrue();
+            assertThat(merged.sameFigures(local))
+                    .as("%d partitions", partitions)
+                    .isTrue();
             assertThat(summary(merged)).as("%d partitions", partitions).isEqualTo(summary(local));
             assertThat(merged.engine()).isEqualTo("test");
         }
@@ -62,7 +62,8 @@ class PartialRunTest {
     void aMissingChunkIsAnErrorNotASmallerCount() {
         Plan plan = Sim.plan(SMALL, 1, 1.0);
         PartialRun part = new PartialRun(plan).simulate(plan, 0);
-        assertThatThrownBy(() -> part.results(plan, 0, "test")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> part.results(plan, 0, "test"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("merged 1 chunks of");
         assertThatThrownBy(() -> part.simulate(plan, -1)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -74,6 +75,7 @@ class PartialRunTest {
         assertThat(Engine.available("local")).isTrue();
         assertThat(Engine.available("no-such-engine")).isFalse();
         assertThatThrownBy(() -> Engine.of("no-such-engine", plan, new Engine.Settings(1, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not on the class path");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not on the class path");
     }
 }

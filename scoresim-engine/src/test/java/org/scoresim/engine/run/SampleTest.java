@@ -1,18 +1,17 @@
 package org.scoresim.engine.run;
-import org.scoresim.engine.results.Summary;
-import org.scoresim.engine.results.Results;
-import org.scoresim.engine.kernel.Tally;
-import org.scoresim.engine.kernel.Plan;
-import org.scoresim.engine.kernel.Simulator;
-
-import org.scoresim.engine.Expect;
-import org.scoresim.engine.Sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.scoresim.engine.Expect;
+import org.scoresim.engine.Sim;
+import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.kernel.Simulator;
+import org.scoresim.engine.kernel.Tally;
+import org.scoresim.engine.results.Results;
+import org.scoresim.engine.results.Summary;
 
 /**
  * MODEL.md 2: a household's membership in a sample is a pure function of (seed, household), so a
@@ -36,7 +35,9 @@ class SampleTest {
             boolean b = ten.sampled(h);
             if (a) {
                 inOne++;
-                assertThat(b).as("household %d of the 1%% sample, seed %d, is in the 10%% sample", h, seed).isTrue();
+                assertThat(b)
+                        .as("household %d of the 1%% sample, seed %d, is in the 10%% sample", h, seed)
+                        .isTrue();
             }
             if (b) {
                 inTen++;

@@ -17,11 +17,10 @@ import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
-import org.scoresim.experiments.calibrate.Targets.Free;
-import org.scoresim.experiments.calibrate.Targets.Target;
-import org.scoresim.engine.run.Engine;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;
+import org.scoresim.engine.run.Engine;
+import org.scoresim.experiments.calibrate.Targets.Free;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
 
@@ -40,14 +39,19 @@ public final class Calibration {
      * [{@value #MIN_SIGMA}, {@value #MAX_SIGMA}] of the range. The start is meant to be close already.
      */
     static final double STEP = 0.1;
+
     static final double MIN_SIGMA = 0.02;
     static final double MAX_SIGMA = 0.3;
     /** BOBYQA's first and last trust-region radius, in units of about each start value. */
     static final double BOBYQA_START = 0.1;
+
     static final double BOBYQA_STOP = 1e-3;
 
     /** The optimiser. */
-    public enum Method { CMAES, BOBYQA }
+    public enum Method {
+        CMAES,
+        BOBYQA
+    }
     /** Significant digits of fitted values written back: far finer than the sampling noise of any run. */
     static final int DIGITS = 4;
 
@@ -57,7 +61,8 @@ public final class Calibration {
     }
 
     /** The model's figures for the targets and the checks, at some values. */
-    public record Evaluation(Map<String, String> values, double[] targets, double[] checks, double loss, double seconds) {}
+    public record Evaluation(
+            Map<String, String> values, double[] targets, double[] checks, double loss, double seconds) {}
 
     /** The start, the fitted point (as written, rounded) and how many evaluations it took. */
     public record Fit(Evaluation start, Evaluation fitted, int evaluations, boolean improved) {}
@@ -82,7 +87,13 @@ public final class Calibration {
     }
 
     /** Every evaluation a run on this engine ({@link Engine#of}): "local", or "spark" where it is on the class path. */
-    public Calibration(String text, String fileName, Targets targets, long seed, double sample, String engine,
+    public Calibration(
+            String text,
+            String fileName,
+            Targets targets,
+            long seed,
+            double sample,
+            String engine,
             Engine.Settings settings) {
         this.text = text;
         this.fileName = fileName;
@@ -95,7 +106,8 @@ public final class Calibration {
 
     /** The values the scenario file writes at the free paths. */
     public Map<String, String> startValues() throws ScenarioException {
-        return ScenarioParser.scalars(text, targets.free().stream().map(Free::path).toList());
+        return ScenarioParser.scalars(
+                text, targets.free().stream().map(Free::path).toList());
     }
 
     /** Runs the scenario with these values at the free paths (memoised: the same values are run once). */
@@ -105,7 +117,9 @@ public final class Calibration {
             return known;
         }
         long started = System.nanoTime();
-        Results r = Engine.of(engine, Plan.compile(ScenarioParser.parse(text, fileName, values), seed, sample), settings).run();
+        Results r = Engine.of(
+                        engine, Plan.compile(ScenarioParser.parse(text, fileName, values), seed, sample), settings)
+                .run();
         double[] t = targets.targets().stream().mapToDouble(x -> x.of(r)).toArray();
         double[] c = targets.checks().stream().mapToDouble(x -> x.of(r)).toArray();
         double loss = 0;
@@ -133,7 +147,8 @@ public final class Calibration {
      * point rounded to {@value #DIGITS} significant digits, as it will be written; when that is no
      * better than the start, the start is the result.
      */
-    public Fit fit(int maxEvaluations, Method method, Listener listener) throws ScenarioException, InterruptedException {
+    public Fit fit(int maxEvaluations, Method method, Listener listener)
+            throws ScenarioException, InterruptedException {
         List<Free> free = targets.free();
         Map<String, String> startText = startValues();
         Evaluation start = evaluate(startText);
@@ -143,7 +158,8 @@ public final class Calibration {
             for (int i = 0; i < x0.length; i++) {
                 x0[i] = Double.parseDouble(startText.get(free.get(i).path()).replace("_", ""));
             }
-            // the optimiser's point v maps to the values min + v x scale; its budget leaves one run for the rounded result
+            // the optimiser's point v maps to the values min + v x scale; its budget leaves one run for the rounded
+            // result
             MaxEval budget = new MaxEval(maxEvaluations - 1);
             double[] scale = new double[x0.length];
             ObjectiveFunction loss = new ObjectiveFunction(v -> {
@@ -207,8 +223,14 @@ public final class Calibration {
         }
         int lambda = 4 + (int) (3 * Math.log(n));
         new CMAESOptimizer(budget.getMaxEval(), 0, true, 0, 0, new MersenneTwister(seed), false, null)
-                .optimize(budget, GoalType.MINIMIZE, new InitialGuess(v0), new SimpleBounds(lo, hi),
-                        new CMAESOptimizer.Sigma(sigma), new CMAESOptimizer.PopulationSize(lambda), loss);
+                .optimize(
+                        budget,
+                        GoalType.MINIMIZE,
+                        new InitialGuess(v0),
+                        new SimpleBounds(lo, hi),
+                        new CMAESOptimizer.Sigma(sigma),
+                        new CMAESOptimizer.PopulationSize(lambda),
+                        loss);
     }
 
     /**
@@ -263,7 +285,10 @@ public final class Calibration {
             }
             return mantissa + "e" + Integer.parseInt(e.substring(e.indexOf('e') + 1));
         }
-        String s = new BigDecimal(x).round(new MathContext(DIGITS)).stripTrailingZeros().toPlainString();
+        String s = new BigDecimal(x)
+                .round(new MathContext(DIGITS))
+                .stripTrailingZeros()
+                .toPlainString();
         return s.contains(".") ? s : s + ".0";
     }
 

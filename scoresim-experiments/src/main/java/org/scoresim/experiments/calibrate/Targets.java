@@ -21,8 +21,16 @@ public record Targets(String scenario, List<Target> targets, List<Target> checks
      * A figure: a metric of MODEL.md section 7 for one or more items (summed), over the years
      * {@code from..to}, summed or averaged over them, and the value it should have.
      */
-    public record Target(String name, String metric, List<String> items, int from, int to, String aggregate, double value,
-            double tolerance, String source) {
+    public record Target(
+            String name,
+            String metric,
+            List<String> items,
+            int from,
+            int to,
+            String aggregate,
+            double value,
+            double tolerance,
+            String source) {
         /** The model's figure from a run: national, scaled to the represented population. */
         public double of(Results r) {
             double sum = 0;
@@ -67,12 +75,25 @@ public record Targets(String scenario, List<Target> targets, List<Target> checks
     }
 
     private static Targets of(CalibrationTargets t) {
-        return new Targets(t.scenario(), figures(t.targets()), figures(t.checks()),
+        return new Targets(
+                t.scenario(),
+                figures(t.targets()),
+                figures(t.checks()),
                 t.free().stream().map(f -> new Free(f.path(), f.min(), f.max())).toList());
     }
 
     private static List<Target> figures(List<CalibrationTargets.Figure> list) {
-        return list.stream().map(f -> new Target(f.name(), f.metric().key(), f.items(), f.from(), f.to(), f.aggregate().word(),
-                f.value(), f.tolerance(), f.source())).toList();
+        return list.stream()
+                .map(f -> new Target(
+                        f.name(),
+                        f.metric().key(),
+                        f.items(),
+                        f.from(),
+                        f.to(),
+                        f.aggregate().word(),
+                        f.value(),
+                        f.tolerance(),
+                        f.source()))
+                .toList();
     }
 }

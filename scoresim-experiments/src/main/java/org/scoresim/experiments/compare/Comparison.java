@@ -7,10 +7,10 @@ import java.util.Map;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.kernel.Simulator;
 import org.scoresim.engine.kernel.Tally;
+import org.scoresim.engine.results.Results;
 import org.scoresim.engine.run.Chunks;
 import org.scoresim.engine.run.Runner;
 import org.scoresim.engine.run.Ticker;
-import org.scoresim.engine.results.Results;
 
 /**
  * Two scenarios on the same people and the same draws, in one pass (MODEL.md 8, common random
@@ -41,8 +41,9 @@ public final class Comparison {
                     + "attributes): compare needs the same people; make the population blocks identical");
         }
         if (!a.scenario().years().equals(b.scenario().years())) {
-            throw new IllegalArgumentException("the two scenarios cover different years (" + a.scenario().years().from() + "-"
-                    + a.scenario().years().to() + " and " + b.scenario().years().from() + "-" + b.scenario().years().to() + ")");
+            throw new IllegalArgumentException("the two scenarios cover different years ("
+                    + a.scenario().years().from() + "-" + a.scenario().years().to() + " and "
+                    + b.scenario().years().from() + "-" + b.scenario().years().to() + ")");
         }
         if (a.seed() != b.seed() || a.sample() != b.sample()) {
             throw new IllegalArgumentException("compare needs the same seed and sample for both scenarios");
@@ -80,16 +81,21 @@ public final class Comparison {
         long started = ticker.read();
         Chunks chunks = new Chunks(a);
         int width = a.years() * sanctions.size() * COLUMNS.size();
-        List<Pair> workers = Runner.eachChunk(chunks, threads, () -> new Pair(width), (w, i) -> {
-            for (long h = chunks.start(i); h < chunks.end(i); h++) {
-                if (!w.a.sampled(h)) {
-                    continue;
-                }
-                w.a.simulate(h, w.ta);
-                w.b.simulate(h, w.tb);
-                count(w.a, w.b, w.counts);
-            }
-        }, () -> Thread.currentThread().isInterrupted());
+        List<Pair> workers = Runner.eachChunk(
+                chunks,
+                threads,
+                () -> new Pair(width),
+                (w, i) -> {
+                    for (long h = chunks.start(i); h < chunks.end(i); h++) {
+                        if (!w.a.sampled(h)) {
+                            continue;
+                        }
+                        w.a.simulate(h, w.ta);
+                        w.b.simulate(h, w.tb);
+                        count(w.a, w.b, w.counts);
+                    }
+                },
+                () -> Thread.currentThread().isInterrupted());
         Tally ta = Tally.empty(a);
         Tally tb = Tally.empty(b);
         counts = new long[width];

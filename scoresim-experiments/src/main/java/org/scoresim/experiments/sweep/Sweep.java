@@ -108,7 +108,14 @@ public final class Sweep implements AutoCloseable {
     private volatile int toDoThisRun;
     private volatile boolean cancelled;
 
-    private Sweep(SweepDesign design, Path dir, SweepDatabase store, String engine, Engine.Settings settings, String version, Clock clock)
+    private Sweep(
+            SweepDesign design,
+            Path dir,
+            SweepDatabase store,
+            String engine,
+            Engine.Settings settings,
+            String version,
+            Clock clock)
             throws IOException {
         this.design = design;
         this.dir = dir;
@@ -118,7 +125,8 @@ public final class Sweep implements AutoCloseable {
         this.version = version;
         this.clock = clock;
         Set<RunKey> done = store.done();
-        this.toDo = new ArrayDeque<>(design.order().stream().filter(r -> !done.contains(r)).toList());
+        this.toDo = new ArrayDeque<>(
+                design.order().stream().filter(r -> !done.contains(r)).toList());
     }
 
     /**
@@ -132,7 +140,8 @@ public final class Sweep implements AutoCloseable {
      * @throws DatabaseUnavailable when the directory or its database cannot be created or opened
      * @throws IOException when the directory cannot be listed, or the runs stored cannot be read
      */
-    public static Sweep open(SweepDesign design, Path dir, String engine, Engine.Settings settings, String version, Clock clock)
+    public static Sweep open(
+            SweepDesign design, Path dir, String engine, Engine.Settings settings, String version, Clock clock)
             throws UnusableDirectory, SweepDatabase.Mismatch, DatabaseUnavailable, IOException {
         UnusableDirectory.Reason problem = problem(dir);
         if (problem != null) {
@@ -141,7 +150,8 @@ public final class Sweep implements AutoCloseable {
         SweepDatabase store;
         try {
             Files.createDirectories(dir);
-            store = SweepDatabase.open(dir, design.identity(), design.grid().points(), design.replications(), version, clock.instant());
+            store = SweepDatabase.open(
+                    dir, design.identity(), design.grid().points(), design.replications(), version, clock.instant());
         } catch (IOException e) {
             throw new DatabaseUnavailable(e);
         }
@@ -247,7 +257,8 @@ public final class Sweep implements AutoCloseable {
     /** How far the current {@link #run} is. */
     public Progress progress() {
         Engine e = current.get();
-        return new Progress(ran.get(), toDoThisRun, e == null ? 0 : e.personYearsDone(), e == null ? 0 : e.expectedPersonYears());
+        return new Progress(
+                ran.get(), toDoThisRun, e == null ? 0 : e.personYearsDone(), e == null ? 0 : e.expectedPersonYears());
     }
 
     /**

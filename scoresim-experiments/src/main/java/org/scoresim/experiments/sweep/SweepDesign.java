@@ -30,7 +30,8 @@ public final class SweepDesign {
     private final long seed;
     private final double sample;
 
-    private SweepDesign(Scenario scenario, List<Scenario> points, SweepGrid grid, int replications, long seed, double sample) {
+    private SweepDesign(
+            Scenario scenario, List<Scenario> points, SweepGrid grid, int replications, long seed, double sample) {
         this.scenario = scenario;
         this.points = List.copyOf(points);
         this.grid = grid;
@@ -47,9 +48,11 @@ public final class SweepDesign {
      * @throws IllegalArgumentException for replications outside 1..{@value #MAX_REPLICATIONS} or a
      *     sample outside (0, 1]
      */
-    public static SweepDesign read(Path file, SweepGrid grid, int replications, long seed, double sample) throws ScenarioException {
+    public static SweepDesign read(Path file, SweepGrid grid, int replications, long seed, double sample)
+            throws ScenarioException {
         if (replications < 1 || replications > MAX_REPLICATIONS) {
-            throw new IllegalArgumentException("replications must be between 1 and " + MAX_REPLICATIONS + ", got " + replications);
+            throw new IllegalArgumentException(
+                    "replications must be between 1 and " + MAX_REPLICATIONS + ", got " + replications);
         }
         if (!(sample > 0 && sample <= 1)) {
             throw new IllegalArgumentException("the sample must be in (0, 1], got " + sample);
@@ -114,7 +117,8 @@ public final class SweepDesign {
 
     /** What makes a stored sweep this one, so that it is resumed and no other. */
     SweepDatabase.Identity identity() {
-        return new SweepDatabase.Identity(scenario.name(), ScenarioWriter.hash(scenario), grid.describe(), sample, seed);
+        return new SweepDatabase.Identity(
+                scenario.name(), ScenarioWriter.hash(scenario), grid.describe(), sample, seed);
     }
 
     /**

@@ -31,19 +31,22 @@ public final class SweepGrid {
         for (String option : options) {
             int eq = option.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("--set expects KEY=V1,V2,... (such as behaviours.debt_default.rate=0.002,0.004), got '"
-                        + option + "'");
+                throw new IllegalArgumentException(
+                        "--set expects KEY=V1,V2,... (such as behaviours.debt_default.rate=0.002,0.004), got '" + option
+                                + "'");
             }
             String key = option.substring(0, eq).strip();
             if (keys.contains(key)) {
-                throw new IllegalArgumentException("--set " + key + " is given twice; list all its values in one --set");
+                throw new IllegalArgumentException(
+                        "--set " + key + " is given twice; list all its values in one --set");
             }
             List<String> vs = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (String v : option.substring(eq + 1).split(",", -1)) {
                 String value = v.strip();
                 if (value.isEmpty()) {
-                    throw new IllegalArgumentException("--set " + key + ": an empty value in '" + option.substring(eq + 1) + "'");
+                    throw new IllegalArgumentException(
+                            "--set " + key + ": an empty value in '" + option.substring(eq + 1) + "'");
                 }
                 if (!seen.add(value)) {
                     throw new IllegalArgumentException("--set " + key + ": the value " + value + " is listed twice");
@@ -54,7 +57,8 @@ public final class SweepGrid {
             values.add(vs);
             points *= vs.size();
             if (points > MAX_POINTS) {
-                throw new IllegalArgumentException("the grid has more than " + MAX_POINTS + " points; sweep fewer values");
+                throw new IllegalArgumentException(
+                        "the grid has more than " + MAX_POINTS + " points; sweep fewer values");
             }
         }
         return new SweepGrid(keys, values);

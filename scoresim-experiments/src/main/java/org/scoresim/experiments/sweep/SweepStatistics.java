@@ -30,7 +30,8 @@ public final class SweepStatistics {
      * negative; the value itself for n = 1), the sample standard deviation (NaN for n < 2), min and
      * max (NaN with no value).
      */
-    public record Estimate(Output output, double mean, double lo, double hi, double sd, double min, double max, List<Long> values) {
+    public record Estimate(
+            Output output, double mean, double lo, double hi, double sd, double min, double max, List<Long> values) {
         public Estimate {
             values = List.copyOf(values);
         }
@@ -100,8 +101,8 @@ public final class SweepStatistics {
             } else if (items.contains(option.substring(colon + 1))) {
                 out.add(new Output(metric, option.substring(colon + 1), false));
             } else {
-                throw new IllegalArgumentException("--metric " + option + ": the scenario has no such item for " + metric
-                        + "; expected one of " + String.join(", ", items));
+                throw new IllegalArgumentException("--metric " + option + ": the scenario has no such item for "
+                        + metric + "; expected one of " + String.join(", ", items));
             }
         }
         return List.copyOf(new LinkedHashSet<>(out));
@@ -112,13 +113,15 @@ public final class SweepStatistics {
      * then item, then point, to the replications' values); an output that hides when zero and is
      * zero everywhere is left out of every point, and one listed twice comes once.
      */
-    public static List<Point> compute(List<Output> outputs, SweepGrid grid, Map<String, Map<String, Map<Integer, List<Long>>>> year) {
+    public static List<Point> compute(
+            List<Output> outputs, SweepGrid grid, Map<String, Map<String, Map<Integer, List<Long>>>> year) {
         List<List<Estimate>> byPoint = new ArrayList<>();
         for (int p = 0; p < grid.size(); p++) {
             byPoint.add(new ArrayList<>());
         }
         for (Output o : new LinkedHashSet<>(outputs)) {
-            Map<Integer, List<Long>> values = year.getOrDefault(o.metric(), Map.of()).getOrDefault(o.item(), Map.of());
+            Map<Integer, List<Long>> values =
+                    year.getOrDefault(o.metric(), Map.of()).getOrDefault(o.item(), Map.of());
             if (o.hideIfZero() && values.values().stream().flatMap(List::stream).allMatch(v -> v == 0)) {
                 continue;
             }

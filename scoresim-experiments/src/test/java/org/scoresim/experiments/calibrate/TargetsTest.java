@@ -32,9 +32,17 @@ class TargetsTest {
         assertThat(bans.aggregate()).isEqualTo("sum");
         assertThat(bans.within(6908 * 1.14)).isTrue();
         assertThat(bans.within(6908 * 1.16)).isFalse();
-        assertThat(t.targets().get(0)).isEqualTo(new Targets.Target("court_list_entries_to_end_2015", "listed_new",
-                List.of("court_blacklist"), 2013, 2015, "sum", 3080000, 0.20,
-                "SPC white paper on judicial reform 2013-2018: 3.08 M listed by end 2015"));
+        assertThat(t.targets().get(0))
+                .isEqualTo(new Targets.Target(
+                        "court_list_entries_to_end_2015",
+                        "listed_new",
+                        List.of("court_blacklist"),
+                        2013,
+                        2015,
+                        "sum",
+                        3080000,
+                        0.20,
+                        "SPC white paper on judicial reform 2013-2018: 3.08 M listed by end 2015"));
         assertThat(t.free().get(0)).isEqualTo(new Targets.Free("channels.courts.coverage.2014", 0.1, 1.0));
         assertThat(t.free().get(13)).isEqualTo(new Targets.Free("behaviours.unruly_on_plane.rate", 1.0e-6, 5.0e-5));
     }
@@ -48,14 +56,17 @@ class TargetsTest {
                 free:
                   - {path: x.y, min: 1, max: 0}
                 """;
-        List<Problem> p = catchThrowableOfType(ScenarioException.class, () -> Targets.parse(text, "t.yaml")).problems();
-        assertThat(p).extracting(Problem::toString).containsExactly(
-                "t.yaml:2:53: targets[0].years: expected [first, last] with first <= last, got [2015, 2013]",
-                "t.yaml:3:23: targets[1].metric: unknown metric 'blockd'; did you mean 'blocked'?",
-                "t.yaml:3:65: targets[1].value: expected a figure other than 0 (errors are relative to it)",
-                "t.yaml:3:68: targets[1].colour: unknown key 'colour'; expected one of name, metric, item, years, aggregate,"
-                        + " value, tolerance, source",
-                "t.yaml:5:30: free[0].max: expected max > min (1.0), got 0.0");
+        List<Problem> p = catchThrowableOfType(ScenarioException.class, () -> Targets.parse(text, "t.yaml"))
+                .problems();
+        assertThat(p)
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "t.yaml:2:53: targets[0].years: expected [first, last] with first <= last, got [2015, 2013]",
+                        "t.yaml:3:23: targets[1].metric: unknown metric 'blockd'; did you mean 'blocked'?",
+                        "t.yaml:3:65: targets[1].value: expected a figure other than 0 (errors are relative to it)",
+                        "t.yaml:3:68: targets[1].colour: unknown key 'colour'; expected one of name, metric, item, years, aggregate,"
+                                + " value, tolerance, source",
+                        "t.yaml:5:30: free[0].max: expected max > min (1.0), got 0.0");
     }
 
     @Test

@@ -54,6 +54,7 @@ class ComparisonTest {
     void differentPopulationsAreRefused() {
         String bigger = MINIMAL.replace("size: 200000", "size: 300000");
         assertThatThrownBy(() -> new Comparison(Sim.plan(MINIMAL, 1, 1.0), Sim.plan(bigger, 1, 1.0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("population");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("population");
     }
 }

@@ -21,7 +21,10 @@ class SweepGridTest {
             points.add(p.get("a") + p.get("b"));
         }
         assertThat(points).containsExactly("1x", "1y", "1z", "2x", "2y", "2z");
-        assertThat(g.point(4)).isEqualTo(g.points().get(4)).containsEntry("a", "2").containsEntry("b", "y");
+        assertThat(g.point(4))
+                .isEqualTo(g.points().get(4))
+                .containsEntry("a", "2")
+                .containsEntry("b", "y");
     }
 
     @Test
@@ -39,18 +42,26 @@ class SweepGridTest {
 
     @Test
     void malformedOptionsSayWhatIsWrong() {
-        assertThatThrownBy(() -> SweepGrid.parse(List.of("novalues"))).hasMessageContaining("--set expects KEY=V1,V2,...")
+        assertThatThrownBy(() -> SweepGrid.parse(List.of("novalues")))
+                .hasMessageContaining("--set expects KEY=V1,V2,...")
                 .hasMessageContaining("'novalues'");
-        assertThatThrownBy(() -> SweepGrid.parse(List.of("a=1", "a=2"))).hasMessage("--set a is given twice; list all its values in one --set");
+        assertThatThrownBy(() -> SweepGrid.parse(List.of("a=1", "a=2")))
+                .hasMessage("--set a is given twice; list all its values in one --set");
         assertThatThrownBy(() -> SweepGrid.parse(List.of("a=1,,2"))).hasMessage("--set a: an empty value in '1,,2'");
         assertThatThrownBy(() -> SweepGrid.parse(List.of("a=1,1"))).hasMessage("--set a: the value 1 is listed twice");
     }
 
     @Test
     void aGridOfMoreThanTheLimitIsRefused() {
-        String hundred = String.join(",", java.util.stream.IntStream.range(0, 100).mapToObj(Integer::toString).toList());
-        assertThat(SweepGrid.parse(List.of("a=" + hundred, "b=" + hundred)).size()).isEqualTo(SweepGrid.MAX_POINTS);
+        String hundred = String.join(
+                ",",
+                java.util.stream.IntStream.range(0, 100)
+                        .mapToObj(Integer::toString)
+                        .toList());
+        assertThat(SweepGrid.parse(List.of("a=" + hundred, "b=" + hundred)).size())
+                .isEqualTo(SweepGrid.MAX_POINTS);
         assertThatThrownBy(() -> SweepGrid.parse(List.of("a=" + hundred, "b=" + hundred, "c=1,2")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than " + SweepGrid.MAX_POINTS + " points");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than " + SweepGrid.MAX_POINTS + " points");
     }
 }

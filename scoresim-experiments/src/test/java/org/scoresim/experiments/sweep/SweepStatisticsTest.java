@@ -37,10 +37,12 @@ class SweepStatisticsTest {
         assertThat(low.lo()).isZero();
         assertThat(low.hi()).isGreaterThan(3);
         Estimate one = Estimate.of(FLIGHTS, List.of(7L));
-        assertThat(List.of(one.mean(), one.lo(), one.hi(), one.min(), one.max())).containsOnly(7.0);
+        assertThat(List.of(one.mean(), one.lo(), one.hi(), one.min(), one.max()))
+                .containsOnly(7.0);
         assertThat(one.sd()).isNaN();
         Estimate none = Estimate.of(FLIGHTS, List.of());
-        assertThat(List.of(none.mean(), none.lo(), none.hi(), none.sd(), none.min(), none.max())).allMatch(v -> v.isNaN());
+        assertThat(List.of(none.mean(), none.lo(), none.hi(), none.sd(), none.min(), none.max()))
+                .allMatch(v -> v.isNaN());
     }
 
     @Test
@@ -54,26 +56,43 @@ class SweepStatisticsTest {
         assertThat(points.get(1).index()).isEqualTo(1);
         assertThat(points.get(1).set().keySet()).containsExactly("b", "a");
         assertThat(points.get(1).set()).containsEntry("b", "2");
-        assertThat(points.get(0).estimates()).extracting(Estimate::output).as("wrongful hidden, flights once").containsExactly(FLIGHTS);
+        assertThat(points.get(0).estimates())
+                .extracting(Estimate::output)
+                .as("wrongful hidden, flights once")
+                .containsExactly(FLIGHTS);
         assertThat(points.get(1).estimates().get(0).mean()).isEqualTo(10.0);
 
-        Map<String, Map<String, Map<Integer, List<Long>>>> some = Map.of(
-                "wrongful", Map.of("flight_ban", Map.of(0, List.of(0L, 0L), 1, List.of(0L, 1L))));
-        assertThat(SweepStatistics.compute(List.of(WRONGFUL), grid, some).get(0).estimates()).as("shown at every point when not zero everywhere")
-                .extracting(Estimate::mean).containsExactly(0.0);
+        Map<String, Map<String, Map<Integer, List<Long>>>> some =
+                Map.of("wrongful", Map.of("flight_ban", Map.of(0, List.of(0L, 0L), 1, List.of(0L, 1L))));
+        assertThat(SweepStatistics.compute(List.of(WRONGFUL), grid, some).get(0).estimates())
+                .as("shown at every point when not zero everywhere")
+                .extracting(Estimate::mean)
+                .containsExactly(0.0);
     }
 
     @Test
     void outputsByDefaultAreSanctionsModesAndWrongfulSanctionsElseThoseAskedFor() {
         Scenario s = Sim.scenario(Sim.resource("scenarios/minimal.yaml"));
-        assertThat(SweepStatistics.outputs(s, null)).extracting(Output::label).containsExactly("sanctioned: flight_ban",
-                "sanctioned: hsr_ban", "sanctioned: school_restriction", "blocked: flight", "blocked: hsr", "wrongful: flight_ban",
-                "wrongful: hsr_ban", "wrongful: school_restriction");
-        assertThat(SweepStatistics.outputs(s, List.of())).allMatch(o -> o.hideIfZero() == o.metric().equals("wrongful"));
-        assertThat(SweepStatistics.outputs(s, List.of("blocked", "population", "blocked:hsr"))).extracting(Output::label)
+        assertThat(SweepStatistics.outputs(s, null))
+                .extracting(Output::label)
+                .containsExactly(
+                        "sanctioned: flight_ban",
+                        "sanctioned: hsr_ban",
+                        "sanctioned: school_restriction",
+                        "blocked: flight",
+                        "blocked: hsr",
+                        "wrongful: flight_ban",
+                        "wrongful: hsr_ban",
+                        "wrongful: school_restriction");
+        assertThat(SweepStatistics.outputs(s, List.of()))
+                .allMatch(o -> o.hideIfZero() == o.metric().equals("wrongful"));
+        assertThat(SweepStatistics.outputs(s, List.of("blocked", "population", "blocked:hsr")))
+                .extracting(Output::label)
                 .containsExactly("blocked: flight", "blocked: hsr", "population");
         assertThatThrownBy(() -> SweepStatistics.outputs(s, List.of("blocked:bus")))
-                .hasMessage("--metric blocked:bus: the scenario has no such item for blocked; expected one of flight, hsr");
-        assertThatThrownBy(() -> SweepStatistics.outputs(s, List.of("nosuch"))).hasMessageStartingWith("--metric: unknown metric 'nosuch'");
+                .hasMessage(
+                        "--metric blocked:bus: the scenario has no such item for blocked; expected one of flight, hsr");
+        assertThatThrownBy(() -> SweepStatistics.outputs(s, List.of("nosuch")))
+                .hasMessageStartingWith("--metric: unknown metric 'nosuch'");
     }
 }

@@ -45,7 +45,8 @@ class SweepTest {
 
     /** Two exit rates (the first the file's own, 0.3), three replications. */
     SweepDesign design() throws ScenarioException {
-        return SweepDesign.read(file, SweepGrid.parse(List.of("lists.court_blacklist.exit_rate=0.3,0.9")), 3, SEED, SAMPLE);
+        return SweepDesign.read(
+                file, SweepGrid.parse(List.of("lists.court_blacklist.exit_rate=0.3,0.9")), 3, SEED, SAMPLE);
     }
 
     static Sweep open(SweepDesign design, Path dir, Instant now) throws Exception {
@@ -82,20 +83,32 @@ class SweepTest {
             assertThat(sweep.done()).isZero();
             assertThat(sweep.run(recorder)).isEqualTo(new Sweep.Outcome(6, true));
         }
-        assertThat(recorder.started).containsExactly(new RunKey(0, 0), new RunKey(1, 0), new RunKey(0, 1), new RunKey(1, 1),
-                new RunKey(0, 2), new RunKey(1, 2));
-        recorder.finished.forEach((run, r) -> assertThat(r.seed()).as(run.toString()).isEqualTo(SEED + run.replication()));
+        assertThat(recorder.started)
+                .containsExactly(
+                        new RunKey(0, 0),
+                        new RunKey(1, 0),
+                        new RunKey(0, 1),
+                        new RunKey(1, 1),
+                        new RunKey(0, 2),
+                        new RunKey(1, 2));
+        recorder.finished.forEach(
+                (run, r) -> assertThat(r.seed()).as(run.toString()).isEqualTo(SEED + run.replication()));
         // point 0 is the file as written: its replications are plain runs with those seeds, each drawing differently
         Results first = recorder.finished.get(new RunKey(0, 0));
         for (int rep = 0; rep < 3; rep++) {
             Plan plain = Plan.compile(Sim.scenario(Files.readString(file)), SEED + rep, SAMPLE);
-            assertThat(recorder.finished.get(new RunKey(0, rep)).sameCounts(Sim.run(plain, 2))).as("replication %d", rep).isTrue();
+            assertThat(recorder.finished.get(new RunKey(0, rep)).sameCounts(Sim.run(plain, 2)))
+                    .as("replication %d", rep)
+                    .isTrue();
             if (rep > 0) {
-                assertThat(recorder.finished.get(new RunKey(0, rep)).sameCounts(first)).as("replication %d", rep).isFalse();
+                assertThat(recorder.finished.get(new RunKey(0, rep)).sameCounts(first))
+                        .as("replication %d", rep)
+                        .isFalse();
             }
         }
         try (SweepDatabase db = SweepDatabase.read(tmp.resolve("sweep"))) {
-            assertThat(db.runs()).extracting(r -> r.key().point() + ":" + r.key().replication() + ":" + r.seed())
+            assertThat(db.runs())
+                    .extracting(r -> r.key().point() + ":" + r.key().replication() + ":" + r.seed())
                     .containsExactly("0:0:11", "0:1:12", "0:2:13", "1:0:11", "1:1:12", "1:2:13");
         }
     }
@@ -131,8 +144,10 @@ class SweepTest {
         assertThat(after.started).containsExactly(new RunKey(0, 2), new RunKey(1, 2));
         try (SweepDatabase db = SweepDatabase.read(dir)) {
             // the runs of Monday were kept, not redone on Tuesday
-            assertThat(db.runs()).extracting(r -> r.key().replication() + "@" + r.startedAt())
-                    .containsExactly("0@" + MONDAY, "1@" + MONDAY, "2@" + TUESDAY, "0@" + MONDAY, "1@" + MONDAY, "2@" + TUESDAY);
+            assertThat(db.runs())
+                    .extracting(r -> r.key().replication() + "@" + r.startedAt())
+                    .containsExactly(
+                            "0@" + MONDAY, "1@" + MONDAY, "2@" + TUESDAY, "0@" + MONDAY, "1@" + MONDAY, "2@" + TUESDAY);
             assertThat(db.sweep().createdAt()).isEqualTo(MONDAY);
             assertThat(db.sweep().finishedAt()).isEqualTo(TUESDAY);
         }
@@ -155,8 +170,11 @@ class SweepTest {
             sweep.run(recorder);
             points = sweep.results(List.of(flights), 2014);
         }
-        assertThat(points).extracting(SweepStatistics.Point::set)
-                .containsExactly(Map.of("lists.court_blacklist.exit_rate", "0.3"), Map.of("lists.court_blacklist.exit_rate", "0.9"));
+        assertThat(points)
+                .extracting(SweepStatistics.Point::set)
+                .containsExactly(
+                        Map.of("lists.court_blacklist.exit_rate", "0.3"),
+                        Map.of("lists.court_blacklist.exit_rate", "0.9"));
         for (int p = 0; p < 2; p++) {
             List<Long> expected = new ArrayList<>();
             for (int rep = 0; rep < 3; rep++) {
@@ -165,7 +183,11 @@ class SweepTest {
             }
             SweepStatistics.Estimate e = points.get(p).estimates().get(0);
             assertThat(e.values()).as("point %d", p).isEqualTo(expected);
-            assertThat(e.mean()).isEqualTo(expected.stream().mapToLong(Long::longValue).average().orElseThrow());
+            assertThat(e.mean())
+                    .isEqualTo(expected.stream()
+                            .mapToLong(Long::longValue)
+                            .average()
+                            .orElseThrow());
         }
     }
 
@@ -215,27 +237,39 @@ class SweepTest {
         SweepDesign design = design();
         Path taken = Files.createDirectories(tmp.resolve("taken"));
         Files.writeString(taken.resolve("notes.txt"), "mine");
-        assertThatThrownBy(() -> open(design, taken, MONDAY)).isInstanceOf(Sweep.UnusableDirectory.class)
+        assertThatThrownBy(() -> open(design, taken, MONDAY))
+                .isInstanceOf(Sweep.UnusableDirectory.class)
                 .hasMessage("the directory holds something other than a sweep")
-                .extracting(e -> ((Sweep.UnusableDirectory) e).reason()).isEqualTo(Sweep.UnusableDirectory.Reason.HOLDS_OTHER_FILES);
+                .extracting(e -> ((Sweep.UnusableDirectory) e).reason())
+                .isEqualTo(Sweep.UnusableDirectory.Reason.HOLDS_OTHER_FILES);
         assertThat(SweepDatabase.exists(taken)).isFalse();
-        assertThatThrownBy(() -> open(design, taken.resolve("notes.txt"), MONDAY)).isInstanceOf(Sweep.UnusableDirectory.class)
+        assertThatThrownBy(() -> open(design, taken.resolve("notes.txt"), MONDAY))
+                .isInstanceOf(Sweep.UnusableDirectory.class)
                 .hasMessage("it exists and is not a directory");
 
         Path dir = tmp.resolve("sweep");
         open(design, dir, MONDAY).close();
-        SweepDesign other = SweepDesign.read(file, SweepGrid.parse(List.of("lists.court_blacklist.exit_rate=0.3")), 3, SEED, SAMPLE);
-        assertThatThrownBy(() -> open(other, dir, MONDAY)).isInstanceOf(SweepDatabase.Mismatch.class).hasMessageContaining("another grid");
+        SweepDesign other = SweepDesign.read(
+                file, SweepGrid.parse(List.of("lists.court_blacklist.exit_rate=0.3")), 3, SEED, SAMPLE);
+        assertThatThrownBy(() -> open(other, dir, MONDAY))
+                .isInstanceOf(SweepDatabase.Mismatch.class)
+                .hasMessageContaining("another grid");
         SweepDesign reseeded = SweepDesign.read(file, design.grid(), 3, SEED + 1, SAMPLE);
-        assertThatThrownBy(() -> open(reseeded, dir, MONDAY)).isInstanceOf(SweepDatabase.Mismatch.class).hasMessageContaining("--seed 11");
+        assertThatThrownBy(() -> open(reseeded, dir, MONDAY))
+                .isInstanceOf(SweepDatabase.Mismatch.class)
+                .hasMessageContaining("--seed 11");
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly(SweepDatabase.FILE);
     }
 
     @Test
     void aDesignReportsEveryProblemOfEveryPointAtOnce() {
-        SweepGrid grid = SweepGrid.parse(List.of("behaviours.debt_default.rate=0.01,-1,-2", "lists.court_blacklist.exit_rate=0.3,-3"));
-        assertThatThrownBy(() -> SweepDesign.read(file, grid, 1, 1, 1.0)).isInstanceOf(ScenarioException.class)
-                .satisfies(e -> assertThat(((ScenarioException) e).problems()).as("each different problem once").hasSize(3));
+        SweepGrid grid = SweepGrid.parse(
+                List.of("behaviours.debt_default.rate=0.01,-1,-2", "lists.court_blacklist.exit_rate=0.3,-3"));
+        assertThatThrownBy(() -> SweepDesign.read(file, grid, 1, 1, 1.0))
+                .isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).problems())
+                        .as("each different problem once")
+                        .hasSize(3));
         SweepGrid fine = SweepGrid.parse(List.of("behaviours.debt_default.rate=0.01"));
         assertThatThrownBy(() -> SweepDesign.read(file, fine, 0, 1, 1.0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SweepDesign.read(file, fine, 1, 1, 0.0)).isInstanceOf(IllegalArgumentException.class);
