@@ -17,6 +17,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.scoresim.engine.run.Engine;
+import org.scoresim.engine.run.Ticker;
 import org.scoresim.experiments.calibrate.Calibration;
 import org.scoresim.experiments.calibrate.Targets;
 import org.scoresim.model.Scenario;
@@ -177,8 +178,8 @@ final class CalibrateCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
         }
-        Calibration calibration =
-                new Calibration(text, file.toString(), targets, seed, sample, engineOptions.engine, settings);
+        Calibration calibration = new Calibration(
+                text, file.toString(), targets, seed, sample, engineOptions.engine, settings, Ticker.SYSTEM);
         String sampleText = sample >= 1 ? "every household" : percent(sample) + " sample";
         if (check) {
             if (!json) {

@@ -12,6 +12,7 @@ import org.scoresim.engine.results.Results;
 import org.scoresim.engine.run.Chunks;
 import org.scoresim.engine.run.Engine;
 import org.scoresim.engine.run.PartialRun;
+import org.scoresim.engine.run.Ticker;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
@@ -46,6 +47,7 @@ public final class SparkEngine implements Engine {
     private volatile String jobGroup;
     private volatile boolean cancelled;
     private int failFirstAttemptOf = -1;
+    private final Ticker ticker;
 
     /** With the partition count of the configuration, or {@link #defaultPartitions}. */
     public SparkEngine(JavaSparkContext spark, Plan plan) {
@@ -54,6 +56,12 @@ public final class SparkEngine implements Engine {
 
     /** With this many partitions (0: the configuration's, or {@link #defaultPartitions}); more than the chunks are capped. */
     public SparkEngine(JavaSparkContext spark, Plan plan, int partitions) {
+        this(spark, plan, partitions, Ticker.SYSTEM);
+    }
+
+    /** As {@link #SparkEngine(JavaSparkContext, Plan, int)}, the run's time read from the ticker. */
+    public SparkEngine(JavaSparkContext spark, Plan plan, int partitions, Ticker ticker) {
+        this.ticker = ticker;
         this.spark = spark;
         this.plan = plan;
         this.chunking = new Chunks(plan);
@@ -107,7 +115,7 @@ public final class SparkEngine implements Engine {
 
     @Override
     public Results run() throws InterruptedException {
-        long started = System.nanoTime();
+        long started = ticker.read();
         String group = "scoresim-" + UUID.randomUUID();
         jobGroup = group;
         spark.setJobGroup(
@@ -130,7 +138,7 @@ public final class SparkEngine implements Engine {
             if (cancelled) { // asked before the job began: cancelJobGroup only stops running jobs
                 throw new CancellationException("run cancelled");
             }
-            return all.results(plan, (System.nanoTime() - started) / 1e9, "spark");
+            return all.results(plan, (ticker.read() - started) / 1e9, "spark");
         } catch (Exception e) { // SparkException is checked, though Scala does not declare it
             if (cancelled) {
                 throw new CancellationException("run cancelled");

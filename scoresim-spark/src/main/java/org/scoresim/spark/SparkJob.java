@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Properties;
@@ -58,6 +59,11 @@ public final class SparkJob {
     }
 
     static int run(String[] args) throws IOException, InterruptedException {
+        return run(args, Clock.systemDefaultZone());
+    }
+
+    /** As {@link #run(String[])}, with the wall clock of the default output folder's name. */
+    static int run(String[] args, Clock clock) throws IOException, InterruptedException {
         String file = null;
         long seed = 1;
         double sample = 1.0;
@@ -106,7 +112,7 @@ public final class SparkJob {
             String dir = out != null
                     ? out
                     : "runs/" + scenario.name() + "-"
-                            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+                            + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             for (long s = seed; s < seed + replications; s++) {
                 Plan plan = Plan.compile(scenario, s, sample);
                 SparkEngine engine = new SparkEngine(spark, plan, partitions);

@@ -32,7 +32,7 @@ final class Kernel {
     static final int COMPOSE = 2;
     static final int PERSON = 3;
 
-    private final long[] anyByYear; // [p * years + y], kept when masks is true
+    private final long[] anyByYear; // [personYear(p, y)], kept when masks is true
     private boolean keepMasks; // a comparison reads anyMask after each household
     private boolean masks; // anyByYear is kept for this household
     private final long[] counterfactualAny;
@@ -90,7 +90,7 @@ final class Kernel {
 
     /** Measures of member p active at any instant of year y, for the last simulated household (see {@link #keepMasks}). */
     long anyMask(int person, int year) {
-        return anyByYear[person * plan.years + year];
+        return anyByYear[personYear(person, year)];
     }
 
     /** Number of people of the last simulated household. */
@@ -115,7 +115,7 @@ final class Kernel {
             simulateYears(null, true);
             for (int p = 0; p < h.size; p++) {
                 for (int y = 0; y < plan.years; y++) {
-                    long wrong = anyByYear[p * plan.years + y] & ~counterfactualAny[p * plan.years + y];
+                    long wrong = anyByYear[personYear(p, y)] & ~counterfactualAny[personYear(p, y)];
                     if (wrong != 0) {
                         story[p] |= 1 << Tally.WRONGFUL;
                     }
@@ -131,6 +131,11 @@ final class Kernel {
                 tally.offerStory(Integer.numberOfTrailingZeros(bits), personId(household, p), plan.seed);
             }
         }
+    }
+
+    /** Where member p's year y lies in the per-member, per-year arrays. */
+    private int personYear(int p, int y) {
+        return p * plan.years + y;
     }
 
     /** A person's id: household x 32 + position in the household (adults first). */
@@ -220,7 +225,7 @@ final class Kernel {
                     end = (end & ~childMeasures) | childEnd[y];
                 }
                 if (counterfactual) {
-                    counterfactualAny[p * years + y] = any;
+                    counterfactualAny[personYear(p, y)] = any;
                 } else {
                     record(tally, p, y, any, end);
                 }
@@ -247,7 +252,6 @@ final class Kernel {
             return y0;
         }
         int years = plan.years;
-        int tiers = layout.tiers;
         long mask = h.endMask[p];
         int t = h.tier[p];
         int tierFrom = y0;
@@ -257,7 +261,7 @@ final class Kernel {
         int last = ev.end[p];
         int y = y0;
         for (; y < years; y++) {
-            int at = y * tiers + t;
+            int at = plan.tierYear(y, t);
             if (t == plan.lowestTier
                     || plan.plainMask[at] != mask
                     || !plan.plainYear[at]
@@ -277,7 +281,7 @@ final class Kernel {
                 if (masks) {
                     long[] kept = counterfactual ? counterfactualAny : anyByYear;
                     for (int j = y; j < stop; j++) {
-                        kept[p * years + j] = mask;
+                        kept[personYear(p, j)] = mask;
                     }
                 }
                 y = stop - 1;
@@ -312,7 +316,7 @@ final class Kernel {
                 binFrom = y;
             }
             if (masks) {
-                (counterfactual ? counterfactualAny : anyByYear)[p * years + y] = mask;
+                (counterfactual ? counterfactualAny : anyByYear)[personYear(p, y)] = mask;
             }
         }
         if (y == y0) {
@@ -349,7 +353,7 @@ final class Kernel {
                 continue;
             }
             s = plan.clampScore(s + plan.behaviourPoints[b]);
-            int at = y * layout.tiers + plan.tierOfScore[s - plan.scoreMin];
+            int at = plan.tierYear(y, plan.tierOfScore[s - plan.scoreMin]);
             if (plan.plainMask[at] != mask || !plan.plainYear[at]) {
                 return false;
             }
@@ -362,7 +366,7 @@ final class Kernel {
         long prev = h.endMask[p];
         h.lowestStreak[p] = h.tier[p] == plan.lowestTier ? h.lowestStreak[p] + 1 : 0;
         if (masks) {
-            anyByYear[p * plan.years + y] = any;
+            anyByYear[personYear(p, y)] = any;
         }
         if (trace != null) {
             trace.yearEnd(p, y, h.score[p], h.tier[p], any, end, h.listed[p], year.blockedNow.clone());
@@ -378,7 +382,7 @@ final class Kernel {
         int base = tally.base(y, h.cell[p]);
         long[] k = tally.counts;
         int bin = plan.scoreBin[h.score[p] - plan.scoreMin];
-        long plain = plan.plainMask[y * layout.tiers + h.tier[p]];
+        long plain = plan.plainMask[plan.tierYear(y, h.tier[p])];
         if (any == plain && end == plain && prev == plain && h.everListed[p] == 0 && h.lowestStreak[p] < 3) {
             tally.addPlainTier(h.cell[p], h.role[p], h.tier[p], y, y + 1);
             tally.addPlainScores(bin, y, y + 1);

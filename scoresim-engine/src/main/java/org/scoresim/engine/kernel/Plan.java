@@ -136,11 +136,11 @@ public final class Plan {
 
     // the measures of a person whose year is plain (see Tally): those of the tier, in force by the
     // year end, not those that land on children
-    final long[] plainMask; // [y * tiers + tier]
+    final long[] plainMask; // [tierYear(y, tier)]
     // whether a plain year at that tier needs nothing else: no travel ban, nothing for children
-    final boolean[] plainYear; // [y * tiers + tier]
+    final boolean[] plainYear; // [tierYear(y, tier)]
     // the year after the last of a stretch of plain years from y at that tier (the mask unchanged)
-    final int[] plainUntil; // [y * tiers + tier]
+    final int[] plainUntil; // [tierYear(y, tier)]
 
     private Plan(Scenario s, long seed, double sample) {
         this.scenario = s;
@@ -536,6 +536,11 @@ public final class Plan {
     /** The fine of a behaviour, in currency units per attributed event. */
     public double fine(int behaviour) {
         return behaviourFine[behaviour];
+    }
+
+    /** Where (year, tier) lies in {@link #plainMask}, {@link #plainYear} and {@link #plainUntil}. */
+    int tierYear(int y, int tier) {
+        return y * tierNames.length + tier;
     }
 
     /** Where (year, province, behaviour) lies in the per-behaviour tables ({@link #ownRate}, {@link #detectedShare}). */

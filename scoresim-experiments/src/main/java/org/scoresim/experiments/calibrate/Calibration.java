@@ -20,6 +20,7 @@ import org.apache.commons.math3.random.MersenneTwister;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;
 import org.scoresim.engine.run.Engine;
+import org.scoresim.engine.run.Ticker;
 import org.scoresim.experiments.calibrate.Targets.Free;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
@@ -78,15 +79,20 @@ public final class Calibration {
     private int evaluations;
     private Evaluation best;
 
+    private final Ticker ticker;
+
     /**
      * @param text the scenario file's text (the free values are read from it)
      * @param targets checked against the scenario with {@link Targets#check}
      */
     public Calibration(String text, String fileName, Targets targets, long seed, double sample, int threads) {
-        this(text, fileName, targets, seed, sample, "local", new Engine.Settings(threads, null));
+        this(text, fileName, targets, seed, sample, "local", new Engine.Settings(threads, null), Ticker.SYSTEM);
     }
 
-    /** Every evaluation a run on this engine ({@link Engine#of}): "local", or "spark" where it is on the class path. */
+    /**
+     * Every evaluation a run on this engine ({@link Engine#of}): "local", or "spark" where it is on
+     * the class path; each evaluation's time read from the ticker.
+     */
     public Calibration(
             String text,
             String fileName,
@@ -94,7 +100,9 @@ public final class Calibration {
             long seed,
             double sample,
             String engine,
-            Engine.Settings settings) {
+            Engine.Settings settings,
+            Ticker ticker) {
+        this.ticker = ticker;
         this.text = text;
         this.fileName = fileName;
         this.targets = targets;
@@ -116,7 +124,7 @@ public final class Calibration {
         if (known != null) {
             return known;
         }
-        long started = System.nanoTime();
+        long started = ticker.read();
         Results r = Engine.of(
                         engine, Plan.compile(ScenarioParser.parse(text, fileName, values), seed, sample), settings)
                 .run();
@@ -133,7 +141,7 @@ public final class Calibration {
             double simulated = Math.max(1.0, Math.abs(t[i]) * sample);
             loss += e * e / (target.tolerance() * target.tolerance() + 1.0 / simulated);
         }
-        Evaluation e = new Evaluation(Map.copyOf(values), t, c, loss, (System.nanoTime() - started) / 1e9);
+        Evaluation e = new Evaluation(Map.copyOf(values), t, c, loss, (ticker.read() - started) / 1e9);
         cache.put(values.toString(), e);
         evaluations++;
         if (best == null || loss < best.loss()) {
