@@ -8,6 +8,11 @@ export class ApiError extends Error {
   }
 }
 
+// The server refuses changes that do not come from its own page: the page shows it came from there
+// with the token the server put in the page's meta tag (the browser's Origin header says so too).
+const TOKEN = document.querySelector('meta[name="scoresim-token"]')?.content || '';
+const changing = headers => ({ ...headers, 'X-Scoresim-Token': TOKEN });
+
 async function answer(res) {
   const text = await res.text();
   let body = null;
@@ -29,17 +34,17 @@ export async function getText(url) {
 export async function post(url, value) {
   return answer(await fetch(url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: changing({ 'Content-Type': 'application/json', Accept: 'application/json' }),
     body: JSON.stringify(value),
   }));
 }
 
 export async function postText(url, text, signal) {
-  return answer(await fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/yaml' }, body: text, signal }));
+  return answer(await fetch(url, { method: 'POST', headers: changing({ 'Content-Type': 'text/yaml' }), body: text, signal }));
 }
 
 export async function del(url) {
-  return answer(await fetch(url, { method: 'DELETE' }));
+  return answer(await fetch(url, { method: 'DELETE', headers: changing({}) }));
 }
 
 // cached per page view

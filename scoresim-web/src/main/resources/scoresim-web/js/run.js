@@ -58,7 +58,7 @@ export async function render(main, args) {
     if (!draftInfo) {
       const v = await postText('/api/validate', draft);
       draftInfo = v.ok ? { description: `Your edited scenario "${v.scenario.name}".`, people: v.scenario.people, years: v.scenario.years }
-        : { description: `Your edited scenario has ${v.errors.length} problem(s); fix them in the editor first.`, errors: v.errors };
+        : { description: `Your edited scenario has ${v.total ?? v.errors.length} problem(s); fix them in the editor first.`, errors: v.errors };
     }
     return draftInfo;
   }

@@ -78,7 +78,8 @@ export async function render(main, args) {
         ${s.years.from}–${s.years.to}.</div>`;
     } else {
       status.className = 'pill bad';
-      status.textContent = `${errors.length} problem${errors.length === 1 ? '' : 's'}`;
+      const total = result.total ?? errors.length;
+      status.textContent = `${total} problem${total === 1 ? '' : 's'}${total > errors.length ? ` (the first ${errors.length} listed)` : ''}`;
       problems.innerHTML = errors.map((e, i) => `<div class="problem" data-i="${i}">
         <span class="where">${e.file ? `${esc(e.file)} ` : ''}${e.line > 0 ? `line ${e.line}${e.column ? ':' + e.column : ''}` : 'file'}</span>
         <span>${e.path ? `<span class="path">${esc(e.path)}</span>: ` : ''}${esc(e.message)}</span></div>`).join('');

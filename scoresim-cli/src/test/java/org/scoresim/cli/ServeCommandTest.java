@@ -59,12 +59,23 @@ class ServeCommandTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST as the README shows scripts sending it: with the server's own address as its Origin. */
     private HttpResponse<String> post(Dashboard d, String path, String body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(d.url() + path.substring(1)))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post(d, path, body, origin(d));
+    }
+
+    private HttpResponse<String> post(Dashboard d, String path, String body, String origin) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(d.url() + path.substring(1)))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** http://127.0.0.1:PORT, the address the command prints without its closing slash. */
+    private static String origin(Dashboard d) {
+        return d.url().substring(0, d.url().length() - 1);
     }
 
     private String runAndWait(Dashboard d, String body) throws Exception {
@@ -153,6 +164,23 @@ class ServeCommandTest {
             JsonNode validate =
                     Json.mapper().readTree(post(d, "/api/validate", yaml).body());
             assertThat(validate.get("errors")).isEqualTo(errors);
+        }
+    }
+
+    @Test
+    void onlyTheServersOwnPageOrAScriptNamingItsOriginStartsRuns() throws Exception {
+        try (Dashboard d = serve(tmp.resolve("runs"))) {
+            String run = "{\"scenario\": \"minimal\", \"sample\": 0.01}";
+            HttpResponse<String> crossSite = post(d, "/api/runs", run, "http://evil.example");
+            assertThat(crossSite.statusCode()).isEqualTo(403);
+            assertThat(crossSite.headers().firstValue("Access-Control-Allow-Origin"))
+                    .isEmpty();
+            HttpResponse<String> bare = post(d, "/api/runs", run, null);
+            assertThat(bare.statusCode()).isEqualTo(403);
+            assertThat(Json.mapper().readTree(bare.body()).get("error").asText())
+                    .contains("Origin: " + origin(d));
+            assertThat(Json.mapper().readTree(get(d, "/api/runs").body())).isEmpty();
+            assertThat(post(d, "/api/runs", run).statusCode()).isEqualTo(202);
         }
     }
 

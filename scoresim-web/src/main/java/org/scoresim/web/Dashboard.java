@@ -7,7 +7,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,8 @@ import org.scoresim.model.ScenarioException;
  * {@code scoresim serve}: the HTTP API of INTERFACE.md and the dashboard page that uses only it.
  * Scenarios and validation are answered here; runs, their figures and people in {@link RunsApi}.
  * Every body is JSON; every refusal is {@code {"error": text}} with its status (400 bad input,
- * 404 unknown id, 409 not finished, 413 body over 1 MiB, 429 queue full).
+ * 403 not for this server or not from its page, 404 unknown id, 409 not finished, 413 body over
+ * 1 MiB, 429 queue full).
  *
  * <p>Beyond INTERFACE.md's table (which it serves exactly), for the page: {@code GET
  * /api/runs/{id}/score_hist} ({@code {binLow, width: 10, years: {"2013": [counts]}}}, scaled),
@@ -37,19 +40,30 @@ import org.scoresim.model.ScenarioException;
  * /vendor/echarts.min.js}. Run status objects also carry scenario, seed, sample, times, people
  * and the scenario's claims with the model's figures beside them ({@code claims}, from
  * {@code ClaimFigures}); the people answer also carries the scoring scale.
+ *
+ * <p>It serves only its own page ({@link SameOrigin}): 403 to a request whose Host does not name
+ * this server, and to a change (any method but GET and HEAD) that comes from another site's page.
+ * The page gets this server's token in its {@code scoresim-token} meta tag.
  */
 public final class Dashboard implements AutoCloseable {
     /** Request bodies above this get 413: a scenario is a few kilobytes. */
     public static final int MAX_BODY = 1 << 20;
+
+    /** The empty meta tag of index.html that the served page carries the token in. */
+    private static final String TOKEN_TAG = "<meta name=\"scoresim-token\" content=\"\">";
 
     private final Settings settings;
     private final BundledScenarios bundled;
     private final RunQueue queue;
     private final RunsApi runsApi;
     private final Javalin app;
+    private final SameOrigin sameOrigin;
+    private final String page;
 
     private Dashboard(Settings settings) {
         this.settings = settings;
+        this.sameOrigin = new SameOrigin(settings.host(), this::port, new SecureRandom());
+        this.page = page(sameOrigin.token());
         this.bundled = new BundledScenarios(settings.scenarios());
         this.queue = new RunQueue(settings.concurrent(), settings.queueBound());
         this.runsApi = new RunsApi(settings, new RunsDirectory(settings.runs(), settings.clock()), bundled, queue);
@@ -98,12 +112,39 @@ public final class Dashboard implements AutoCloseable {
         app.stop();
     }
 
+    /** The token a client without an Origin header sends in {@value SameOrigin#TOKEN_HEADER}. */
+    String token() {
+        return sameOrigin.token();
+    }
+
+    /** index.html with this server's token in its meta tag. */
+    private static String page(String token) {
+        try (InputStream in = Dashboard.class.getResourceAsStream("/scoresim-web/index.html")) {
+            String html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (!html.contains(TOKEN_TAG)) {
+                throw new IllegalStateException("index.html has no " + TOKEN_TAG + " for the token");
+            }
+            return html.replace(TOKEN_TAG, TOKEN_TAG.replace("content=\"\"", "content=\"" + token + "\""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void routes() {
+        app.before(sameOrigin::check);
         app.before(ctx -> {
             if (ctx.req().getContentLengthLong() > MAX_BODY) {
                 throw tooLarge();
             }
         });
+        for (String path : List.of("/", "/index.html")) {
+            // the token changes with every start: the page is never cached
+            app.get(
+                    path,
+                    ctx -> ctx.header("Cache-Control", "no-store")
+                            .contentType("text/html; charset=utf-8")
+                            .result(page));
+        }
         app.get("/api/scenarios", ctx -> json(ctx, bundled.list()));
         app.get("/api/scenarios/{name}", ctx -> {
             String text = bundled.text(ctx.pathParam("name"))
@@ -150,7 +191,10 @@ public final class Dashboard implements AutoCloseable {
         ctx.contentType("application/json").result(JsonText.compact(value));
     }
 
-    /** {@code {"ok", "errors": [{"line", "column", "path", "message"}]}}, plus the scenario's outline when ok. */
+    /**
+     * {@code {"ok", "errors": [{"line", "column", "path", "message"}], "total"}}, plus the scenario's
+     * outline when ok: the first {@value ScenarioErrors#SHOWN} problems of the {@code total}.
+     */
     private void validate(Context ctx) throws IOException {
         String yaml = body(ctx);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -158,6 +202,7 @@ public final class Dashboard implements AutoCloseable {
             Scenario s = bundled.read(yaml, "scenario.yaml");
             m.put("ok", true);
             m.put("errors", List.of());
+            m.put("total", 0);
             Map<String, Object> outline = new LinkedHashMap<>();
             outline.put("name", s.name());
             outline.put("description", s.description());
@@ -167,6 +212,7 @@ public final class Dashboard implements AutoCloseable {
         } catch (ScenarioException e) {
             m.put("ok", false);
             m.put("errors", ScenarioErrors.of(e, "scenario.yaml"));
+            m.put("total", e.problems().size());
         }
         json(ctx, m);
     }

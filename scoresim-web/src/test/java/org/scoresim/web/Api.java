@@ -2,13 +2,20 @@ package org.scoresim.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /** A dashboard on a free port with its own runs directory, and a plain java.net.http client for it. */
 final class Api implements AutoCloseable {
@@ -47,12 +54,49 @@ final class Api implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(base + path)));
     }
 
+    /** A request as the dashboard's own page sends it: its Origin is the server's. */
+    HttpRequest.Builder fromThePage(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Origin", base);
+    }
+
     Reply post(String path, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(fromThePage(path).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Reply delete(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+        return send(fromThePage(path).DELETE());
+    }
+
+    /** An answer read off the socket: status, headers (names in lower case) and the body as sent. */
+    record Raw(int status, Map<String, String> headers, String body) {}
+
+    /**
+     * A request written by hand on a socket to 127.0.0.1, with the Host header given (java.net.http
+     * sends only the Host of its URI).
+     */
+    Raw raw(String method, String path, String host, Map<String, String> headers, String body) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), dashboard.port())) {
+            socket.setSoTimeout(60_000);
+            byte[] content = body.getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n");
+            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            head.append("Content-Length: ").append(content.length).append("\r\nConnection: close\r\n\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(content);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String[] lines = answer.substring(0, end).split("\r\n");
+            Map<String, String> answerHeaders = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                answerHeaders.put(
+                        lines[i].substring(0, colon).toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
+            }
+            return new Raw(Integer.parseInt(lines[0].split(" ")[1]), answerHeaders, answer.substring(end + 4));
+        }
     }
 
     /** Starts a run and returns its id. */

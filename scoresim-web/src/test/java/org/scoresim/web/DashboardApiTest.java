@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,11 +73,13 @@ class DashboardApiTest {
         JsonNode ok = api.post("/api/validate", minimalYaml()).json();
         assertThat(ok.get("ok").asBoolean()).isTrue();
         assertThat(ok.get("errors").size()).isZero();
+        assertThat(ok.get("total").asInt()).isZero();
 
         String bad = minimalYaml().replace("rate: 2.0 ", "rate: -2.0").replace("coverage: 1.0", "coverge: 1.0");
         JsonNode answer = api.post("/api/validate", bad).json();
         assertThat(answer.get("ok").asBoolean()).isFalse();
         assertThat(answer.get("errors")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(answer.get("total").asInt()).isEqualTo(answer.get("errors").size());
         assertThat(toProblems(answer.get("errors"))).isEqualTo(parserProblems(bad));
     }
 
@@ -291,12 +292,11 @@ class DashboardApiTest {
         byte[] big = new byte[2 << 20];
         java.util.Arrays.fill(big, (byte) 'x');
         for (String path : List.of("/api/validate", "/api/runs", "/api/compare")) {
-            Api.Reply r = api.send(HttpRequest.newBuilder(URI.create(api.base + path))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(big)));
+            Api.Reply r = api.send(api.fromThePage(path).POST(HttpRequest.BodyPublishers.ofByteArray(big)));
             assertThat(r.status()).as(path).isEqualTo(413);
         }
         // without a Content-Length (chunked), the limit holds while reading
-        Api.Reply chunked = api.send(HttpRequest.newBuilder(URI.create(api.base + "/api/validate"))
+        Api.Reply chunked = api.send(api.fromThePage("/api/validate")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
         assertThat(chunked.status()).isEqualTo(413);
         assertThat(api.post("/api/validate", "x".repeat(1000)).status()).isEqualTo(200);

@@ -262,4 +262,43 @@ class DashboardBrowserTest {
         page("people-page");
         noConsoleErrors();
     }
+
+    @Test
+    @Order(6)
+    void aQueuedRunIsCancelledFromThePageAndEveryChangeCarriesTheServersToken() throws Exception {
+        // the one slot is taken, so the page's run waits in the queue until it is cancelled
+        String busy = api.start("{\"scenario\": \"minimal\", \"sample\": 1.0, \"seed\": 9}");
+        String cancelled;
+        try {
+            open("#/run/minimal");
+            until("the scenario described", () -> text("size").contains("people"));
+            ((JavascriptExecutor) driver)
+                    .executeScript("window.changes = []; const send = window.fetch;"
+                            + " window.fetch = (url, init) => { if (init && init.method && init.method !== 'GET')"
+                            + " window.changes.push([init.method, String(url), (init.headers || {})['X-Scoresim-Token'] || '']);"
+                            + " return send(url, init); };");
+            choose("scenario", "minimal");
+            WebElement sample = driver.findElement(By.id("sample"));
+            sample.clear();
+            sample.sendKeys("1");
+            driver.findElement(By.id("start")).click();
+            until("the run queued", () -> text("w-status").equals("queued"));
+            cancelled = driver.findElement(By.cssSelector("#watch .sub")).getText();
+            driver.findElement(By.id("w-cancel")).click();
+            until("the run cancelled", () -> text("w-status").equals("cancelled"));
+        } finally {
+            api.delete("/api/runs/" + busy);
+            api.await(busy);
+        }
+        assertThat(api.get("/api/runs/" + cancelled).json().get("status").asText())
+                .isEqualTo("cancelled");
+        @SuppressWarnings("unchecked")
+        List<List<String>> changes =
+                (List<List<String>>) ((JavascriptExecutor) driver).executeScript("return window.changes");
+        assertThat(changes)
+                .extracting(c -> c.get(0) + " " + c.get(1))
+                .contains("POST /api/runs", "DELETE /api/runs/" + cancelled);
+        assertThat(changes).extracting(c -> c.get(2)).containsOnly(api.dashboard.token());
+        noConsoleErrors();
+    }
 }
