@@ -18,6 +18,7 @@ final class BehaviourReader {
     static final List<String> CHANNEL_KEYS = List.of("coverage", "coverage_by_province", "false_match");
     static final List<String> BEHAVIOUR_KEYS = List.of(
             "who", "rate", "heterogeneity", "multipliers", "deterrence", "detection", "points", "fine", "lists");
+    static final List<String> DETECTION_KEYS = List.of("channel", "probability");
     static final List<String> WHO = List.of("adults", "children", "everyone");
 
     private final NodeReader r;
@@ -161,8 +162,7 @@ final class BehaviourReader {
         Set<String> seen = new HashSet<>();
         boolean ok = true;
         for (int i = 0; i < items.size(); i++) {
-            Block d = r.block(
-                    items.get(i), path + "[" + i + "]", "{channel, probability}", List.of("channel", "probability"));
+            Block d = r.block(items.get(i), path + "[" + i + "]", "{channel, probability}", DETECTION_KEYS);
             if (d == null) {
                 ok = false;
                 continue;
