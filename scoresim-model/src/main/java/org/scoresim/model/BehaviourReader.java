@@ -11,7 +11,7 @@ import org.scoresim.model.NodeReader.Block;
 import org.scoresim.model.NodeReader.Entry;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads {@code channels} and {@code behaviours} (MODEL.md sections 3 and 4). */
+/** Reads {@code channels} and {@code behaviours} (docs/MODEL.md sections 3 and 4). */
 final class BehaviourReader {
     static final int MAX_CHANNELS = 64;
     static final int MAX_BEHAVIOURS = 64;
@@ -114,7 +114,7 @@ final class BehaviourReader {
         String who = whoNode == null ? null : r.choice(whoNode, b.path("who"), WHO);
         Node rateNode = r.required(b, "rate", "events per person-year: a number >= 0 or a {year: value} map");
         Curve rate = rateNode == null ? null : r.curve(rateNode, b.path("rate"), Bound.NON_NEGATIVE);
-        // absent heterogeneity: frailty 1 for everyone (MODEL.md 3), recorded as 0
+        // absent heterogeneity: frailty 1 for everyone (docs/MODEL.md 3), recorded as 0
         Double heterogeneity = b.has("heterogeneity")
                 ? r.number(b.get("heterogeneity"), b.path("heterogeneity"), Bound.POSITIVE)
                 : Double.valueOf(0);
@@ -186,7 +186,7 @@ final class BehaviourReader {
         return ok ? List.copyOf(out) : null;
     }
 
-    /** The lists an attributed event puts the person on (MODEL.md 5). */
+    /** The lists an attributed event puts the person on (docs/MODEL.md 5). */
     private List<String> lists(Node node, String path) {
         List<NodeReader.Ref> refs = r.names(node, path, "list");
         if (refs == null) {

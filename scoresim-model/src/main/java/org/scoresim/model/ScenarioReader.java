@@ -14,7 +14,7 @@ import org.scoresim.model.NodeReader.Entry;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Turns the composed top-level mapping into a {@link Scenario}, block by block (SCENARIO.md). Blocks
+ * Turns the composed top-level mapping into a {@link Scenario}, block by block (docs/SCENARIO.md). Blocks
  * are read in the order their references need (years and population first, travel last), whatever
  * their order in the file; {@link Problems} restores file order at the end.
  */
@@ -151,7 +151,7 @@ final class ScenarioReader {
             Node c = r.required(h, "children", "a map of count: weight, such as {0: 0.5, 1: 0.5}");
             adults = a == null ? null : r.counts(a, h.path("adults"));
             children = c == null ? null : r.counts(c, h.path("children"));
-            // MODEL.md 2: households = size / mean household size, which must not be 0
+            // docs/MODEL.md 2: households = size / mean household size, which must not be 0
             if (adults != null && children != null && onlyEmpty(adults) && onlyEmpty(children)) {
                 problems.at(
                         hNode,
@@ -227,7 +227,7 @@ final class ScenarioReader {
             if (b == null) {
                 continue;
             }
-            // SCENARIO.md shows active_from on every list; absent, the list exists from the first year
+            // docs/SCENARIO.md: active_from may be left out; absent, the list exists from the first year
             Integer from = known.years == null ? Integer.valueOf(0) : Integer.valueOf(known.years.from());
             if (b.has("active_from")) {
                 from = r.year(b.get("active_from"), b.path("active_from"));
@@ -311,7 +311,7 @@ final class ScenarioReader {
         return new Scenario.Recovery(points.intValue(), expiry);
     }
 
-    /** Tiers highest first, minima strictly decreasing, the lowest reachable by every score (MODEL.md 5). */
+    /** Tiers highest first, minima strictly decreasing, the lowest reachable by every score (docs/MODEL.md 5). */
     private List<Scenario.Tier> tiers(Block scoring, Integer scoringMin) {
         Node node = r.required(scoring, "tiers", "a list of {name, min}, highest first");
         List<Node> items =
