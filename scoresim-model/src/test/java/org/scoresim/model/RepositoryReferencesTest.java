@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The repository explains itself: every Markdown document a tracked file names is a tracked file,
- * and no tracked file points at a folder of the machine it was written on (a user's clone has none
- * of them). Reads the files git tracks, as a fresh clone has them.
+ * every relative link of a Markdown page leads to a file, and no tracked file points at a folder of
+ * the machine it was written on (a user's clone has none of them). Reads the files git tracks, as a
+ * fresh clone has them.
  */
 class RepositoryReferencesTest {
     private static final Path ROOT = Fixtures.SCENARIOS.getParent();
@@ -32,6 +33,9 @@ class RepositoryReferencesTest {
     /** A path of a build machine's home or work folders, or of the design notes outside the repository. */
     private static final Pattern OUTSIDE =
             Pattern.compile("(?<![\\w.~$])/(?:work|root|home)/[\\w.-]|\\.\\./shared/|shared[/]design");
+
+    /** The target of a Markdown link or image, without its anchor: {@code [text](target#anchor)}. */
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]*)(?:#[^)\\s]*)?\\)");
 
     private static List<String> tracked;
 
@@ -104,6 +108,29 @@ class RepositoryReferencesTest {
     }
 
     @Test
+    void everyRelativeLinkOfAMarkdownPageLeadsToAFile() throws Exception {
+        List<String> broken = new ArrayList<>();
+        for (String file : tracked) {
+            String text = file.endsWith(".md") ? text(file) : null;
+            if (text == null) {
+                continue;
+            }
+            Matcher m = LINK.matcher(text);
+            while (m.find()) {
+                String target = m.group(1);
+                if (target.isEmpty() || target.matches("[a-z]+:.*")) {
+                    continue; // an anchor of the page itself, or a web address
+                }
+                Path folder = ROOT.resolve(file).getParent();
+                if (!Files.exists(folder.resolve(target).normalize())) {
+                    broken.add(file + " links to " + target);
+                }
+            }
+        }
+        assertThat(broken).as("relative links that lead nowhere").isEmpty();
+    }
+
+    @Test
     void noTrackedFilePointsOutsideTheRepository() throws Exception {
         List<String> outside = new ArrayList<>();
         for (String file : tracked) {
@@ -133,6 +160,12 @@ class RepositoryReferencesTest {
         assertThat(OUTSIDE.matcher("Wrote runs/minimal/summary.json; see /tmp/docs-run")
                         .find())
                 .isFalse();
-        assertThat(OUTSIDE.matcher("export PATH=$HOME/bin and ~/" + "work/x").find()).isFalse();
+        Matcher link = LINK.matcher("see [the model](docs/MODEL" + ".md#3-behaviour) and [top](#top)");
+        assertThat(link.find()).isTrue();
+        assertThat(link.group(1)).isEqualTo("docs/MODEL" + ".md");
+        assertThat(link.find()).isTrue();
+        assertThat(link.group(1)).isEmpty();
+        assertThat(OUTSIDE.matcher("export PATH=$HOME/bin and ~/" + "work/x").find())
+                .isFalse();
     }
 }
