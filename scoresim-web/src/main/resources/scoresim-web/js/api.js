@@ -1,4 +1,4 @@
-// The dashboard talks to the server only through the HTTP API of INTERFACE.md.
+// The dashboard talks to the server only through the HTTP API of docs/OUTPUTS.md.
 
 export class ApiError extends Error {
   constructor(status, body) {

@@ -50,7 +50,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
-    @Option(names = "--json", description = "the comparison as JSON (INTERFACE.md)")
+    @Option(names = "--json", description = "the comparison as JSON (docs/OUTPUTS.md)")
     boolean json;
 
     @Override

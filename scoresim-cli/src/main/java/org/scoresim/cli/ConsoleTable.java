@@ -8,7 +8,7 @@ import org.scoresim.model.Metric;
 
 /**
  * The per-year table of a run on stdout: one column per year, one row per figure, grouped as a
- * reader of MODEL.md section 7 expects. Counts are scaled to the represented population.
+ * reader of docs/MODEL.md section 7 expects. Counts are scaled to the represented population.
  */
 final class ConsoleTable {
     private static final int LABEL = 34;

@@ -54,7 +54,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--json", description = "the story as JSON (INTERFACE.md)")
+    @Option(names = "--json", description = "the story as JSON (docs/OUTPUTS.md)")
     boolean json;
 
     @Override

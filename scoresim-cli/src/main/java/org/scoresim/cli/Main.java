@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code scoresim}: an executable model of a social credit system on a synthetic population.
- * Exit codes (INTERFACE.md): 0 done, 2 bad usage or bad input, 1 internal failure, 130 interrupted.
+ * Exit codes (docs/OUTPUTS.md): 0 done, 2 bad usage or bad input, 1 internal failure, 130 interrupted.
  */
 @Command(
         name = "scoresim",

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * A run's output directory, written so that nothing incomplete ever looks complete: files go to
  * a hidden sibling {@code .DIR.partial-PID} that is renamed to DIR in one step at the end; an
- * interrupted or failed run removes it (INTERFACE.md, exit 130).
+ * interrupted or failed run removes it (docs/OUTPUTS.md, exit 130).
  */
 final class OutputDirectory {
     private final Path target;

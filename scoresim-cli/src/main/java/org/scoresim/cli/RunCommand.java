@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
             "Simulates a scenario and reports, per year, what the system did: offences, detections,",
             "misattributions, tiers, lists, sanctions (people), blocked purchases, wrongful sanctions.",
             "",
-            "Writes OUT/summary.json (every figure of MODEL.md section 7, nationally), OUT/" + ResultsDatabase.FILE,
+            "Writes OUT/summary.json (every metric of docs/OUTPUTS.md, nationally), OUT/" + ResultsDatabase.FILE,
             "(the same per province and attribute; see 'scoresim export') and OUT/report.html (charts,",
             "one self-contained page), and prints a table; with --json prints summary.json on stdout",
             "instead, and nothing else.",
@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Same scenario and seed give the same numbers, for any --threads (MODEL.md section 8).",
+            "Same scenario and seed give the same numbers, for any --threads (docs/MODEL.md section 8).",
             "--sample F simulates a fraction F of households (a 1%% sample is a subset of the 10%% one)",
             "and scales counts by 1/F; summary.json then holds 95%% intervals under 'interval95'."
         })

@@ -24,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "the scenario file (YAML, see SCENARIO.md)")
+    @Parameters(paramLabel = "SCENARIO", description = "the scenario file (YAML, see docs/SCENARIO.md)")
     Path file;
 
     @Option(

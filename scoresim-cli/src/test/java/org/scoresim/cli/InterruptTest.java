@@ -13,7 +13,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C (SIGINT) during a run: exit 130 and nothing left that looks complete (INTERFACE.md). */
+/** Ctrl-C (SIGINT) during a run: exit 130 and nothing left that looks complete (docs/OUTPUTS.md). */
 class InterruptTest {
     @TempDir
     Path tmp;

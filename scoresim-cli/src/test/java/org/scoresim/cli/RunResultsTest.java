@@ -21,7 +21,7 @@ import org.scoresim.store.ResultsDatabase;
 import org.scoresim.store.ResultsFile;
 
 /**
- * The results database of a run (INTERFACE.md), read back through the store, and `scoresim export`.
+ * The results database of a run (docs/OUTPUTS.md), read back through the store, and `scoresim export`.
  * The tables' columns and the export's contents are the store's tests; these check what the
  * command puts there.
  */

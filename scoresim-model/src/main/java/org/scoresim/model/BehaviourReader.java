@@ -11,13 +11,14 @@ import org.scoresim.model.NodeReader.Block;
 import org.scoresim.model.NodeReader.Entry;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads {@code channels} and {@code behaviours} (MODEL.md sections 3 and 4). */
+/** Reads {@code channels} and {@code behaviours} (docs/MODEL.md sections 3 and 4). */
 final class BehaviourReader {
     static final int MAX_CHANNELS = 64;
     static final int MAX_BEHAVIOURS = 64;
     static final List<String> CHANNEL_KEYS = List.of("coverage", "coverage_by_province", "false_match");
     static final List<String> BEHAVIOUR_KEYS = List.of(
             "who", "rate", "heterogeneity", "multipliers", "deterrence", "detection", "points", "fine", "lists");
+    static final List<String> DETECTION_KEYS = List.of("channel", "probability");
     static final List<String> WHO = List.of("adults", "children", "everyone");
 
     private final NodeReader r;
@@ -113,7 +114,7 @@ final class BehaviourReader {
         String who = whoNode == null ? null : r.choice(whoNode, b.path("who"), WHO);
         Node rateNode = r.required(b, "rate", "events per person-year: a number >= 0 or a {year: value} map");
         Curve rate = rateNode == null ? null : r.curve(rateNode, b.path("rate"), Bound.NON_NEGATIVE);
-        // absent heterogeneity: frailty 1 for everyone (MODEL.md 3), recorded as 0
+        // absent heterogeneity: frailty 1 for everyone (docs/MODEL.md 3), recorded as 0
         Double heterogeneity = b.has("heterogeneity")
                 ? r.number(b.get("heterogeneity"), b.path("heterogeneity"), Bound.POSITIVE)
                 : Double.valueOf(0);
@@ -161,8 +162,7 @@ final class BehaviourReader {
         Set<String> seen = new HashSet<>();
         boolean ok = true;
         for (int i = 0; i < items.size(); i++) {
-            Block d = r.block(
-                    items.get(i), path + "[" + i + "]", "{channel, probability}", List.of("channel", "probability"));
+            Block d = r.block(items.get(i), path + "[" + i + "]", "{channel, probability}", DETECTION_KEYS);
             if (d == null) {
                 ok = false;
                 continue;
@@ -186,7 +186,7 @@ final class BehaviourReader {
         return ok ? List.copyOf(out) : null;
     }
 
-    /** The lists an attributed event puts the person on (MODEL.md 5). */
+    /** The lists an attributed event puts the person on (docs/MODEL.md 5). */
     private List<String> lists(Node node, String path) {
         List<NodeReader.Ref> refs = r.names(node, path, "list");
         if (refs == null) {

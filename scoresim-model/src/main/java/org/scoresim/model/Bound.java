@@ -5,7 +5,7 @@ enum Bound {
     ANY("a number"),
     NON_NEGATIVE("a number >= 0"),
     POSITIVE("a number > 0"),
-    /** Probabilities, coverage, enforcement, deterrence (MODEL.md sections 3, 4, 6). */
+    /** Probabilities, coverage, enforcement, deterrence (docs/MODEL.md sections 3, 4, 6). */
     UNIT("a number in [0, 1]"),
     /** {@code false_match}: a channel that misattributes every detection would attribute nothing to the offender. */
     BELOW_ONE("a number in [0, 1)");

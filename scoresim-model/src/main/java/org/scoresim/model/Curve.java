@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * A number that may change over the years: piecewise linear between the years given, constant
- * before the first and after the last (MODEL.md section 4). A plain number is a curve with one point.
+ * before the first and after the last (docs/MODEL.md section 4). A plain number is a curve with one point.
  */
 public record Curve(NavigableMap<Integer, Double> points) {
 

@@ -52,7 +52,7 @@ final class Declarations {
 
     /**
      * A key that must be a value of the attribute {@code province}: coverage by province, rollout
-     * (MODEL.md sections 4 and 5).
+     * (docs/MODEL.md sections 4 and 5).
      */
     void checkProvinces(Node node, String path, List<NodeReader.Entry> entries) {
         if (attributes == null || entries.isEmpty()) {
@@ -68,7 +68,7 @@ final class Declarations {
         }
     }
 
-    /** {attribute: {value: factor}} with attributes and values of {@code population.attributes} (MODEL.md 3, 6). */
+    /** {attribute: {value: factor}} with attributes and values of {@code population.attributes} (docs/MODEL.md 3, 6). */
     Map<String, Map<String, Double>> multipliers(NodeReader r, Node node, String path) {
         List<NodeReader.Entry> entries = r.entries(node, path, "a map of attribute: {value: factor}", true);
         if (entries == null) {

@@ -14,7 +14,7 @@ import org.scoresim.model.NodeReader.Ref;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
-/** Reads {@code sanctions}, {@code rewards} and {@code travel} (MODEL.md section 6). */
+/** Reads {@code sanctions}, {@code rewards} and {@code travel} (docs/MODEL.md section 6). */
 final class MeasureReader {
     static final int MAX_MEASURES = 64;
     static final int MAX_MODES = 16;
@@ -97,7 +97,7 @@ final class MeasureReader {
         }
         Node whenNode = r.required(b, "when", "{tiers, lists, behaviours}");
         Scenario.When when = whenNode == null ? null : when(whenNode, b.path("when"));
-        // MODEL.md 6: duration_days is how long a when.behaviours trigger lasts, and only that
+        // docs/MODEL.md 6: duration_days is how long a when.behaviours trigger lasts, and only that
         Double duration = null;
         boolean durationOk = true;
         if (when != null && !when.behaviours().isEmpty()) {
@@ -236,7 +236,7 @@ final class MeasureReader {
         return new Scenario.TravelMode(e.key(), trips, Collections.unmodifiableMap(multipliers), blockedBy);
     }
 
-    /** MODEL.md 6: a purchase is refused while the traveller's own sanction is active. */
+    /** docs/MODEL.md 6: a purchase is refused while the traveller's own sanction is active. */
     private boolean blockedBySanction(Node node, String path, String name) {
         if (known.rewards != null
                 && known.rewards.contains(name)

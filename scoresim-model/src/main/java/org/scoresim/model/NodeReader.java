@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Reads typed values out of a composed YAML node tree. Anything unexpected is recorded in
  * {@link Problems} at the node's position and the method returns null, so the caller carries on
- * with the rest of the file (SCENARIO.md: all errors at once). Numbers are read from the text as
+ * with the rest of the file (docs/SCENARIO.md: all errors at once). Numbers are read from the text as
  * written, in decimal, never through YAML 1.1's octal or sexagesimal forms.
  */
 final class NodeReader {
@@ -300,7 +300,7 @@ final class NodeReader {
     }
 
     /**
-     * A number or a {year: value} map (MODEL.md section 4: piecewise linear in the year). Every
+     * A number or a {year: value} map (docs/MODEL.md section 4: piecewise linear in the year). Every
      * point must lie in {@code bound}.
      */
     Curve curve(Node node, String path, Bound bound) {
@@ -357,7 +357,7 @@ final class NodeReader {
         return ok ? out : null;
     }
 
-    /** Household sizes (MODEL.md section 2): count 0..16 to a weight, at least one positive. */
+    /** Household sizes (docs/MODEL.md section 2): count 0..16 to a weight, at least one positive. */
     Map<Integer, Double> counts(Node node, String path) {
         List<Entry> entries = entries(node, path, "a map of count: weight, such as {1: 0.3, 2: 0.7}", false);
         if (entries == null) {

@@ -7,7 +7,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * The problems found so far in one file. SCENARIO.md asks for all errors of a file at once, so
+ * The problems found so far in one file. docs/SCENARIO.md asks for all errors of a file at once, so
  * readers record a problem and carry on; {@link #sorted()} puts them back in file order.
  */
 final class Problems {

@@ -3,7 +3,7 @@ package org.scoresim.model;
 import java.util.Map;
 
 /**
- * A whole system, as written in one scenario file and the base it names, if any (SCENARIO.md):
+ * A whole system, as written in one scenario file and the base it names, if any (docs/SCENARIO.md):
  * population, behaviour, detection channels, scoring rules, lists, sanctions, rewards and travel,
  * and the published claims its results are set beside. Immutable, nothing computed; maps keep the
  * file's order. How a run is done (seed, sample, threads) is not here.
@@ -26,7 +26,7 @@ public record Scenario(
         Map<String, TravelMode> travel,
         Map<String, Claim> claims) {
 
-    /** Calendar years {@code from .. to} inclusive (MODEL.md section 1). */
+    /** Calendar years {@code from .. to} inclusive (docs/MODEL.md section 1). */
     public record Years(int from, int to) {
         public int count() {
             return to - from + 1;
@@ -34,7 +34,7 @@ public record Scenario(
     }
 
     /**
-     * MODEL.md section 2. {@code adults} and {@code children} map a count to its weight;
+     * docs/MODEL.md section 2. {@code adults} and {@code children} map a count to its weight;
      * {@code attributes} map an attribute name to its values' weights (weights need not sum to 1).
      */
     public record Population(
@@ -43,7 +43,7 @@ public record Scenario(
             Map<Integer, Double> children,
             Map<String, Map<String, Double>> attributes) {}
 
-    /** A detection channel (MODEL.md section 4). {@code coverageByProvince} may be empty. */
+    /** A detection channel (docs/MODEL.md section 4). {@code coverageByProvince} may be empty. */
     public record Channel(String name, Curve coverage, Map<String, Curve> coverageByProvince, double falseMatch) {}
 
     public enum Who {
@@ -53,7 +53,7 @@ public record Scenario(
     }
 
     /**
-     * A behaviour (MODEL.md section 3). {@code heterogeneity} is the Gamma shape of frailty, or 0 when
+     * A behaviour (docs/MODEL.md section 3). {@code heterogeneity} is the Gamma shape of frailty, or 0 when
      * absent (frailty = 1). {@code multipliers}: attribute to value to factor (missing = 1).
      * {@code points}: score change per attributed event; {@code fine}: 0 when absent.
      */
@@ -71,7 +71,7 @@ public record Scenario(
 
     public record Detection(String channel, double probability) {}
 
-    /** Year from which scoring is active, per province (MODEL.md section 5). */
+    /** Year from which scoring is active, per province (docs/MODEL.md section 5). */
     public record Rollout(int defaultYear, Map<String, Integer> provinces) {}
 
     /** {@code recovery} is never null (0 points per clean year, no expiry, when absent). */
@@ -83,11 +83,11 @@ public record Scenario(
     /** Tiers are listed highest first, with strictly decreasing minima. */
     public record Tier(String name, int min) {}
 
-    /** A list such as the court blacklist (MODEL.md section 5). {@code maxYears} null = no limit. */
+    /** A list such as the court blacklist (docs/MODEL.md section 5). {@code maxYears} null = no limit. */
     public record ListRule(String name, int activeFrom, double exitRate, double minYears, Double maxYears) {}
 
     /**
-     * A sanction or a reward (MODEL.md section 6). {@code durationDays} is null unless
+     * A sanction or a reward (docs/MODEL.md section 6). {@code durationDays} is null unless
      * {@code when.behaviours} is non-empty; {@code enforcement} is the constant 1 when absent;
      * {@code activeFrom} is null when absent (= the first year).
      */
@@ -121,7 +121,7 @@ public record Scenario(
         CHILDREN
     }
 
-    /** Trip attempts per person-year (MODEL.md section 6). */
+    /** Trip attempts per person-year (docs/MODEL.md section 6). */
     public record TravelMode(
             String name, Curve tripsPerYear, Map<String, Map<String, Double>> multipliers, String blockedBy) {}
 

@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads and validates a scenario file (SCENARIO.md). Every problem of the file is reported at once,
+ * Reads and validates a scenario file (docs/SCENARIO.md). Every problem of the file is reported at once,
  * in file order, with line, column and key path; nothing but {@link ScenarioException} leaves
  * {@code parse}, whatever the input. A file may name a base in its folder and state only its
  * changes ({@link Overlay}); a problem then names the file its value is written in.

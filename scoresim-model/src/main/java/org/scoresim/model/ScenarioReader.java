@@ -14,7 +14,7 @@ import org.scoresim.model.NodeReader.Entry;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Turns the composed top-level mapping into a {@link Scenario}, block by block (SCENARIO.md). Blocks
+ * Turns the composed top-level mapping into a {@link Scenario}, block by block (docs/SCENARIO.md). Blocks
  * are read in the order their references need (years and population first, travel last), whatever
  * their order in the file; {@link Problems} restores file order at the end.
  */
@@ -33,6 +33,14 @@ final class ScenarioReader {
             "rewards",
             "travel",
             "claims");
+    static final List<String> YEARS_KEYS = List.of("from", "to");
+    static final List<String> POPULATION_KEYS = List.of("size", "households", "attributes");
+    static final List<String> HOUSEHOLDS_KEYS = List.of("adults", "children");
+    static final List<String> LIST_KEYS = List.of("active_from", "exit_rate", "min_years", "max_years");
+    static final List<String> SCORING_KEYS = List.of("initial", "min", "max", "recovery", "tiers");
+    static final List<String> RECOVERY_KEYS = List.of("points_per_clean_year", "expiry_years");
+    static final List<String> TIER_KEYS = List.of("name", "min");
+    static final List<String> ROLLOUT_KEYS = List.of("default", "provinces");
     static final int MAX_LISTS = 32;
     static final int MAX_TIERS = 32;
     static final long MAX_POPULATION = 3_000_000_000L;
@@ -97,7 +105,7 @@ final class ScenarioReader {
 
     private Scenario.Years years(Block top) {
         Node node = r.required(top, "years", "{from: year, to: year}");
-        Block b = node == null ? null : r.block(node, "years", "{from: year, to: year}", List.of("from", "to"));
+        Block b = node == null ? null : r.block(node, "years", "{from: year, to: year}", YEARS_KEYS);
         if (b == null) {
             return null;
         }
@@ -120,9 +128,7 @@ final class ScenarioReader {
     private Scenario.Population population(Block top) {
         String expected = "{size, households, attributes}";
         Node node = r.required(top, "population", expected);
-        Block b = node == null
-                ? null
-                : r.block(node, "population", expected, List.of("size", "households", "attributes"));
+        Block b = node == null ? null : r.block(node, "population", expected, POPULATION_KEYS);
         if (b == null) {
             return null;
         }
@@ -139,13 +145,13 @@ final class ScenarioReader {
                         hNode,
                         b.path("households"),
                         "{adults: {count: weight}, children: {count: weight}}",
-                        List.of("adults", "children"));
+                        HOUSEHOLDS_KEYS);
         if (h != null) {
             Node a = r.required(h, "adults", "a map of count: weight, such as {1: 0.3, 2: 0.7}");
             Node c = r.required(h, "children", "a map of count: weight, such as {0: 0.5, 1: 0.5}");
             adults = a == null ? null : r.counts(a, h.path("adults"));
             children = c == null ? null : r.counts(c, h.path("children"));
-            // MODEL.md 2: households = size / mean household size, which must not be 0
+            // docs/MODEL.md 2: households = size / mean household size, which must not be 0
             if (adults != null && children != null && onlyEmpty(adults) && onlyEmpty(children)) {
                 problems.at(
                         hNode,
@@ -217,15 +223,11 @@ final class ScenarioReader {
         r.checkCount(node, path, entries.size(), MAX_LISTS, "lists");
         Map<String, Scenario.ListRule> out = new LinkedHashMap<>();
         for (Entry e : entries) {
-            Block b = r.block(
-                    e.value(),
-                    e.path(),
-                    "{active_from, exit_rate, min_years, max_years}",
-                    List.of("active_from", "exit_rate", "min_years", "max_years"));
+            Block b = r.block(e.value(), e.path(), "{active_from, exit_rate, min_years, max_years}", LIST_KEYS);
             if (b == null) {
                 continue;
             }
-            // SCENARIO.md shows active_from on every list; absent, the list exists from the first year
+            // docs/SCENARIO.md: active_from may be left out; absent, the list exists from the first year
             Integer from = known.years == null ? Integer.valueOf(0) : Integer.valueOf(known.years.from());
             if (b.has("active_from")) {
                 from = r.year(b.get("active_from"), b.path("active_from"));
@@ -259,9 +261,7 @@ final class ScenarioReader {
     private Scenario.Scoring scoring(Block top) {
         String expected = "{initial, min, max, recovery, tiers}";
         Node node = r.required(top, "scoring", expected);
-        Block b = node == null
-                ? null
-                : r.block(node, "scoring", expected, List.of("initial", "min", "max", "recovery", "tiers"));
+        Block b = node == null ? null : r.block(node, "scoring", expected, SCORING_KEYS);
         if (b == null) {
             return null;
         }
@@ -291,8 +291,7 @@ final class ScenarioReader {
     }
 
     private Scenario.Recovery recovery(Node node, String path) {
-        Block b = r.block(
-                node, path, "{points_per_clean_year, expiry_years}", List.of("points_per_clean_year", "expiry_years"));
+        Block b = r.block(node, path, "{points_per_clean_year, expiry_years}", RECOVERY_KEYS);
         if (b == null) {
             return null;
         }
@@ -312,7 +311,7 @@ final class ScenarioReader {
         return new Scenario.Recovery(points.intValue(), expiry);
     }
 
-    /** Tiers highest first, minima strictly decreasing, the lowest reachable by every score (MODEL.md 5). */
+    /** Tiers highest first, minima strictly decreasing, the lowest reachable by every score (docs/MODEL.md 5). */
     private List<Scenario.Tier> tiers(Block scoring, Integer scoringMin) {
         Node node = r.required(scoring, "tiers", "a list of {name, min}, highest first");
         List<Node> items =
@@ -334,7 +333,7 @@ final class ScenarioReader {
         Node lastMinNode = null;
         for (int i = 0; i < items.size(); i++) {
             String p = path + "[" + i + "]";
-            Block t = r.block(items.get(i), p, "{name, min}", List.of("name", "min"));
+            Block t = r.block(items.get(i), p, "{name, min}", TIER_KEYS);
             if (t == null) {
                 ok = false;
                 previous = null;
@@ -379,7 +378,7 @@ final class ScenarioReader {
     }
 
     private Scenario.Rollout rollout(Node node, String path) {
-        Block b = r.block(node, path, "{default: year, provinces: {province: year}}", List.of("default", "provinces"));
+        Block b = r.block(node, path, "{default: year, provinces: {province: year}}", ROLLOUT_KEYS);
         if (b == null) {
             return null;
         }

@@ -11,8 +11,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Prints a {@link Scenario} back as canonical YAML (STYLE.md 3): every key in the order of
- * SCENARIO.md, defaults written out, maps in the scenario's order, numbers as {@link Double#toString}
+ * Prints a {@link Scenario} back as canonical YAML (CONTRIBUTING.md): every key in the order of
+ * docs/SCENARIO.md, defaults written out, maps in the scenario's order, numbers as {@link Double#toString}
  * so they read back bit for bit. {@code ScenarioParser.parse(toYaml(s), ...)} equals {@code s}, and
  * {@link #hash} identifies a scenario in results.
  *

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The minimal scenario of SCENARIO.md and small tools to break it in one place. */
+/** The minimal scenario (scenarios/minimal.yaml) and small tools to break it in one place. */
 final class Fixtures {
     static final String FILE = "test.yaml";
     /**

@@ -8,7 +8,7 @@ import static org.scoresim.model.Fixtures.problems;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Unknown, duplicate and missing keys, and values of the wrong type (SCENARIO.md: validation). */
+/** Unknown, duplicate and missing keys, and values of the wrong type (docs/SCENARIO.md: validation). */
 class KeysAndTypesTest {
 
     @Test

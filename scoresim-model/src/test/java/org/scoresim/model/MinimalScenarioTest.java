@@ -13,7 +13,7 @@ import org.scoresim.model.Scenario.Target;
 import org.scoresim.model.Scenario.Tier;
 import org.scoresim.model.Scenario.Who;
 
-/** Every value of the minimal scenario of SCENARIO.md, as parsed. */
+/** Every value of the minimal scenario (scenarios/minimal.yaml), as parsed. */
 class MinimalScenarioTest {
     static Scenario s;
 

@@ -6,7 +6,7 @@ import static org.scoresim.model.Fixtures.edit;
 
 import org.junit.jupiter.api.Test;
 
-/** Numbers in their ranges, years in {@code years}, orderings (SCENARIO.md validation, MODEL.md). */
+/** Numbers in their ranges, years in {@code years}, orderings (docs/SCENARIO.md validation, docs/MODEL.md). */
 class RangesTest {
 
     @Test

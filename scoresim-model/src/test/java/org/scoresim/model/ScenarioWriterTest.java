@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Printing back (STYLE.md 3): canonical YAML that reads back to an equal scenario, and its hash. */
+/** Printing back (CONTRIBUTING.md): canonical YAML that reads back to an equal scenario, and its hash. */
 class ScenarioWriterTest {
 
     static Scenario parse(String text) throws ScenarioException {

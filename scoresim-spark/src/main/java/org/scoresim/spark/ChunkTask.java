@@ -13,7 +13,7 @@ import org.scoresim.engine.run.PartialRun;
  * One Spark task: simulates its partition's chunks with the local engine's kernel and returns them
  * as one {@link PartialRun}. It carries the scenario as canonical YAML (plus seed and sample), not
  * the plan, and compiles the plan once per JVM ({@link PlanCache}). A retried task recomputes the
- * same numbers (every draw is keyed by household, MODEL.md 8) and only one attempt's result counts.
+ * same numbers (every draw is keyed by household, docs/MODEL.md 8) and only one attempt's result counts.
  */
 final class ChunkTask implements FlatMapFunction<Iterator<Integer>, PartialRun> {
     private static final long serialVersionUID = 1L;

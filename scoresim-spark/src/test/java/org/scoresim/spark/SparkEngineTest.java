@@ -17,7 +17,7 @@ import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;
 
 /**
- * MODEL.md 8 across engines: Spark local[2] gives the local engine's numbers exactly, whatever the
+ * docs/MODEL.md 8 across engines: Spark local[2] gives the local engine's numbers exactly, whatever the
  * partition count (the driver merges, or treeReduce does past {@value SparkEngine#DRIVER_MERGES}).
  */
 class SparkEngineTest {

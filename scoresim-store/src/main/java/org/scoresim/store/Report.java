@@ -24,7 +24,7 @@ import org.scoresim.model.Metric;
 /**
  * {@code OUT/report.html}: one self-contained page (no network) that shows a newcomer what a run
  * found: headline figures, sanctions and blocked purchases over time, tiers, scores, rates by
- * province and attribute, the audit (MODEL.md 7) and three sampled people's stories. The page is a
+ * province and attribute, the audit (docs/MODEL.md 7) and three sampled people's stories. The page is a
  * template ({@code report.html} beside this class) with the ECharts library and the run's figures
  * inlined as JSON; the charts are drawn by the browser.
  */

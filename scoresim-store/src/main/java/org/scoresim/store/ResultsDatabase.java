@@ -23,7 +23,7 @@ import org.scoresim.model.Metric;
 import org.scoresim.model.ScenarioWriter;
 
 /**
- * {@code OUT/results.duckdb} (INTERFACE.md): one run's figures as DuckDB tables any DuckDB client
+ * {@code OUT/results.duckdb} (docs/OUTPUTS.md): one run's figures as DuckDB tables any DuckDB client
  * can query, written here, read back with {@link ResultsFile} and copied out with {@link Export}.
  *
  * <pre>
@@ -37,7 +37,7 @@ import org.scoresim.model.ScenarioWriter;
  * </pre>
  *
  * National rows of {@code metrics} ({@code attribute = value = 'all'}) are the numbers of
- * summary.json, exactly; the other rows are the same metrics per attribute value (MODEL.md 7).
+ * summary.json, exactly; the other rows are the same metrics per attribute value (docs/MODEL.md 7).
  *
  * <p>{@code count} is a DOUBLE because {@code fines} are currency amounts (rounded to cents as in
  * summary.json); every other metric is a whole number of people or events, exact in a double up to

@@ -18,7 +18,7 @@ import java.util.Properties;
 
 /**
  * A finished run's {@link ResultsDatabase} read back, table by table, as rows of the tables it
- * holds (INTERFACE.md): for those who no longer have the run's {@code Results} in memory (the
+ * holds (docs/OUTPUTS.md): for those who no longer have the run's {@code Results} in memory (the
  * dashboard after a restart, runs of another process). Every read opens the file read-only and
  * closes it again, so that readers never keep a writer or another process out; a failure reaches
  * callers as an {@link IOException} with DuckDB's message. The {@code run_id} column is left out

@@ -84,7 +84,7 @@ class ResultsDatabaseTest {
         }
     }
 
-    /** The tables and columns users query (INTERFACE.md, README): names, order and types stay as they are. */
+    /** The tables and columns users query (docs/OUTPUTS.md, README): names, order and types stay as they are. */
     @Test
     void everyTableHasTheColumnsOfTheInterface() throws Exception {
         Map<String, String> expected = new LinkedHashMap<>();

@@ -25,13 +25,13 @@ import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 
 /**
- * {@code scoresim serve}: the HTTP API of INTERFACE.md and the dashboard page that uses only it.
+ * {@code scoresim serve}: the HTTP API of docs/OUTPUTS.md and the dashboard page that uses only it.
  * Scenarios and validation are answered here; runs, their figures and people in {@link RunsApi}.
  * Every body is JSON; every refusal is {@code {"error": text}} with its status (400 bad input,
  * 403 not for this server or not from its page, 404 unknown id, 409 not finished, 413 body over
  * 1 MiB, 429 queue full).
  *
- * <p>Beyond INTERFACE.md's table (which it serves exactly), for the page: {@code GET
+ * <p>Beyond docs/OUTPUTS.md's table (which it serves exactly), for the page: {@code GET
  * /api/runs/{id}/score_hist} ({@code {binLow, width: 10, years: {"2013": [counts]}}}, scaled),
  * {@code GET /api/runs/{id}/stories} (sampled person ids per category), {@code GET
  * /api/runs/{id}/files/NAME} (summary.json, report.html, scenario.yaml, the run's

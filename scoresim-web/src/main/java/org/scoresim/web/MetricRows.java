@@ -11,7 +11,7 @@ import org.scoresim.model.Metric;
 import org.scoresim.store.ResultsFile;
 
 /**
- * The rows of INTERFACE.md's metrics table, {@code {year, attribute, value, metric, item, count}},
+ * The rows of docs/OUTPUTS.md's metrics table, {@code {year, attribute, value, metric, item, count}},
  * the score histogram and the story samples, computed from a run's {@link Results} or read back
  * from its {@link ResultsFile}: counts scaled to the represented population like summary.json's
  * (fines in currency units).

@@ -18,7 +18,7 @@ import org.scoresim.model.Problem;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
 
-/** Every endpoint of INTERFACE.md's HTTP API, over real HTTP, on the minimal scenario at a 1% sample. */
+/** Every endpoint of docs/OUTPUTS.md's HTTP API, over real HTTP, on the minimal scenario at a 1% sample. */
 class DashboardApiTest {
     static final String MINIMAL_RUN = "{\"scenario\": \"minimal\", \"seed\": 1, \"sample\": 0.01}";
 

@@ -11,8 +11,8 @@ import org.scoresim.engine.kernel.Tally;
 import org.scoresim.engine.kernel.Trace;
 
 /**
- * The life of one household, re-simulated alone from its own random stream (MODEL.md 8), in the
- * shape of INTERFACE.md's {@code explain --json}: people, their attributes, events, and per year
+ * The life of one household, re-simulated alone from its own random stream (docs/MODEL.md 8), in the
+ * shape of docs/OUTPUTS.md's {@code explain --json}: people, their attributes, events, and per year
  * their score, tier, measures, lists and blocked purchases. Instant at any population size.
  */
 public final class Explain {

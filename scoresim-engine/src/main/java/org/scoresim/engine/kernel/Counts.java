@@ -2,7 +2,7 @@ package org.scoresim.engine.kernel;
 
 /**
  * The number of events of one behaviour a person of one attribute cell has over all years, drawn
- * by inverting its distribution function from one uniform (MODEL.md 3).
+ * by inverting its distribution function from one uniform (docs/MODEL.md 3).
  *
  * <p>Without frailty the count is Poisson with the cell's mean m. With frailty F ~ Gamma(k, 1/k)
  * it is Poisson with mean m F, and since the frailty multiplies the rate of every year alike and

@@ -3,7 +3,7 @@ package org.scoresim.engine.kernel;
 import java.util.Arrays;
 
 /**
- * The events of one household over all years, drawn before its years are walked (MODEL.md 3
+ * The events of one household over all years, drawn before its years are walked (docs/MODEL.md 3
  * and 4), and kept per member in time order.
  *
  * <p>A person's events of behaviour b form a Poisson process in time with the year's rate; each
@@ -17,7 +17,7 @@ import java.util.Arrays;
  * point costs a count; only detected ones draw their channels and misattribution, from their own
  * key.
  *
- * <p>Events misattributed to the person (MODEL.md 4) are drawn the same way from their own
+ * <p>Events misattributed to the person (docs/MODEL.md 4) are drawn the same way from their own
  * stream, so that removing them changes nothing else ({@code wrongful}, compare).
  *
  * <p>Runs keep only attributed events; a traced household (explain) keeps all of them, so the
@@ -140,7 +140,7 @@ final class Events {
         }
     }
 
-    /** An event worth keeping: its instant, then its channels if detected (MODEL.md 4). */
+    /** An event worth keeping: its instant, then its channels if detected (docs/MODEL.md 4). */
     private void keep(int p, int b, int i, int k, int y, long frac, boolean detected, int province, boolean all) {
         int at = (province * plan.behaviours + b) * plan.years + k;
         double prob = horizon.yearProb[at];
@@ -152,7 +152,7 @@ final class Events {
         if (!detected) {
             add(t, y, b, -1, UNDETECTED, 0);
         } else if (all || t >= horizon.effectFrom[province * plan.behaviours + b]) {
-            // (earlier, it changes nothing: MODEL.md 5, 6, before roll-out, lists and measures)
+            // (earlier, it changes nothing: docs/MODEL.md 5, 6, before roll-out, lists and measures)
             long eventKey = rng.key(p, 0, DETECTED, ((long) b << 32) | i);
             detect(t, y, b, province, eventKey, all);
         }
@@ -169,7 +169,7 @@ final class Events {
 
     /**
      * A detected own event: which channel saw it first and whether a false match gave it to
-     * someone else (MODEL.md 4), with the channels' probabilities conditional on detection.
+     * someone else (docs/MODEL.md 4), with the channels' probabilities conditional on detection.
      */
     private void detect(double t, int y, int b, int province, long eventKey, boolean all) {
         boolean seen = false;
@@ -199,7 +199,7 @@ final class Events {
         }
     }
 
-    /** Events of others attributed to this person (MODEL.md 4): a Poisson process of its own. */
+    /** Events of others attributed to this person (docs/MODEL.md 4): a Poisson process of its own. */
     private void drawIncoming(int p, int province, int role, int cell, double u, Tally tally) {
         int pr = province * 2 + role;
         double mean = horizon.misRate[pr];

@@ -3,7 +3,7 @@ package org.scoresim.engine.kernel;
 import org.apache.commons.math3.distribution.GammaDistribution;
 
 /**
- * Individual frailty of a behaviour: Gamma with shape k and mean 1 (MODEL.md section 3), drawn
+ * Individual frailty of a behaviour: Gamma with shape k and mean 1 (docs/MODEL.md section 3), drawn
  * by inverting its distribution function from one uniform. The inverse is tabulated once per
  * behaviour (Commons Math computes the table) so that the per-person draw is a table look-up and
  * a linear interpolation, allocation-free: 4096 points on u in [0, 1 - 2^-8) and 2048 points on

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tables from which {@link Events} draws a person's events over all years at once (MODEL.md
+ * The tables from which {@link Events} draws a person's events over all years at once (docs/MODEL.md
  * 3 and 4), part of the compiled {@link Plan}: per (province, behaviour) how many events a unit
  * rate gives over the horizon and in which years they fall (alias tables), the detection
  * probability of each year as an integer threshold, the first instant an event can change

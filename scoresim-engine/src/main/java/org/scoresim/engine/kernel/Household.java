@@ -3,7 +3,7 @@ package org.scoresim.engine.kernel;
 import java.util.Arrays;
 
 /**
- * One household's members and their state (MODEL.md 2 and 5): who they are (role, attribute cell,
+ * One household's members and their state (docs/MODEL.md 2 and 5): who they are (role, attribute cell,
  * province) and where each stands (score, tier, lists held and when they end, behaviour triggers,
  * pending penalty expiries). The {@link Kernel} owns one and reuses it from household to household,
  * sized for the largest: nothing is allocated per person.
@@ -85,7 +85,7 @@ final class Household {
         tier[p] = plan.tierOfScore[v - plan.scoreMin];
     }
 
-    /** MODEL.md 5: a penalty's points come back expiry_years after the event. */
+    /** docs/MODEL.md 5: a penalty's points come back expiry_years after the event. */
     void expire(int p, double t) {
         while (expiryCount[p] > 0 && expiryTime[p][expiryHead[p]] <= t) {
             setScore(p, score[p] + expiryPoints[p][expiryHead[p]]);

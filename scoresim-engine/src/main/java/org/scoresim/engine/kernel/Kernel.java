@@ -3,7 +3,7 @@ package org.scoresim.engine.kernel;
 import java.util.Arrays;
 
 /**
- * Simulates one household over all years from its own random stream (MODEL.md sections 2-7) and
+ * Simulates one household over all years from its own random stream (docs/MODEL.md sections 2-7) and
  * adds what happened to a {@link Tally}. One instance per thread: it owns scratch arrays sized for
  * the largest household and reuses them, so the per-person loop allocates nothing.
  *
@@ -26,7 +26,7 @@ import java.util.Arrays;
  * and no event but those that only move the score within the tier's measures) the person's
  * figures are those of the h.tier, counted for the whole stretch at once ({@link #plainYears}).
  * A household that received misattributed events is then simulated again without them, with the
- * same draws, to find who was sanctioned wrongfully (MODEL.md 7).
+ * same draws, to find who was sanctioned wrongfully (docs/MODEL.md 7).
  */
 final class Kernel {
     static final int COMPOSE = 2;
@@ -143,7 +143,7 @@ final class Kernel {
         return household * Plan.MAX_HOUSEHOLD + person;
     }
 
-    /** MODEL.md 2: household size, shared and personal attributes, frailties; then everyone's events. */
+    /** docs/MODEL.md 2: household size, shared and personal attributes, frailties; then everyone's events. */
     private void compose(Tally tally) {
         // 32-bit uniforms, two per draw: the household's size from the first, its attributes after
         long key = rng.key(0, 0, COMPOSE, 0);
@@ -361,7 +361,7 @@ final class Kernel {
         return true;
     }
 
-    /** Step 4: the person-year's figures (MODEL.md 7). */
+    /** Step 4: the person-year's figures (docs/MODEL.md 7). */
     private void record(Tally tally, int p, int y, long any, long end) {
         long prev = h.endMask[p];
         h.lowestStreak[p] = h.tier[p] == plan.lowestTier ? h.lowestStreak[p] + 1 : 0;
@@ -430,7 +430,7 @@ final class Kernel {
     }
 
     /**
-     * MODEL.md 5: points regained at the year end after a year without a penalised event. Lost
+     * docs/MODEL.md 5: points regained at the year end after a year without a penalised event. Lost
      * points come back once: what recovery gives back is taken off the pending expiries, oldest
      * first, so that a penalty's points are not returned twice (by recovery and by expiry).
      */

@@ -3,7 +3,7 @@ package org.scoresim.engine.kernel;
 import java.util.Arrays;
 
 /**
- * The rules of one member's year (MODEL.md 5 and 6): the walk through the year from change to
+ * The rules of one member's year (docs/MODEL.md 5 and 6): the walk through the year from change to
  * change (attributed events, list exits, penalty expiries, ends of behaviour triggers, measures
  * coming into force), the score, tier, lists and triggers each event moves, and the purchases a
  * travel ban blocks. It changes the {@link Household}'s state and reports the year's measures in
@@ -129,7 +129,7 @@ final class MemberYear {
         yearEnd = mask;
     }
 
-    /** The measures whose `when` holds for person p at instant t (MODEL.md 6). */
+    /** The measures whose `when` holds for person p at instant t (docs/MODEL.md 6). */
     long measuresAt(int p, int y, double t) {
         long m = plan.tierMeasures[h.tier[p]] | listMeasures(h.listed[p]);
         if (h.lastTrigger[p] > t) {
@@ -166,7 +166,7 @@ final class MemberYear {
         }
     }
 
-    /** An attributed event's points and fine, where scoring is rolled out (MODEL.md 5). */
+    /** An attributed event's points and fine, where scoring is rolled out (docs/MODEL.md 5). */
     void scoreEvent(int p, int y, int b, double t, Tally tally) {
         if (t < plan.rolloutTime[h.province[p]]) {
             return;
@@ -187,7 +187,7 @@ final class MemberYear {
         }
     }
 
-    /** An attributed event at its instant: score, fines, lists, triggers (MODEL.md 5, 6). */
+    /** An attributed event at its instant: score, fines, lists, triggers (docs/MODEL.md 5, 6). */
     void apply(int p, int y, int e, Tally tally, boolean counterfactual) {
         int b = ev.behaviour[e];
         double t = ev.time[e];
@@ -236,7 +236,7 @@ final class MemberYear {
         }
     }
 
-    /** Step 3: blocked purchases (MODEL.md 6): the trip process thinned by time banned x enforcement. */
+    /** Step 3: blocked purchases (docs/MODEL.md 6): the trip process thinned by time banned x enforcement. */
     void travel(int p, int y, Tally tally) {
         travelled = true;
         for (int m = 0; m < plan.modes; m++) {

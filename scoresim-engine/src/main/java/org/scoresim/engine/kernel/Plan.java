@@ -16,7 +16,7 @@ import org.scoresim.model.Scenario.TravelMode;
 import org.scoresim.model.Scenario.Who;
 
 /**
- * A scenario compiled for speed (ARCHITECTURE.md): flat arrays indexed by year, province,
+ * A scenario compiled for speed (CONTRIBUTING.md, the layout): flat arrays indexed by year, province,
  * attribute cell, behaviour, channel, list and measure. Built once, read-only, shared by all
  * threads. Times are absolute days from the start of the first year (365 days a year).
  *
@@ -24,7 +24,7 @@ import org.scoresim.model.Scenario.Who;
  * sanctions, the rest the rewards; a person's measures at an instant form a {@code long} mask.
  */
 public final class Plan {
-    /** Days in a model year (MODEL.md 1): instants are days since the start of the first year. */
+    /** Days in a model year (docs/MODEL.md 1): instants are days since the start of the first year. */
     public static final double YEAR = 365.0;
 
     static final int ADULT = 0;
@@ -347,7 +347,7 @@ public final class Plan {
             scoreOnly[b] = behaviourLists[b] == 0 && behaviourTriggers[b] == 0;
         }
 
-        // MODEL.md section 4: incoming misattributed events per (behaviour, channel) pair
+        // docs/MODEL.md section 4: incoming misattributed events per (behaviour, channel) pair
         List<int[]> pairs = new ArrayList<>();
         for (int k = 0; k < detections; k++) {
             if (detectionFalseMatch[k] > 0) {
@@ -558,7 +558,7 @@ public final class Plan {
         return (y * provinces + province) * 2 + role;
     }
 
-    /** A score kept within [scoring.min, scoring.max] (MODEL.md 5). */
+    /** A score kept within [scoring.min, scoring.max] (docs/MODEL.md 5). */
     int clampScore(int value) {
         return Math.max(scoreMin, Math.min(scoreMax, value));
     }
@@ -589,7 +589,7 @@ public final class Plan {
         return f;
     }
 
-    /** The mean multiplier of a person of province p: attributes are independent (MODEL.md 2). */
+    /** The mean multiplier of a person of province p: attributes are independent (docs/MODEL.md 2). */
     private double meanMultiplier(Map<String, Map<String, Double>> multipliers, int p) {
         double f = 1.0;
         for (int a = 0; a < attributeNames.length; a++) {

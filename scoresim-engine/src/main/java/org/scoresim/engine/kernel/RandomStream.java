@@ -1,7 +1,7 @@
 package org.scoresim.engine.kernel;
 
 /**
- * Counter-based random numbers (MODEL.md section 8). A draw is a pure function of
+ * Counter-based random numbers (docs/MODEL.md section 8). A draw is a pure function of
  * (seed, household, person, year, purpose, index, slot): no generator state is carried from one
  * draw to the next, so any household, person or year can be re-simulated alone, in any order, on
  * any thread or machine, and skipping a draw never shifts another.

@@ -6,7 +6,7 @@ import java.util.function.BooleanSupplier;
 /**
  * Simulates households of a {@link Plan} into a {@link Tally}: the one way into the kernel for
  * engines, explain and comparisons. One instance per thread; it reuses its scratch state from
- * household to household. Each household draws from its own random stream (MODEL.md 8), so any
+ * household to household. Each household draws from its own random stream (docs/MODEL.md 8), so any
  * household gives the same life alone, in any chunk, on any thread or machine.
  */
 public final class Simulator {

@@ -3,7 +3,7 @@ package org.scoresim.engine.kernel;
 /**
  * Integer counters of one or many households: per (year, attribute cell, metric slot), plus the
  * national year-end score histogram. Merging adds counters, so it is associative, commutative and
- * exact: threads, Spark partitions and resumed chunks combine alike (ARCHITECTURE.md).
+ * exact: threads, Spark partitions and resumed chunks combine alike (CONTRIBUTING.md, the layout).
  *
  * <p>The kernel writes only to cells; breakdowns by attribute value and national figures are
  * marginals taken afterwards ({@link Results}).
@@ -33,7 +33,7 @@ public final class Tally implements java.io.Serializable {
     long households;
     long people;
 
-    /** Story categories of INTERFACE.md: sampled people for explain and the dashboard. */
+    /** Story categories of docs/OUTPUTS.md: sampled people for explain and the dashboard. */
     public static final java.util.List<String> STORIES =
             java.util.List.of("sanctioned", "wrongful", "locked_in", "rewarded");
 

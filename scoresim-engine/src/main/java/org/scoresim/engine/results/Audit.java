@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The audit outputs of MODEL.md section 7, per sanction and attribute: the rate
+ * The audit outputs of docs/MODEL.md section 7, per sanction and attribute: the rate
  * sanctioned / population per value, the disparate-impact ratio (lowest rate / highest rate;
  * below 0.8 fails the four-fifths rule), and the wrongful share (wrongful / sanctioned) per value.
  * Rates are ratios of raw counts, so sampling scale cancels.

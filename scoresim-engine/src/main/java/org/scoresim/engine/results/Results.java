@@ -12,7 +12,7 @@ import org.scoresim.model.Metric;
 import org.scoresim.model.Scenario;
 
 /**
- * The figures of a run (MODEL.md section 7, one {@link Metric} each), from a merged {@link Tally}:
+ * The figures of a run (docs/MODEL.md section 7, one {@link Metric} each), from a merged {@link Tally}:
  * national and per attribute value, raw (people simulated) or scaled by 1/sample, with a 95%
  * interval for sampled runs. Sinks (summary.json, console table, results database, report,
  * dashboard) read only this.

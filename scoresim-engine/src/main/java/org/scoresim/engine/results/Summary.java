@@ -6,7 +6,7 @@ import java.util.Map;
 import org.scoresim.model.Metric;
 
 /**
- * The shape of {@code summary.json} (INTERFACE.md) as ordered maps, for any JSON writer. Every
+ * The shape of {@code summary.json} (docs/OUTPUTS.md) as ordered maps, for any JSON writer. Every
  * behaviour, tier, sanction, list, reward and mode appears in every year, zero included.
  */
 public final class Summary {

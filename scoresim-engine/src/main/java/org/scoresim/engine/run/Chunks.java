@@ -5,7 +5,7 @@ import org.scoresim.engine.kernel.Plan;
 /**
  * How a plan's households are cut into chunks, the unit of work of every engine, and how chunks
  * fall into variance groups. Both depend only on the plan (never on threads or machines), so any
- * engine merges the same chunks into the same results (MODEL.md 8).
+ * engine merges the same chunks into the same results (docs/MODEL.md 8).
  */
 public final class Chunks {
     /** Variance groups: contiguous, equal ranges of chunks. */

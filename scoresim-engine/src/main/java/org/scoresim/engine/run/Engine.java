@@ -9,7 +9,7 @@ import org.scoresim.engine.results.Results;
  * by name on the class path through {@link ServiceLoader} ("spark", in the scoresim-spark module),
  * so that front ends need no compile-time dependency on it. Every engine cuts the households into
  * the Runner's chunks and merges them exactly: the same plan gives the same {@link Results} on any
- * engine, bar timing and the engine's name (MODEL.md 8).
+ * engine, bar timing and the engine's name (docs/MODEL.md 8).
  */
 public interface Engine {
     /** Simulates the plan; throws CancellationException after {@link #cancel()}. */

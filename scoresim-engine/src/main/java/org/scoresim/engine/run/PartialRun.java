@@ -10,7 +10,7 @@ import org.scoresim.engine.results.Results;
  * what a task of a distributed engine sends back. Chunks and groups are the plan's {@link Chunks},
  * and a chunk's national totals are those {@link Runner#run} adds to its group, so partial runs
  * that cover every chunk once merge, in any grouping and order, into exactly the Results of the
- * local engine (integer sums; MODEL.md 8).
+ * local engine (integer sums; docs/MODEL.md 8).
  */
 public final class PartialRun implements java.io.Serializable {
     private static final long serialVersionUID = 2L;

@@ -19,7 +19,7 @@ import org.scoresim.engine.results.Results;
 /**
  * The local {@link Engine}: runs a plan on this machine. The household range is cut into
  * {@link Chunks} that depend only on the plan (never on the thread count), workers take chunks in
- * any order, and the tallies are merged exactly (MODEL.md 8). Chunks fall into
+ * any order, and the tallies are merged exactly (docs/MODEL.md 8). Chunks fall into
  * {@value Chunks#GROUPS} fixed variance groups whose national totals give the sampling interval of a
  * {@code --sample} run.
  *

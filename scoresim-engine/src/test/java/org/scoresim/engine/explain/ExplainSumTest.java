@@ -12,7 +12,7 @@ import org.scoresim.engine.kernel.Simulator;
 import org.scoresim.engine.results.Results;
 
 /**
- * explain summed over every household of a full run equals the run exactly (INTERFACE.md):
+ * explain summed over every household of a full run equals the run exactly (docs/OUTPUTS.md):
  * tier_end, sanctioned, sanctioned_end, listed_end and blocked, per year.
  */
 class ExplainSumTest {

@@ -8,7 +8,7 @@ import org.scoresim.engine.Sim;
 import org.scoresim.engine.results.Results;
 
 /**
- * MODEL.md 6: a measure is active while any part of its {@code when} holds, and exists only from
+ * docs/MODEL.md 6: a measure is active while any part of its {@code when} holds, and exists only from
  * its {@code active_from} (a date here: 2014-05-01 is day 120 of the model's 365-day year).
  */
 class ActivationTest {

@@ -8,7 +8,7 @@ import org.scoresim.engine.Sim;
 import org.scoresim.engine.results.Results;
 
 /**
- * MODEL.md 6, {@code target: children}: the sanction lands on every child of a household with an
+ * docs/MODEL.md 6, {@code target: children}: the sanction lands on every child of a household with an
  * adult for whom {@code when} holds, never on the adults themselves. Adults are listed at rate l
  * with no exit, so an adult is listed by the end of year y with probability 1 - exp(-l (y + 1)).
  */
@@ -125,7 +125,7 @@ class ChildrenTest {
               flight_ban: {when: {lists: [blacklist]}}
             """;
 
-    /** MODEL.md 7: a child under a sanction its parent got through a false match is sanctioned wrongfully. */
+    /** docs/MODEL.md 7: a child under a sanction its parent got through a false match is sanctioned wrongfully. */
     @Test
     void aChildInheritsItsParentsWrongfulSanction() {
         Results r = Sim.run(FALSE_MATCHES);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.scoresim.engine.Sim;
 
 /**
- * MODEL.md 8, common random numbers, as docs/MODEL-NOTES.md states them: with the same rates, two
+ * docs/MODEL.md 8, common random numbers, as docs/MODEL-NOTES.md states them: with the same rates, two
  * scenarios have the same events at the same instants, and more coverage detects a superset of
  * them; a higher rate of one behaviour gives each person at least as many events of it and leaves
  * the other behaviours' events as they were.

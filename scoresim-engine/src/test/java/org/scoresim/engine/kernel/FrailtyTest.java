@@ -11,7 +11,7 @@ import org.scoresim.engine.Sim;
 import org.scoresim.engine.results.Results;
 
 /**
- * MODEL.md 3: frailty is Gamma with shape k and mean 1, drawn once per person and behaviour.
+ * docs/MODEL.md 3: frailty is Gamma with shape k and mean 1, drawn once per person and behaviour.
  * Counts are then negative binomial: mean r, variance r + r^2 / k, and
  * P(no event in t years) = E[exp(-r t F)] = (1 + r t / k)^-k.
  */

@@ -8,7 +8,7 @@ import org.scoresim.engine.Sim;
 import org.scoresim.engine.results.Results;
 
 /**
- * MODEL.md 5, lists: an attributed event puts a person not on the list on it; the stay is
+ * docs/MODEL.md 5, lists: an attributed event puts a person not on the list on it; the stay is
  * clamp(Exp(exit_rate), min_years, max_years); events while listed change nothing. With
  * min_years 0 and no maximum, a person's listing is a two-state Markov chain: off to on at the
  * attributed rate l, on to off at mu, so P(on at t) = l / (l + mu) (1 - exp(-(l + mu) t)).

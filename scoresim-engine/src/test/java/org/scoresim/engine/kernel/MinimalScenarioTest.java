@@ -12,8 +12,8 @@ import org.scoresim.engine.results.Results;
 import org.scoresim.engine.results.Summary;
 
 /**
- * The minimal scenario of SCENARIO.md, every block shown: the identities every run must satisfy
- * (MODEL.md 7) and the shape of summary.json (INTERFACE.md).
+ * The minimal scenario (scenarios/minimal.yaml), every block shown: the identities every run must satisfy
+ * (docs/MODEL.md 7) and the shape of summary.json (docs/OUTPUTS.md).
  */
 class MinimalScenarioTest {
     static Results results;

@@ -8,7 +8,7 @@ import org.scoresim.engine.Sim;
 import org.scoresim.engine.results.Results;
 
 /**
- * MODEL.md 4 and 7: detection per channel, false matches and wrongful sanctions. An own event is
+ * docs/MODEL.md 4 and 7: detection per channel, false matches and wrongful sanctions. An own event is
  * detected by channel k with probability p_k; a detection by a channel with false match m is
  * attributed to someone else with probability m; everyone the behaviour applies to receives
  * misattributed events at rate m x rate x mean multiplier x p_k (no deterrence, no frailty).
@@ -183,7 +183,7 @@ class MisattributionTest {
                 - {name: A, min: 0}
             """;
 
-    /** MODEL.md 4: coverage and rates are piecewise linear in the year, coverage optionally per province. */
+    /** docs/MODEL.md 4: coverage and rates are piecewise linear in the year, coverage optionally per province. */
     @Test
     void detectionFollowsTheCoverageCurveOfTheProvince() {
         Results r = Sim.run(COVERAGE);
@@ -240,7 +240,7 @@ class MisattributionTest {
                 - {name: B, min: 0}
             """;
 
-    /** MODEL.md 3 and 4: a behaviour happens, and is misattributed, only to the people its who names. */
+    /** docs/MODEL.md 3 and 4: a behaviour happens, and is misattributed, only to the people its who names. */
     @Test
     void whoDecidesWhoOffendsAndWhoReceivesFalseMatches() {
         Results r = Sim.run(WHO);

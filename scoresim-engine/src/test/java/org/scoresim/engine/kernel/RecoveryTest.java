@@ -8,7 +8,7 @@ import org.scoresim.engine.Sim;
 import org.scoresim.engine.results.Results;
 
 /**
- * MODEL.md 5, recovery and expiry. Recovery: at each year end, a person without a penalised event
+ * docs/MODEL.md 5, recovery and expiry. Recovery: at each year end, a person without a penalised event
  * that year regains points_per_clean_year, never above the initial score; it is applied after the
  * year's figures, so it shows from the next year. Expiry: a penalty's applied points come back
  * expiry_years after the event.

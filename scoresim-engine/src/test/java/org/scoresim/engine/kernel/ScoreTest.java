@@ -9,7 +9,7 @@ import org.scoresim.engine.Sim;
 import org.scoresim.engine.results.Results;
 
 /**
- * MODEL.md 3 and 5: Poisson events move the score, tiers follow the score, tier-based measures
+ * docs/MODEL.md 3 and 5: Poisson events move the score, tiers follow the score, tier-based measures
  * and {@code locked_in} follow the tiers. One adult per household, so people are independent;
  * detection is certain, so every event is attributed.
  */
@@ -188,7 +188,7 @@ class ScoreTest {
               blacklist: {active_from: 2013}
             """;
 
-    /** MODEL.md 5: points and fines count only from the province's rollout year; events and lists do not wait. */
+    /** docs/MODEL.md 5: points and fines count only from the province's rollout year; events and lists do not wait. */
     @Test
     void scoringStartsOnlyWithTheRollout() {
         Results r = Sim.run(ROLLOUT);

@@ -8,7 +8,7 @@ import org.scoresim.engine.Sim;
 import org.scoresim.engine.results.Results;
 
 /**
- * MODEL.md 6, travel: trip attempts are a Poisson process of rate tau per person-year; an attempt
+ * docs/MODEL.md 6, travel: trip attempts are a Poisson process of rate tau per person-year; an attempt
  * while the blocking sanction is active is refused with probability e (enforcement). A person
  * listed at T ~ Exp(l) with no exit is banned for D1 = (1 - T)+ of year 1 and D2 = clamp(2 - T, 0, 1)
  * of year 2, so E[blocked] = tau e E[D].

@@ -8,7 +8,7 @@ import org.scoresim.engine.Sim;
 import org.scoresim.engine.results.Results;
 
 /**
- * MODEL.md 6, the behaviour trigger: a measure is active while less than duration_days have passed
+ * docs/MODEL.md 6, the behaviour trigger: a measure is active while less than duration_days have passed
  * since an attributed event of when.behaviours, only from its active_from (a date here:
  * 2014-05-01 is day 120 of the model's 365-day year), and events before active_from trigger
  * nothing. Events are Poisson of rate l per year, so P(an event in a window of w days) =

@@ -8,7 +8,7 @@ import org.scoresim.engine.Expect;
 import org.scoresim.engine.Sim;
 
 /**
- * MODEL.md 7, audit outputs: per sanction and attribute value the rate sanctioned / population,
+ * docs/MODEL.md 7, audit outputs: per sanction and attribute value the rate sanctioned / population,
  * the disparate-impact ratio (lowest rate / highest rate, failing the four-fifths rule below 0.8)
  * and the wrongful share. Urban people offend 1.5 / 0.3 = 5 times as often as rural people, but
  * receive false matches at the same rate.

@@ -18,7 +18,7 @@ import org.scoresim.engine.results.Results;
 import org.scoresim.engine.results.Summary;
 
 /**
- * MODEL.md 8: every draw is keyed by (seed, household, person, year, purpose), so the same scenario
+ * docs/MODEL.md 8: every draw is keyed by (seed, household, person, year, purpose), so the same scenario
  * and seed give the same counts for any thread count, any chunking and any merge order.
  */
 class DeterminismTest {

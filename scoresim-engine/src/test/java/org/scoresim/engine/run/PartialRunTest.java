@@ -16,7 +16,7 @@ import org.scoresim.engine.results.Results;
 import org.scoresim.engine.results.Summary;
 
 /**
- * What a distributed engine relies on (MODEL.md 8): the Runner's chunks, simulated in partitions of
+ * What a distributed engine relies on (docs/MODEL.md 8): the Runner's chunks, simulated in partitions of
  * any size and merged in any order, give exactly the local run, variance groups (the 95% intervals of
  * a sampled run) included.
  */

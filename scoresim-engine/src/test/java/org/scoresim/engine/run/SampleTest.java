@@ -14,7 +14,7 @@ import org.scoresim.engine.results.Results;
 import org.scoresim.engine.results.Summary;
 
 /**
- * MODEL.md 2: a household's membership in a sample is a pure function of (seed, household), so a
+ * docs/MODEL.md 2: a household's membership in a sample is a pure function of (seed, household), so a
  * 1% sample is a subset of the 10% sample and of the full run, and a sampled household lives the
  * same life as in the full run.
  */

@@ -18,7 +18,7 @@ import org.scoresim.model.TargetsParser;
 public record Targets(String scenario, List<Target> targets, List<Target> checks, List<Free> free) {
 
     /**
-     * A figure: a metric of MODEL.md section 7 for one or more items (summed), over the years
+     * A figure: a metric of docs/MODEL.md section 7 for one or more items (summed), over the years
      * {@code from..to}, summed or averaged over them, and the value it should have.
      */
     public record Target(

@@ -13,7 +13,7 @@ import org.scoresim.engine.run.Runner;
 import org.scoresim.engine.run.Ticker;
 
 /**
- * Two scenarios on the same people and the same draws, in one pass (MODEL.md 8, common random
+ * Two scenarios on the same people and the same draws, in one pass (docs/MODEL.md 8, common random
  * numbers): for every person-year and every sanction present in both, whether it was active at
  * any instant under A, under B, both, A only, B only. Each household is simulated under A and
  * under B by two kernels keyed by the same seed, so the counts show exactly whom the policy
@@ -164,7 +164,7 @@ public final class Comparison {
         return resultsB;
     }
 
-    /** INTERFACE.md's {@code compare --json}: scaled counts per year and sanction. */
+    /** docs/OUTPUTS.md's {@code compare --json}: scaled counts per year and sanction. */
     public Map<String, Object> toMap() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("a", a.scenario().name());

@@ -17,7 +17,7 @@ import org.scoresim.model.Scenario;
  * uninterrupted one does.
  */
 public final class SweepStatistics {
-    /** A figure: a metric of MODEL.md section 7 and its item ("" for population and locked_in). */
+    /** A figure: a metric of docs/MODEL.md section 7 and its item ("" for population and locked_in). */
     public record Output(String metric, String item, boolean hideIfZero) {
         public String label() {
             return item.isEmpty() ? metric : metric + ": " + item;

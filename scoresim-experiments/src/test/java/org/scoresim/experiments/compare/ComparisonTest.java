@@ -8,7 +8,7 @@ import org.scoresim.engine.Sim;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;
 
-/** compare (INTERFACE.md): a/b equal two separate runs; A against A moves nobody. */
+/** compare (docs/OUTPUTS.md): a/b equal two separate runs; A against A moves nobody. */
 class ComparisonTest {
     static final String MINIMAL = Sim.resource("scenarios/minimal.yaml").replace("size: 1000000", "size: 200000");
 
