@@ -66,6 +66,9 @@ final class OutputDirectory {
         Path shown = dir.toAbsolutePath().normalize();
         Path target = resolveLink(shown);
         Path parent = target.getParent();
+        if (parent == null) {
+            throw new Unusable("the root folder cannot take a run; name a folder in it");
+        }
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {

@@ -186,7 +186,7 @@ final class SweepCommand implements Callable<Integer> {
                         ? out
                         : ScenarioFiles.home()
                                 .resolve("runs")
-                                .resolve(FolderName.of(base.name(), "sweep") + "-sweep-"
+                                .resolve(FolderName.of(base.name(), "scenario") + "-sweep-"
                                         + LocalDateTime.now(clock)
                                                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))))
                 .toAbsolutePath()

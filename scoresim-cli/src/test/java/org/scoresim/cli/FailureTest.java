@@ -227,6 +227,11 @@ class FailureTest {
         assertThat(sweep.code()).isEqualTo(2);
         assertThat(sweep.err()).startsWith("scoresim: --sample 1e-9 draws no household");
         assertThat(tmp.resolve("sweep")).doesNotExist();
+
+        RunCommandTest.Outcome compare =
+                RunCommandTest.cli("compare", MINIMAL.toString(), MINIMAL.toString(), "--sample", "1e-7");
+        assertThat(compare.code()).isEqualTo(2);
+        assertThat(compare.err()).startsWith("scoresim: --sample 1e-7 draws no household");
     }
 
     @Test

@@ -159,6 +159,14 @@ class OutputFolderTest {
     }
 
     @Test
+    void theRootFolderIsNoOutputFolder() {
+        RunCommandTest.Outcome o = cli("run", MINIMAL.toString(), "--out", "/");
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err())
+                .isEqualTo("scoresim: cannot write to /: the root folder cannot take a run; name a folder in it\n");
+    }
+
+    @Test
     void aLinkToAnEmptyFolderTakesTheRun() throws Exception {
         Path real = Files.createDirectories(tmp.resolve("real"));
         Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
