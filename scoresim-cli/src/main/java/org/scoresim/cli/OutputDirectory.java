@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * A run's output directory, written so that nothing incomplete ever looks complete: files go to
  * a hidden sibling {@code .DIR.partial-PID} that is renamed to DIR in one step at the end; an
- * interrupted or failed run removes it (INTERFACE.md, exit 130). From {@link #begin} to the end the
+ * interrupted or failed run removes it (INTERFACE.md, exit 130). From {@link #claim} to the end the
  * run holds an {@link OutputClaim} on DIR, so that of two runs into one DIR exactly one writes it.
  */
 final class OutputDirectory {
@@ -57,12 +57,13 @@ final class OutputDirectory {
     }
 
     /**
-     * Checks that {@code dir} can take a run's output, claims it and creates the partial directory
-     * beside it; refuses a non-empty existing directory, so that no earlier result is overwritten or
-     * mixed, and one another run is writing. Partial directories left beside it by runs that were
-     * killed are removed (those that cannot be are reported on {@code warnings}).
+     * Checks that {@code dir} can take a run's output and claims it; refuses a non-empty existing
+     * directory, so that no earlier result is overwritten or mixed, and one another run is writing.
+     * Partial directories left beside it by runs that were killed are removed (those that cannot be
+     * are reported on {@code warnings}). {@link #open} then creates the partial directory: in two
+     * steps, so that whatever removes it on Ctrl-C ({@link #abandon}) can be in place before it exists.
      */
-    static OutputDirectory begin(Path dir, PrintWriter warnings) throws Unusable {
+    static OutputDirectory claim(Path dir, PrintWriter warnings) throws Unusable {
         Path shown = dir.toAbsolutePath().normalize();
         Path target = resolveLink(shown);
         Path parent = target.getParent();
@@ -92,7 +93,6 @@ final class OutputDirectory {
                     + ProcessHandle.current().pid());
             // ours by the claim: one left by an earlier process with our number is stale
             StalePartials.delete(partial);
-            Files.createDirectory(partial);
             return new OutputDirectory(shown, target, partial, claim);
         } catch (IOException e) {
             claim.close();
@@ -100,6 +100,20 @@ final class OutputDirectory {
         } catch (Unusable | RuntimeException e) {
             claim.close();
             throw e;
+        }
+    }
+
+    /** Creates the partial directory, unless abandoned already; on failure the claim is let go. */
+    synchronized void open() throws Unusable {
+        if (done) {
+            return;
+        }
+        try {
+            Files.createDirectory(partial);
+        } catch (IOException e) {
+            done = true;
+            claim.close();
+            throw Unusable.of(e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -124,17 +125,18 @@ final class RunCommand implements Callable<Integer> {
                                 + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         OutputDirectory output;
         try {
-            output = OutputDirectory.begin(dir, err);
+            output = OutputDirectory.claim(dir, err);
         } catch (OutputDirectory.Unusable e) {
-            err.println("scoresim: cannot write to " + ConsoleText.of(dir) + ": " + ConsoleText.of(e.getMessage()));
-            return e.diskFull() ? Main.INTERNAL : Main.BAD_INPUT;
+            return unusable(dir, e, err);
         }
 
-        // the hook goes in before anything else can take time, so that Ctrl-C at any moment
-        // after the partial directory exists removes it; it is taken out again whatever the end,
-        // so that it speaks only of a run that was really interrupted
+        // the hook goes in before the partial directory exists, so that Ctrl-C at any moment
+        // after it does removes it; it is taken out again whatever the end, so that it speaks
+        // only of a run that was really interrupted
         AtomicReference<Engine> running = new AtomicReference<>();
+        AtomicBoolean interrupted = new AtomicBoolean();
         Thread hook = new Thread(() -> {
+            interrupted.set(true);
             Engine e = running.get();
             if (e != null) {
                 e.cancel();
@@ -144,6 +146,12 @@ final class RunCommand implements Callable<Integer> {
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            output.open();
+        } catch (OutputDirectory.Unusable e) {
+            removeHook(hook);
+            return unusable(dir, e, err);
+        }
         try {
             Engine runner = Engine.of(engineOptions.engine, plan, settings);
             running.set(runner);
@@ -176,13 +184,25 @@ final class RunCommand implements Callable<Integer> {
         } catch (Exception | Error e) {
             // nothing half-written may look complete
             output.abandon();
+            if (interrupted.get()) {
+                return Main.INTERRUPTED; // the hook removed what this run was writing, and said so
+            }
             return RunFailure.report(e, dir, "partial output removed", err);
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting (the hook runs)
-            }
+            removeHook(hook);
+        }
+    }
+
+    private static int unusable(Path dir, OutputDirectory.Unusable e, PrintWriter err) {
+        err.println("scoresim: cannot write to " + ConsoleText.of(dir) + ": " + ConsoleText.of(e.getMessage()));
+        return e.diskFull() ? Main.INTERNAL : Main.BAD_INPUT;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting (the hook runs)
         }
     }
 

@@ -222,7 +222,8 @@ class OutputFolderTest {
     @Test
     void aFolderFilledMeanwhileIsKeptAndThisRunsOutputIsNot() throws Exception {
         Path target = tmp.resolve("out");
-        OutputDirectory mine = OutputDirectory.begin(target, new PrintWriter(new StringWriter()));
+        OutputDirectory mine = OutputDirectory.claim(target, new PrintWriter(new StringWriter()));
+        mine.open();
         mine.write("summary.json", "mine");
         // another machine's run, which cannot see our lock, finishes first
         Files.createDirectories(target);
