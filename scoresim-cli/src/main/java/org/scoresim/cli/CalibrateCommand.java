@@ -16,10 +16,12 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.run.Engine;
 import org.scoresim.engine.run.Ticker;
 import org.scoresim.experiments.calibrate.Calibration;
 import org.scoresim.experiments.calibrate.Targets;
+import org.scoresim.model.FolderName;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
@@ -171,19 +173,26 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         Path target = null;
         if (!check) {
-            target = out != null ? out : Paths.get(stem(file) + "-calibrated.yaml");
+            target = out != null ? out : defaultTarget(file);
             String problem = writable(target);
             if (problem != null) {
-                err.println("scoresim: cannot write the calibrated scenario to " + target + ": " + problem);
+                err.println(
+                        "scoresim: cannot write the calibrated scenario to " + ConsoleText.of(target) + ": " + problem);
                 return Main.BAD_INPUT;
             }
+        }
+        String tooSmall = SampleSize.problem(Plan.compile(scenario, seed, sample), "--sample");
+        if (tooSmall != null) {
+            err.println("scoresim: " + tooSmall);
+            return Main.BAD_INPUT;
         }
         Calibration calibration = new Calibration(
                 text, file.toString(), targets, seed, sample, engineOptions.engine, settings, Ticker.SYSTEM);
         String sampleText = sample >= 1 ? "every household" : percent(sample) + " sample";
         if (check) {
             if (!json) {
-                err.printf("running %s as written (seed %d, %s) ...%n", scenario.name(), seed, sampleText);
+                err.printf(
+                        "running %s as written (seed %d, %s) ...%n", ConsoleText.of(scenario.name()), seed, sampleText);
             }
             Calibration.Evaluation e = calibration.evaluate(calibration.startValues());
             if (json) {
@@ -197,7 +206,7 @@ final class CalibrateCommand implements Callable<Integer> {
                         String.format(
                                 "%s as written, seed %d, %s: loss %.4g (sum of squared"
                                         + " relative errors over tolerance; 1 per target at the edge)",
-                                scenario.name(), seed, sampleText, e.loss()));
+                                ConsoleText.of(scenario.name()), seed, sampleText, e.loss()));
             }
             return 0;
         }
@@ -216,14 +225,20 @@ final class CalibrateCommand implements Callable<Integer> {
         Path tmp = target.toAbsolutePath()
                 .resolveSibling("." + target.getFileName() + ".partial-"
                         + ProcessHandle.current().pid());
-        Files.writeString(tmp, rewritten, StandardCharsets.UTF_8);
-        Files.move(tmp, target.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(tmp, rewritten, StandardCharsets.UTF_8);
+            Files.move(
+                    tmp, target.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            return RunFailure.report(e, target.toAbsolutePath().getParent(), "nothing was written", err);
+        }
         if (json) {
             stdout.println(Json.write(result(targets, fit.start(), fit.fitted(), target, fit.evaluations())));
         } else {
             String head = String.format(
                     "%s, seed %d, %s: loss %.4g at the start, %.4g fitted (%d runs)%s",
-                    scenario.name(),
+                    ConsoleText.of(scenario.name()),
                     seed,
                     sampleText,
                     fit.start().loss(),
@@ -232,7 +247,9 @@ final class CalibrateCommand implements Callable<Integer> {
                     fit.improved() ? "" : "; no better point found, the values are kept as written");
             printTable(stdout, targets, fit.start(), fit.fitted(), head);
             printValues(stdout, targets, fit);
-            stdout.printf("%nWrote %s (the scenario with the fitted values; %s unchanged)%n", target, file);
+            stdout.printf(
+                    "%nWrote %s (the scenario with the fitted values; %s unchanged)%n",
+                    ConsoleText.of(target), ConsoleText.of(file));
         }
         stdout.flush();
         return 0;
@@ -299,6 +316,14 @@ final class CalibrateCommand implements Callable<Integer> {
                         .stripTrailingZeros()
                         .toPlainString()
                 + "%";
+    }
+
+    /**
+     * {@code <scenario>-calibrated.yaml} in the current directory. The scenario file's own name
+     * may be anything a file system allows: the new one is a plain name.
+     */
+    static Path defaultTarget(Path scenario) {
+        return Paths.get(FolderName.of(stem(scenario), "scenario") + "-calibrated.yaml");
     }
 
     /** The scenario file's name without its extension. */

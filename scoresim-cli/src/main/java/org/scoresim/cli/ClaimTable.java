@@ -16,18 +16,20 @@ final class ClaimTable {
         for (ClaimFigures.Figures f : ClaimFigures.of(r)) {
             Scenario.Claim c = f.claim();
             out.println();
-            out.println("The " + c.by() + " figure, explained (" + c.year() + ")");
+            // texts of the scenario: shown with any control character escaped
+            out.println("The " + ConsoleText.of(c.by()) + " figure, explained (" + c.year() + ")");
             out.printf(
                     "  %-74s %10s%n",
-                    c.by() + ": \"" + c.wording() + "\"", ConsoleTable.compact(Math.round(c.claimed())));
+                    ConsoleText.of(c.by() + ": \"" + c.wording() + "\""),
+                    ConsoleTable.compact(Math.round(c.claimed())));
             for (int i = 0; i < c.beside().size(); i++) {
                 out.printf(
                         "  %-74s %10s%n",
-                        "model: " + c.beside().get(i).label(),
+                        "model: " + ConsoleText.of(c.beside().get(i).label()),
                         ConsoleTable.compact(f.model().get(i)));
             }
             if (c.explanation() != null) {
-                wrap(c.explanation(), out);
+                wrap(ConsoleText.of(c.explanation()), out);
             }
         }
     }

@@ -70,13 +70,24 @@ final class CompareCommand implements Callable<Integer> {
         }
         Comparison c;
         try {
-            c = new Comparison(Plan.compile(a, seed, sample), Plan.compile(b, seed, sample));
+            Plan planA = Plan.compile(a, seed, sample);
+            Plan planB = Plan.compile(b, seed, sample);
+            for (Plan plan : new Plan[] {planA, planB}) {
+                String tooSmall = SampleSize.problem(plan, "--sample");
+                if (tooSmall != null) {
+                    err.println("scoresim: " + tooSmall);
+                    return Main.BAD_INPUT;
+                }
+            }
+            c = new Comparison(planA, planB);
         } catch (IllegalArgumentException e) {
-            err.println("scoresim: cannot compare " + fileA + " and " + fileB + ": " + e.getMessage());
+            err.println("scoresim: cannot compare " + ConsoleText.of(fileA) + " and " + ConsoleText.of(fileB) + ": "
+                    + ConsoleText.of(e.getMessage()));
             return Main.BAD_INPUT;
         }
         if (!json) {
-            err.println("comparing " + a.name() + " and " + b.name() + " on the same people ...");
+            err.println("comparing " + ConsoleText.of(a.name()) + " and " + ConsoleText.of(b.name())
+                    + " on the same people ...");
         }
         c.run(EngineOptions.threads(threads, spec));
         PrintWriter out = spec.commandLine().getOut();
@@ -86,7 +97,10 @@ final class CompareCommand implements Callable<Integer> {
         }
         out.printf(
                 "%nA = %s, B = %s, seed %d, %s%n",
-                a.name(), b.name(), seed, sample >= 1 ? "every household" : "sample " + sample + " (counts scaled)");
+                ConsoleText.of(a.name()),
+                ConsoleText.of(b.name()),
+                seed,
+                sample >= 1 ? "every household" : "sample " + sample + " (counts scaled)");
         out.println("People under each sanction at any time of the year:");
         out.printf("%-6s %-26s %12s %12s %12s %12s %12s%n", "year", "sanction", "A", "B", "both", "A only", "B only");
         for (int y = 0; y < c.resultsA().years(); y++) {

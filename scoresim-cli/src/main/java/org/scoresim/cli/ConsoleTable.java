@@ -19,7 +19,7 @@ final class ConsoleTable {
     static void print(Results r, PrintWriter out) {
         out.printf(
                 "%nscoresim: %s, seed %d, %s%n",
-                r.scenarioName(),
+                ConsoleText.of(r.scenarioName()),
                 r.seed(),
                 r.sample() >= 1
                         ? "every household"

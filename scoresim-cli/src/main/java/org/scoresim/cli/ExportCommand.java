@@ -64,10 +64,29 @@ final class ExportCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         Path target = out != null ? out : dir.resolve(f.extension());
-        List<Path> files = Export.tables(db, f, target);
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            err.println("scoresim: cannot export to " + ConsoleText.of(target)
+                    + ": it is a file; --out names a folder (the files go in it, one a table)");
+            return Main.BAD_INPUT;
+        }
+        List<Path> files;
+        try {
+            files = Export.tables(db, f, target);
+        } catch (IOException e) {
+            // DuckDB's words: a damaged or foreign file ("not a valid DuckDB database file"), a write that failed
+            err.println("scoresim: cannot export " + ConsoleText.of(db) + " to " + ConsoleText.of(target) + ": "
+                    + ConsoleText.of(oneLine(e.getMessage())));
+            return WriteFailure.isDiskFull(e) ? Main.INTERNAL : Main.BAD_INPUT;
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         files.forEach(stdout::println);
         stdout.flush();
         return 0;
+    }
+
+    private static String oneLine(String message) {
+        return message == null
+                ? "unknown failure"
+                : message.replaceAll("\\s+", " ").trim();
     }
 }

@@ -73,14 +73,14 @@ public final class Main {
         cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("scoresim: " + ex.getMessage());
+            c.getErr().println("scoresim: " + ConsoleText.of(ex.getMessage()));
             if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr())) {
                 c.getErr().println("See '" + c.getCommandSpec().qualifiedName() + " --help'.");
             }
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("scoresim: internal error: " + ex);
+            c.getErr().println("scoresim: internal error: " + ConsoleText.of(String.valueOf(ex)));
             if (System.getenv("SCORESIM_DEBUG") != null) {
                 ex.printStackTrace(c.getErr());
             } else {

@@ -1,6 +1,5 @@
 package org.scoresim.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -18,6 +19,7 @@ import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;
 import org.scoresim.engine.results.Summary;
 import org.scoresim.engine.run.Engine;
+import org.scoresim.model.FolderName;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.store.Report;
@@ -109,76 +111,99 @@ final class RunCommand implements Callable<Integer> {
             ValidateCommand.printProblems(e, err);
             return Main.BAD_INPUT;
         }
+        Plan plan = Plan.compile(scenario, seed, f);
+        String tooSmall = SampleSize.problem(plan, "--sample");
+        if (tooSmall != null) {
+            err.println("scoresim: " + tooSmall);
+            return Main.BAD_INPUT;
+        }
         Path dir = out != null
                 ? out
                 : ScenarioFiles.home()
                         .resolve("runs")
-                        .resolve(scenario.name() + "-"
+                        .resolve(FolderName.of(scenario.name(), "run") + "-"
                                 + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         OutputDirectory output;
         try {
-            output = OutputDirectory.begin(dir);
-        } catch (IOException e) {
-            err.println("scoresim: cannot write to " + dir + ": " + e.getMessage());
-            return Main.BAD_INPUT;
+            output = OutputDirectory.claim(dir, err);
+        } catch (OutputDirectory.Unusable e) {
+            return unusable(dir, e, err);
         }
 
-        // the hook goes in before anything else can take time, so that Ctrl-C at any moment
-        // after the partial directory exists removes it
-        java.util.concurrent.atomic.AtomicReference<Engine> running =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        // the hook goes in before the partial directory exists, so that Ctrl-C at any moment
+        // after it does removes it; it is taken out again whatever the end, so that it speaks
+        // only of a run that was really interrupted
+        AtomicReference<Engine> running = new AtomicReference<>();
+        AtomicBoolean interrupted = new AtomicBoolean();
         Thread hook = new Thread(() -> {
+            interrupted.set(true);
             Engine e = running.get();
             if (e != null) {
                 e.cancel();
             }
             if (output.abandon()) {
-                System.err.println("\nscoresim: interrupted; partial output removed (" + dir + ")");
+                System.err.println("\nscoresim: interrupted; partial output removed (" + ConsoleText.of(dir) + ")");
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        Plan plan = Plan.compile(scenario, seed, f);
-        Engine runner = Engine.of(engineOptions.engine, plan, settings);
-        running.set(runner);
-        Instant started = clock.instant();
-        ResultsDatabase.warmUp();
-        Results results;
         try {
-            results = simulate(runner, err, !json && !noProgress);
-        } catch (CancellationException e) {
-            output.abandon();
-            return Main.INTERRUPTED;
+            output.open();
+        } catch (OutputDirectory.Unusable e) {
+            removeHook(hook);
+            return unusable(dir, e, err);
         }
-        Map<String, Object> summary = Summary.of(results, Main.version());
-        String text = Json.write(summary);
-        output.write("summary.json", text);
         try {
+            Engine runner = Engine.of(engineOptions.engine, plan, settings);
+            running.set(runner);
+            Instant started = clock.instant();
+            ResultsDatabase.warmUp();
+            Results results = simulate(runner, err, !json && !noProgress);
+            Map<String, Object> summary = Summary.of(results, Main.version());
+            String text = Json.write(summary);
+            output.write("summary.json", text);
             ResultsDatabase.write(results, output.partialFile(ResultsDatabase.FILE), Main.version(), started);
             Report.write(results, Main.version(), output.partialFile(Report.FILE));
-        } catch (Exception e) {
-            output.abandon(); // nothing half-written may look complete
-            throw e;
+            output.commit();
+            if (json) {
+                stdout.println(text);
+            } else {
+                ConsoleTable.print(results, stdout);
+                stdout.printf(
+                        "%nWrote %s (%,d households, %,d people, %.1f s, %,.0f people-years/s)%n",
+                        ConsoleText.of(output.path().resolve("summary.json")),
+                        results.households(),
+                        results.people(),
+                        results.seconds(),
+                        results.personYearsPerSecond());
+            }
+            stdout.flush();
+            return 0;
+        } catch (CancellationException | InterruptedException e) {
+            output.abandon();
+            return Main.INTERRUPTED;
+        } catch (Exception | Error e) {
+            // nothing half-written may look complete
+            output.abandon();
+            if (interrupted.get()) {
+                return Main.INTERRUPTED; // the hook removed what this run was writing, and said so
+            }
+            return RunFailure.report(e, dir, "partial output removed", err);
+        } finally {
+            removeHook(hook);
         }
-        output.commit();
+    }
+
+    private static int unusable(Path dir, OutputDirectory.Unusable e, PrintWriter err) {
+        err.println("scoresim: cannot write to " + ConsoleText.of(dir) + ": " + ConsoleText.of(e.getMessage()));
+        return e.diskFull() ? Main.INTERNAL : Main.BAD_INPUT;
+    }
+
+    private static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // the JVM is already exiting
+            // the JVM is already exiting (the hook runs)
         }
-        if (json) {
-            stdout.println(text);
-        } else {
-            ConsoleTable.print(results, stdout);
-            stdout.printf(
-                    "%nWrote %s (%,d households, %,d people, %.1f s, %,.0f people-years/s)%n",
-                    output.path().resolve("summary.json"),
-                    results.households(),
-                    results.people(),
-                    results.seconds(),
-                    results.personYearsPerSecond());
-        }
-        stdout.flush();
-        return 0;
     }
 
     private static Results simulate(Engine runner, PrintWriter err, boolean progress) throws InterruptedException {

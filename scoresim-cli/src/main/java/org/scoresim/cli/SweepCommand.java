@@ -22,6 +22,7 @@ import org.scoresim.experiments.sweep.Sweep;
 import org.scoresim.experiments.sweep.SweepDesign;
 import org.scoresim.experiments.sweep.SweepGrid;
 import org.scoresim.experiments.sweep.SweepStatistics;
+import org.scoresim.model.FolderName;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.store.SweepDatabase;
@@ -173,11 +174,19 @@ final class SweepCommand implements Callable<Integer> {
                     "--year must be in " + base.years().from() + ".."
                             + base.years().to() + ", got " + reported);
         }
+        for (int p = 0; p < grid.size(); p++) {
+            // a point may set the population's size: each is checked
+            String tooSmall = SampleSize.problem(design.plan(new SweepDatabase.RunKey(p, 0)), "--sample");
+            if (tooSmall != null) {
+                err.println("scoresim: " + tooSmall);
+                return Main.BAD_INPUT;
+            }
+        }
         Path dir = (out != null
                         ? out
                         : ScenarioFiles.home()
                                 .resolve("runs")
-                                .resolve(base.name() + "-sweep-"
+                                .resolve(FolderName.of(base.name(), "scenario") + "-sweep-"
                                         + LocalDateTime.now(clock)
                                                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))))
                 .toAbsolutePath()
@@ -186,16 +195,21 @@ final class SweepCommand implements Callable<Integer> {
         try {
             sweep = Sweep.open(design, dir, engineOptions.engine, settings, Main.version(), clock);
         } catch (Sweep.UnusableDirectory e) {
-            err.println("scoresim: cannot write the sweep to " + dir + ": " + e.getMessage()
+            err.println("scoresim: cannot write the sweep to " + ConsoleText.of(dir) + ": " + e.getMessage()
                     + (e.reason() == Sweep.UnusableDirectory.Reason.HOLDS_OTHER_FILES ? "; choose another --out" : ""));
             return Main.BAD_INPUT;
         } catch (SweepDatabase.Mismatch e) {
-            err.println(
-                    "scoresim: cannot resume the sweep in " + dir + ": " + e.getMessage() + "; choose another --out");
+            err.println("scoresim: cannot resume the sweep in " + ConsoleText.of(dir) + ": "
+                    + ConsoleText.of(e.getMessage()) + "; choose another --out");
             return Main.BAD_INPUT;
         } catch (Sweep.DatabaseUnavailable e) {
-            err.println("scoresim: cannot open " + SweepDatabase.in(dir) + ": " + e.getMessage()
-                    + " (is another sweep writing to it?)");
+            if (WriteFailure.isDiskFull(e)) {
+                err.println("scoresim: cannot create " + ConsoleText.of(SweepDatabase.in(dir))
+                        + ": no space left on device (the disk is full)");
+                return Main.INTERNAL;
+            }
+            err.println("scoresim: cannot open " + ConsoleText.of(SweepDatabase.in(dir)) + ": "
+                    + ConsoleText.of(e.getMessage()) + " (is another sweep writing to it?)");
             return Main.BAD_INPUT;
         }
 
@@ -215,13 +229,13 @@ final class SweepCommand implements Callable<Integer> {
             if (!json) {
                 err.printf(
                         "sweep of %s: %d point%s x %d replication%s = %d runs -> %s%n",
-                        base.name(),
+                        ConsoleText.of(base.name()),
                         grid.size(),
                         grid.size() == 1 ? "" : "s",
                         replications,
                         replications == 1 ? "" : "s",
                         total,
-                        dir);
+                        ConsoleText.of(dir));
             }
             if (doneBefore > 0) {
                 err.printf("resuming: %d of %d runs already done%n", doneBefore, total);
@@ -231,7 +245,7 @@ final class SweepCommand implements Callable<Integer> {
             if (!outcome.complete()) {
                 err.printf(
                         "%nscoresim: interrupted; %d of %d runs done and saved in %s; run the same command to resume%n",
-                        sweep.done(), total, sweep.database());
+                        sweep.done(), total, ConsoleText.of(sweep.database()));
                 return Main.INTERRUPTED;
             }
             List<SweepStatistics.Point> table = sweep.results(outputs, reported);
@@ -256,7 +270,7 @@ final class SweepCommand implements Callable<Integer> {
                 String seeds = replications == 1 ? "seed " + seed : "seeds " + seed + ".." + (seed + replications - 1);
                 String header = String.format(
                         "%nsweep of %s: %d points x %d replications (%s), %s; figures of %d",
-                        base.name(),
+                        ConsoleText.of(base.name()),
                         grid.size(),
                         replications,
                         seeds,
@@ -271,10 +285,22 @@ final class SweepCommand implements Callable<Integer> {
                 SweepTable.print(stdout, header, table, replications);
                 stdout.printf(
                         "%nEvery figure of every run, all years: %s (tables points, runs, metrics)%n",
-                        sweep.database());
+                        ConsoleText.of(sweep.database()));
             }
             stdout.flush();
             return 0;
+        } catch (IOException | RuntimeException | Error e) {
+            // a run that was stored stays stored (each in its own transaction): the same command resumes
+            return RunFailure.report(
+                    e,
+                    dir,
+                    String.format(
+                            "%d of %d runs done and saved in %s; %srun the same command to resume",
+                            sweep.done(),
+                            total,
+                            ConsoleText.of(sweep.database()),
+                            WriteFailure.isDiskFull(e) ? "free some space, then " : ""),
+                    err);
         } finally {
             closed.countDown();
             try {

@@ -1,6 +1,7 @@
 package org.scoresim.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scoresim.model.Problem;
 import org.scoresim.model.Scenario;
@@ -49,8 +50,8 @@ final class ValidateCommand implements Callable<Integer> {
                     .printf(
                             "%s: valid scenario '%s': %d behaviours, %d channels, %d lists, "
                                     + "%d sanctions, %d rewards, %d travel modes, years %d-%d%n",
-                            file,
-                            s.name(),
+                            ConsoleText.of(file),
+                            ConsoleText.of(s.name()),
                             s.behaviours().size(),
                             s.channels().size(),
                             s.lists().size(),
@@ -66,10 +67,18 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Every problem listed, one a line (at most {@link ScenarioException#MAX_LISTED}: a file with
+     * more gets the first of them and their count), any control character of the file escaped.
+     */
     static void printProblems(ScenarioException e, java.io.PrintWriter err) {
         for (Problem p : e.problems()) {
-            err.println(p);
+            err.println(ConsoleText.of(p.toString()));
         }
-        err.println(e.getMessage() + "; nothing was run or written.");
+        int more = e.total() - e.problems().size();
+        if (more > 0) {
+            err.println(String.format(Locale.ROOT, "... and %,d more problem%s", more, more == 1 ? "" : "s"));
+        }
+        err.println(ConsoleText.of(e.getMessage()) + "; nothing was run or written.");
     }
 }

@@ -3,8 +3,14 @@ package org.scoresim.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -235,15 +241,50 @@ class RunResultsTest {
     @ValueSource(strings = {ResultsDatabase.FILE, Report.FILE})
     void aFailedWriteLeavesNothingThatLooksComplete(String blocked, @TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("broken");
-        // the run writes into .broken.partial-PID; a directory where a file should go makes that write fail
+        // the run writes into .broken.partial-PID; a directory where a file should go makes that write
+        // fail. The run reads its clock once that directory exists, before it writes: the directory goes
+        // in then (one made before the run would be taken for a killed run's leftovers, and removed)
         Path partial = tmp.resolve(".broken.partial-" + ProcessHandle.current().pid());
-        Files.createDirectories(partial.resolve(blocked));
-        Files.writeString(partial.resolve(blocked).resolve("blocker"), "x");
-        RunCommandTest.Outcome o = RunCommandTest.cli(
-                "run", RunCommandTest.MINIMAL.toString(), "--json", "--sample", "0.01", "--out", out.toString());
-        assertThat(o.code()).isEqualTo(1);
-        assertThat(o.out()).isEmpty();
-        assertThat(o.err()).contains(blocked);
+        Clock clock = new Clock() {
+            @Override
+            public Instant instant() {
+                try {
+                    if (Files.isDirectory(partial)) {
+                        Files.createDirectories(partial.resolve(blocked));
+                        Files.writeString(partial.resolve(blocked).resolve("blocker"), "x");
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return Instant.parse("2026-11-29T00:31:20Z");
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = Main.execute(
+                new String[] {
+                    "run", RunCommandTest.MINIMAL.toString(), "--json", "--sample", "0.01", "--out", out.toString()
+                },
+                new PrintWriter(stdout, true),
+                new PrintWriter(stderr, true),
+                clock);
+        assertThat(code).as(stderr.toString()).isEqualTo(1);
+        assertThat(stdout.toString()).isEmpty();
+        assertThat(stderr.toString())
+                .startsWith("scoresim: failed: cannot write to " + out + ": ")
+                .contains(blocked)
+                .contains("; partial output removed")
+                .doesNotContain("internal error", "interrupted");
         assertThat(out).doesNotExist();
         assertThat(partial).doesNotExist();
     }

@@ -137,7 +137,7 @@ final class NodeReader {
             if (keys.contains(e.key())) {
                 b.entries.put(e.key(), e);
             } else {
-                problems.at(e.keyNode(), e.path(), Nodes.unknown("key", e.key(), keys));
+                problems.at(e.keyNode(), e.path(), () -> Nodes.unknown("key", e.key(), keys));
             }
         }
         return b;

@@ -19,7 +19,9 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -175,8 +177,9 @@ public final class ScenarioParser {
             throw problems.exception();
         }
         if (text.indexOf('\0') >= 0) {
+            int at = text.indexOf('\0');
             problems.at(
-                    lineOf(text, text.indexOf('\0')), 0, "the file is binary (it contains NUL bytes), not YAML text");
+                    lineOf(text, at), columnOf(text, at), "the file is binary (it contains NUL bytes), not YAML text");
             throw problems.exception();
         }
         // a byte order mark is no content
@@ -224,7 +227,10 @@ public final class ScenarioParser {
     static String decode(byte[] bytes, Problems problems) {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                problems.at(lineOf(bytes, i), 0, "the file is binary (it contains NUL bytes), not YAML text");
+                problems.at(
+                        lineOf(bytes, i),
+                        columnOf(bytes, i),
+                        "the file is binary (it contains NUL bytes), not YAML text");
                 return null;
             }
         }
@@ -236,9 +242,10 @@ public final class ScenarioParser {
         try {
             return decoder.decode(in).toString();
         } catch (CharacterCodingException e) {
+            // the decoder stops at the first byte of the invalid sequence
             problems.at(
                     lineOf(bytes, in.position()),
-                    0,
+                    columnOf(bytes, in.position()),
                     "the file is not UTF-8 text (an invalid byte sequence on this line);"
                             + " is it binary? Scenario files are UTF-8 YAML");
             return null;
@@ -257,10 +264,11 @@ public final class ScenarioParser {
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit((int) MAX_BYTES + 1);
         options.setProcessComments(false);
+        StreamReader reader = new NamedReader(new StringReader(text), problems.file());
+        MarkingParser parser = new MarkingParser(new ParserImpl(reader, options));
         try {
             // the composer alone: a node tree with positions, no Java objects constructed
-            StreamReader reader = new NamedReader(new StringReader(text), problems.file());
-            return new Composer(new ParserImpl(reader, options), new Resolver(), options).getSingleNode();
+            return new Composer(parser, new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String context = e.getContext() == null || e.getContextMark() == null
@@ -270,23 +278,66 @@ public final class ScenarioParser {
             problems.at(mark, "", "invalid YAML: " + oneLine(e.getProblem()) + context);
         } catch (ReaderException e) {
             int at = Math.min(Math.max(e.getPosition(), 0), text.codePointCount(0, text.length()));
+            int index = text.offsetByCodePoints(0, at);
             problems.at(
-                    lineOf(text, text.offsetByCodePoints(0, at)),
-                    0,
+                    lineOf(text, index),
+                    columnOf(text, index),
                     String.format(
                             "the file contains a character YAML does not allow (U+%04X); is it binary?",
                             e.getCodePoint()));
         } catch (YAMLException e) {
+            // the limits of LoaderOptions throw without a position: the last event read is where it was hit
             String m = oneLine(e.getMessage());
-            problems.file(
-                    m.contains("aliases")
-                            ? "too many YAML aliases (more than " + MAX_ALIASES + " of lists or mappings)"
-                            : "invalid YAML: " + m);
+            String message;
+            if (m.contains("aliases")) {
+                message = "too many YAML aliases (more than " + MAX_ALIASES + " of lists or mappings)";
+            } else if (m.contains("Nesting Depth")) {
+                message = "lists and mappings nested more than " + MAX_NESTING + " deep; a scenario needs a few levels";
+            } else {
+                message = "invalid YAML: " + m;
+            }
+            problems.at(parser.lastMark(), "", message);
         } catch (RuntimeException e) {
             // SnakeYAML is not meant to throw anything else; if it does, the file is still unusable
             problems.file("invalid YAML: " + e);
         }
         return null;
+    }
+
+    /**
+     * A parser that remembers where the last event it handed out starts: SnakeYAML's limits on
+     * aliases and nesting throw exceptions without a position, and that is where they were hit.
+     */
+    private static final class MarkingParser implements Parser {
+        private final Parser parser;
+        private Mark last;
+
+        MarkingParser(Parser parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return parser.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public Event getEvent() {
+            Event e = parser.getEvent();
+            if (e != null) {
+                last = e.getStartMark();
+            }
+            return e;
+        }
+
+        Mark lastMark() {
+            return last;
+        }
     }
 
     /** A reader whose marks carry a file's name (SnakeYAML's carry a fixed word). */
@@ -318,6 +369,26 @@ public final class ScenarioParser {
             }
         }
         return line;
+    }
+
+    /** The 1-based column of the character at {@code index}, counted in characters (code points). */
+    private static int columnOf(String text, int index) {
+        int start = text.lastIndexOf('\n', index - 1) + 1;
+        return text.codePointCount(start, index) + 1;
+    }
+
+    /**
+     * The 1-based column of the byte at {@code index} of UTF-8 text, counted in characters: the
+     * bytes of its line before it that start a character (every byte but a continuation byte).
+     */
+    private static int columnOf(byte[] bytes, int index) {
+        int column = 1;
+        for (int i = Math.min(index, bytes.length) - 1; i >= 0 && bytes[i] != '\n'; i--) {
+            if ((bytes[i] & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        return column;
     }
 
     private static int lineOf(byte[] bytes, int index) {

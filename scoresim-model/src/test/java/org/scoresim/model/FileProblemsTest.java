@@ -129,6 +129,48 @@ class FileProblemsTest {
         }
         Problem p = only(b.toString());
         assertThat(p.message()).contains("too many YAML aliases");
+        // where the limit was hit: the 51st alias of a list, on the line of a6 (9 + 9 x 4 + 6 = 51)
+        assertThat(p.line()).isEqualTo(7);
+        assertThat(p.column())
+                .isEqualTo(b.toString().lines().toList().get(6).indexOf("*a5, *a5, *a5, *a5, *a5, *a5") + 1 + 5 * 5);
+    }
+
+    @Test
+    void nestingTooDeepIsPlaced() {
+        StringBuilder b = new StringBuilder("name: deep\ndescription:\n");
+        for (int i = 0; i < 60; i++) {
+            b.append("  ".repeat(i + 1)).append("k").append(i).append(":\n");
+        }
+        Problem p = only(b.toString());
+        assertThat(p.message()).startsWith("lists and mappings nested more than 50 deep");
+        // the top level is the first mapping; the one starting at key k49 (line 52) is the 51st
+        assertThat(p.line()).isEqualTo(52);
+        assertThat(p.column()).isEqualTo(101);
+        assertThat(p.toString()).startsWith(Fixtures.FILE + ":52:101: ");
+    }
+
+    @Test
+    void nonPrintableCharacterIsPlaced() {
+        Problem p = only("name: minimal\ndescription: bell \u0007\n");
+        assertThat(p.line()).isEqualTo(2);
+        assertThat(p.column()).isEqualTo(19);
+    }
+
+    @Test
+    void encodingErrorsArePlacedByTheirByteOffset() throws Exception {
+        // "caf\u00e9 " in UTF-8 is 6 bytes for 5 characters: the Latin-1 byte after it is the 20th character
+        byte[] head = "name: minimal\ndescription: caf\u00e9 ".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2);
+        bytes[head.length] = (byte) 0xe9;
+        bytes[head.length + 1] = '\n';
+        Problem p = onlyOf(Files.write(dir.resolve("mixed.yaml"), bytes));
+        assertThat(p.line()).isEqualTo(2);
+        assertThat(p.column()).isEqualTo(19);
+        Problem nul =
+                onlyOf(Files.write(dir.resolve("nul.yaml"), "name: a\nx: ab\0\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(nul.line()).isEqualTo(2);
+        assertThat(nul.column()).isEqualTo(6);
+        assertThat(only("name: a\nx: ab\0\n").column()).isEqualTo(6);
     }
 
     @Test

@@ -51,10 +51,14 @@ final class Fixtures {
     }
 
     static List<Problem> problems(String text) {
+        return exception(text).problems();
+    }
+
+    static ScenarioException exception(String text) {
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioParser.parse(text, FILE));
         assertThat(e).as("a ScenarioException").isNotNull();
         assertThat(e.problems()).isNotEmpty();
-        return e.problems();
+        return e;
     }
 
     /** The one problem of a text. */

@@ -238,18 +238,35 @@ public final class SweepDatabase implements AutoCloseable {
     /** Stores one finished run and its national figures, in one transaction. */
     public void record(RunKey run, String scenarioHash, Results r, Instant started, Instant finished, String version)
             throws IOException {
+        // The first failure is the one reported: once a commit fails (a full disk), DuckDB has
+        // ended the transaction, and the rollback and the return to auto-commit fail in turn with
+        // "no transaction is active", which said nothing of the cause.
+        Exception first = null;
         try {
             db.setAutoCommit(false);
+            insert(run, scenarioHash, r, started, finished, version);
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            first = e;
             try {
-                insert(run, scenarioHash, r, started, finished, version);
-                db.commit();
-            } catch (SQLException | RuntimeException e) {
                 db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
+            } catch (SQLException x) {
+                e.addSuppressed(x);
             }
-        } catch (SQLException e) {
+        }
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException x) {
+            if (first == null) {
+                first = x;
+            } else {
+                first.addSuppressed(x);
+            }
+        }
+        if (first instanceof RuntimeException e) {
+            throw e;
+        }
+        if (first instanceof SQLException e) {
             throw failure(e);
         }
     }

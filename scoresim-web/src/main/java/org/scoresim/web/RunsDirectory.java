@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.scoresim.model.FolderName;
 
 /**
  * The runs directory: one subdirectory per run, named by the run's id, holding {@code run.json}
@@ -66,15 +67,8 @@ final class RunsDirectory {
 
     /** A fresh id like {@code minimal-20261129-003120-3f9a}: scenario, time, 4 random hex digits. */
     synchronized String newId(String scenarioName) {
-        String base = scenarioName == null
-                ? "run"
-                : scenarioName
-                        .toLowerCase(Locale.ROOT)
-                        .replaceAll("[^a-z0-9]+", "-")
-                        .replaceAll("^-+|-+$", "");
-        if (base.isEmpty()) {
-            base = "run";
-        }
+        // the folder name the command line's runs get, in lower case as the dashboard's ids have always been
+        String base = FolderName.of(scenarioName, "run").toLowerCase(Locale.ROOT);
         base = base.substring(0, Math.min(40, base.length())) + "-"
                 + LocalDateTime.now(clock).format(STAMP);
         while (true) {
