@@ -102,7 +102,7 @@ public final class Limits {
         return new BigDecimal(v).round(new MathContext(3, RoundingMode.CEILING)).doubleValue();
     }
 
-    /** A number for a message, in its shortest exact form: plain when moderate, else as 2.6e297. */
+    /** A number for a message, exactly, as written plainly or as 5.48e303, whichever reads shorter. */
     static String show(double v) {
         return text(BigDecimal.valueOf(v));
     }
@@ -114,10 +114,8 @@ public final class Limits {
 
     private static String text(BigDecimal d) {
         BigDecimal v = d.stripTrailingZeros();
-        double a = Math.abs(v.doubleValue());
-        if (a == 0 || (a >= 1e-4 && a < 1e15) || (v.scale() <= 0 && a <= EXACT)) {
-            return v.toPlainString();
-        }
-        return v.toString().replace("E+", "e").replace("E", "e");
+        String plain = v.toPlainString();
+        String scientific = v.toString().replace("E+", "e").replace("E", "e");
+        return plain.length() <= scientific.length() + 4 ? plain : scientific;
     }
 }

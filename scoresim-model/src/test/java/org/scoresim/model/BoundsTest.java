@@ -114,7 +114,7 @@ class BoundsTest {
                 edit("fine: 200 ", "fine: 1e308 "),
                 "1e308",
                 "behaviours.smoking_on_train.fine",
-                "expected a fine in [0, 90000000000000] (amounts are exact to the cent up to 2^53 cents), got 1e308");
+                "expected a fine in [0, 9e13] (amounts are exact to the cent up to 2^53 cents), got 1e308");
         assertOnly(
                 edit("fine: 200 ", "fine: 99999999999999999999 "),
                 "9999",

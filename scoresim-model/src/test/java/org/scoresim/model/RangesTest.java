@@ -93,7 +93,7 @@ class RangesTest {
                 edit("fine: 200", "fine: -200"),
                 "-200",
                 "behaviours.smoking_on_train.fine",
-                "expected a fine in [0, 90000000000000] (amounts are exact to the cent up to 2^53 cents), got -200");
+                "expected a fine in [0, 9e13] (amounts are exact to the cent up to 2^53 cents), got -200");
         assertOnly(
                 edit("{urban: 1.5, rural: 0.3}", "{urban: 1.5, rural: -0.3}"),
                 "-0.3",
