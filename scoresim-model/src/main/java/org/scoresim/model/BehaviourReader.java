@@ -79,6 +79,9 @@ final class BehaviourReader {
         Double falseMatch = b.has("false_match")
                 ? r.number(b.get("false_match"), b.path("false_match"), Bound.BELOW_ONE)
                 : Double.valueOf(0);
+        if (falseMatch != null) {
+            known.falseMatch.put(e.key(), falseMatch);
+        }
         if (coverage == null || falseMatch == null || !ok) {
             return null;
         }
@@ -116,7 +119,7 @@ final class BehaviourReader {
         Curve rate = rateNode == null ? null : r.curve(rateNode, b.path("rate"), Bound.NON_NEGATIVE);
         // absent heterogeneity: frailty 1 for everyone (docs/MODEL.md 3), recorded as 0
         Double heterogeneity = b.has("heterogeneity")
-                ? r.number(b.get("heterogeneity"), b.path("heterogeneity"), Bound.POSITIVE)
+                ? r.number(b.get("heterogeneity"), b.path("heterogeneity"), Bound.HETEROGENEITY)
                 : Double.valueOf(0);
         Map<String, Map<String, Double>> multipliers =
                 b.has("multipliers") ? known.multipliers(r, b.get("multipliers"), b.path("multipliers")) : Map.of();
@@ -126,8 +129,10 @@ final class BehaviourReader {
         List<Scenario.Detection> detection =
                 b.has("detection") ? detection(b.get("detection"), b.path("detection")) : List.of();
         Node pointsNode = r.required(b, "points", "the score change per attributed event, an integer");
-        Integer points = pointsNode == null ? null : r.integer(pointsNode, b.path("points"));
-        Double fine = b.has("fine") ? r.number(b.get("fine"), b.path("fine"), Bound.NON_NEGATIVE) : Double.valueOf(0);
+        Integer points = pointsNode == null
+                ? null
+                : r.integer(pointsNode, b.path("points"), Limits.MAX_POINTS, "at most the whole score range");
+        Double fine = b.has("fine") ? r.number(b.get("fine"), b.path("fine"), Bound.FINE) : Double.valueOf(0);
         List<String> lists = b.has("lists") ? lists(b.get("lists"), b.path("lists")) : List.of();
         if (who == null
                 || rate == null
@@ -140,6 +145,17 @@ final class BehaviourReader {
                 || lists == null) {
             return null;
         }
+        new Exposure(problems, known)
+                .check(new Exposure.BehaviourValues(
+                        e.path(),
+                        rateNode,
+                        rate,
+                        heterogeneity,
+                        b.get("multipliers"),
+                        multipliers,
+                        detection,
+                        b.get("fine"),
+                        fine));
         return new Scenario.Behaviour(
                 e.key(),
                 Scenario.Who.valueOf(who.toUpperCase(java.util.Locale.ROOT)),

@@ -59,8 +59,8 @@ final class ClaimReader {
         if (year != null) {
             known.checkYear(yearNode, b.path("year"), year);
         }
-        Node claimedNode = r.required(b, "claimed", "the figure as published, " + Bound.NON_NEGATIVE.expected);
-        Double claimed = claimedNode == null ? null : r.number(claimedNode, b.path("claimed"), Bound.NON_NEGATIVE);
+        Node claimedNode = r.required(b, "claimed", "the figure as published, " + Bound.EXACT.expected);
+        Double claimed = claimedNode == null ? null : r.number(claimedNode, b.path("claimed"), Bound.EXACT);
         String by = text(b, "by", "who made the claim, one word such as press");
         String wording = text(b, "wording", "the claim as published");
         String source = text(b, "source", "where the claim was made");

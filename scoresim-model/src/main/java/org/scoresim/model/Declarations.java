@@ -27,6 +27,10 @@ final class Declarations {
 
     Set<String> rewards;
     Set<String> modes;
+    /** People represented ({@code population.size}), null when it could not be read. */
+    Long populationSize;
+    /** The false-match probability of each channel read. */
+    final Map<String, Double> falseMatch = new java.util.HashMap<>();
 
     Declarations(Problems problems) {
         this.problems = problems;

@@ -102,8 +102,10 @@ final class MeasureReader {
         boolean durationOk = true;
         if (when != null && !when.behaviours().isEmpty()) {
             Node d = r.required(
-                    b, "duration_days", "a number > 0 (how long the sanction lasts after an event of when.behaviours)");
-            duration = d == null ? null : r.number(d, b.path("duration_days"), Bound.POSITIVE);
+                    b,
+                    "duration_days",
+                    Bound.DURATION.expected + ": how long the sanction lasts after an event of when.behaviours");
+            duration = d == null ? null : r.number(d, b.path("duration_days"), Bound.DURATION);
             durationOk = duration != null;
         } else if (when != null && b.has("duration_days")) {
             problems.at(
@@ -233,6 +235,7 @@ final class MeasureReader {
         if (trips == null || multipliers == null || blockedBy == null) {
             return null;
         }
+        new Exposure(problems, known).checkTravel(e.path(), tripsNode, trips, b.get("multipliers"), multipliers);
         return new Scenario.TravelMode(e.key(), trips, Collections.unmodifiableMap(multipliers), blockedBy);
     }
 

@@ -259,7 +259,29 @@ final class NodeReader {
             problems.at(node, path, "expected " + expected + ", got " + t);
             return null;
         }
+        if (Math.abs(v) < Double.MIN_NORMAL && nonZero(t)) {
+            problems.at(
+                    node,
+                    path,
+                    "expected " + expected + ", got " + t + " (below " + Double.MIN_NORMAL
+                            + ", where a double keeps less than full precision; write 0 or a larger number)");
+            return null;
+        }
         return v;
+    }
+
+    /** Whether a decimal's digits before its exponent are not all 0. */
+    private static boolean nonZero(String decimal) {
+        for (int i = 0; i < decimal.length(); i++) {
+            char c = decimal.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDecimal(String t) {
@@ -288,8 +310,9 @@ final class NodeReader {
         return v.longValue();
     }
 
-    Integer integer(Node node, String path) {
-        Long v = integer(node, path, Integer.MIN_VALUE, Integer.MAX_VALUE, "an integer");
+    /** An integer in {@code -limit..limit} (scores and points, see {@link Limits}); {@code why} for the message. */
+    Integer integer(Node node, String path, int limit, String why) {
+        Long v = integer(node, path, -limit, limit, "an integer in [" + -limit + ", " + limit + "] (" + why + ")");
         return v == null ? null : v.intValue();
     }
 
@@ -343,7 +366,7 @@ final class NodeReader {
         Map<String, Double> out = new LinkedHashMap<>();
         boolean ok = true;
         for (Entry e : entries) {
-            Double w = number(e.value(), e.path(), Bound.NON_NEGATIVE);
+            Double w = number(e.value(), e.path(), Bound.WEIGHT);
             if (w == null) {
                 ok = false;
             } else {
@@ -367,7 +390,7 @@ final class NodeReader {
         boolean ok = true;
         for (Entry e : entries) {
             Long count = integer(e.keyNode(), e.path(), 0, 16, "a count 0..16");
-            Double w = number(e.value(), e.path(), Bound.NON_NEGATIVE);
+            Double w = number(e.value(), e.path(), Bound.WEIGHT);
             if (count != null && out.containsKey(count.intValue())) {
                 problems.at(e.keyNode(), e.path(), "count " + count + " is given twice");
                 ok = false;

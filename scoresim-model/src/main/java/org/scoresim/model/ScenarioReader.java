@@ -159,6 +159,7 @@ final class ScenarioReader {
                         "expected households with at least one person: every positive weight is on a count of 0");
             }
         }
+        known.populationSize = size;
         Map<String, Map<String, Double>> attributes = attributes(b.get("attributes"), b.path("attributes"));
         if (size == null || adults == null || children == null || attributes == null) {
             return null;
@@ -287,7 +288,12 @@ final class ScenarioReader {
 
     private Integer requiredInteger(Block b, String key) {
         Node n = r.required(b, key, "an integer");
-        return n == null ? null : r.integer(n, b.path(key));
+        return n == null ? null : score(n, b.path(key));
+    }
+
+    /** A score or a tier's minimum. */
+    private Integer score(Node n, String path) {
+        return r.integer(n, path, Limits.MAX_SCORE, "the engine keeps a table entry per score");
     }
 
     private Scenario.Recovery recovery(Node node, String path) {
@@ -300,8 +306,8 @@ final class ScenarioReader {
                         b.get("points_per_clean_year"),
                         b.path("points_per_clean_year"),
                         0,
-                        Integer.MAX_VALUE,
-                        "an integer >= 0")
+                        Limits.MAX_POINTS,
+                        "an integer in [0, " + Limits.MAX_POINTS + "] (at most the whole score range)")
                 : Long.valueOf(0);
         Double expiry =
                 b.has("expiry_years") ? r.number(b.get("expiry_years"), b.path("expiry_years"), Bound.POSITIVE) : null;
@@ -351,7 +357,7 @@ final class ScenarioReader {
                     name = null;
                 }
             }
-            Integer min = minNode == null ? null : r.integer(minNode, t.path("min"));
+            Integer min = minNode == null ? null : score(minNode, t.path("min"));
             if (min != null && previous != null && min >= previous) {
                 problems.at(
                         minNode,

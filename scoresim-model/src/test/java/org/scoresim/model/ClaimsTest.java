@@ -103,7 +103,12 @@ class ClaimsTest {
                 withClaim("claimed: 23000000", "claimed: -1"),
                 "claimed: ^-1",
                 "claims.headline.claimed",
-                "expected a number >= 0");
+                "expected a number in [0, 9007199254740992] (exact in a double), got -1");
+        assertOnly(
+                withClaim("claimed: 23000000", "claimed: 1e308"),
+                "claimed: ^1e308",
+                "claims.headline.claimed",
+                "expected a number in [0, 9007199254740992] (exact in a double), got 1e308");
         assertOnly(
                 withClaim("""
                     beside:

@@ -137,7 +137,8 @@ class KeysAndTypesTest {
                 edit("points: -5\n", "points: \"-5\"\n"),
                 "\"-5\"",
                 "behaviours.jaywalking.points",
-                "expected an integer, got the quoted string '-5' (write numbers without quotes)");
+                "expected an integer in [-65536, 65536] (at most the whole score range), got the quoted string '-5'"
+                        + " (write numbers without quotes)");
     }
 
     @Test
@@ -155,7 +156,7 @@ class KeysAndTypesTest {
                 edit("points: -5\n", "points: -5.5\n"),
                 "-5.5",
                 "behaviours.jaywalking.points",
-                "expected an integer, got -5.5");
+                "expected an integer in [-65536, 65536] (at most the whole score range), got -5.5");
     }
 
     @Test
@@ -164,17 +165,17 @@ class KeysAndTypesTest {
                 edit("initial: 1000", "initial: 1000.0"),
                 "1000.0",
                 "scoring.initial",
-                "expected an integer, got 1000.0");
+                "expected an integer in [-32768, 32768] (the engine keeps a table entry per score), got 1000.0");
         assertOnly(
                 edit("{name: B, min: 900}", "{name: B, min: 9e2}"),
                 "9e2",
                 "scoring.tiers[1].min",
-                "expected an integer, got 9e2");
+                "expected an integer in [-32768, 32768] (the engine keeps a table entry per score), got 9e2");
         assertOnly(
                 edit("points_per_clean_year: 0", "points_per_clean_year: 0.5"),
                 "0.5}   # optional",
                 "scoring.recovery.points_per_clean_year",
-                "expected an integer >= 0, got 0.5");
+                "expected an integer in [0, 65536] (at most the whole score range), got 0.5");
     }
 
     @Test
@@ -195,7 +196,7 @@ class KeysAndTypesTest {
                 edit("points: 5\n", "points: 99999999999999999999\n"),
                 "9999",
                 "behaviours.volunteering.points",
-                "expected an integer, got 99999999999999999999");
+                "expected an integer in [-65536, 65536] (at most the whole score range), got 99999999999999999999");
         assertOnly(
                 edit("rate: 0.2", "rate: 1e999"),
                 "1e999",

@@ -201,14 +201,15 @@ class ParserPropertiesTest {
     Arbitrary<Double> unitDoubles() {
         return Arbitraries.oneOf(
                 Arbitraries.doubles().between(0, 1).ofScale(20),
-                Arbitraries.of(0.0, Double.MIN_VALUE, 1e-300, 0.1, 1.0 / 3, Math.nextDown(1.0), 1.0));
+                Arbitraries.of(0.0, Double.MIN_NORMAL, 1e-300, 0.1, 1.0 / 3, Math.nextDown(1.0), 1.0));
     }
 
     @Provide
     Arbitrary<Double> rates() {
         return Arbitraries.oneOf(
-                Arbitraries.doubles().between(0, 1e6).ofScale(12),
-                Arbitraries.of(0.0, Double.MIN_VALUE, Double.MAX_VALUE, 1e22, 123456789.123456789));
+                // up to the largest rate of debt_default in the minimal scenario: 2^17 events over 3 years
+                Arbitraries.doubles().between(0, 40_000).ofScale(12),
+                Arbitraries.of(0.0, Double.MIN_NORMAL, 1e-300, 43_690.0, 12345.678901234567));
     }
 
     private interface LineEdit {

@@ -93,7 +93,7 @@ class RangesTest {
                 edit("fine: 200", "fine: -200"),
                 "-200",
                 "behaviours.smoking_on_train.fine",
-                "expected a number >= 0, got -200");
+                "expected a fine in [0, 9e13] (amounts are exact to the cent up to 2^53 cents), got -200");
         assertOnly(
                 edit("{urban: 1.5, rural: 0.3}", "{urban: 1.5, rural: -0.3}"),
                 "-0.3",
@@ -107,7 +107,8 @@ class RangesTest {
                 edit("heterogeneity: 0.5", "heterogeneity: 0"),
                 "heterogeneity: ^0",
                 "behaviours.jaywalking.heterogeneity",
-                "expected a number > 0, got 0");
+                "expected a Gamma shape in [0.001, 10000] (where the frailty's quantiles are computed accurately and quickly;"
+                        + " leave heterogeneity out for none), got 0");
     }
 
     @Test
@@ -137,7 +138,7 @@ class RangesTest {
                 edit("adults: {1: 0.3, 2: 0.7}", "adults: {1: 0.3, 2: -0.7}"),
                 "-0.7",
                 "population.households.adults.2",
-                "expected a number >= 0");
+                "expected a weight in [0, 5.48e303], got -0.7");
         assertOnly(
                 edit("adults: {1: 0.3, 2: 0.7}", "adults: {1: 0, 2: 0}"),
                 "{1: 0",
@@ -353,7 +354,7 @@ class RangesTest {
                 edit("duration_days: 180", "duration_days: 0"),
                 "duration_days: ^0",
                 "sanctions.hsr_ban.duration_days",
-                "expected a number > 0, got 0");
+                "expected a number of days >= 5.83e-11 (a shorter one ends at the instant it starts, on the engine's clock), got 0");
         assertOnly(
                 edit(
                         "flight_ban: {when: {tiers: [C], lists: [court_blacklist]}}",

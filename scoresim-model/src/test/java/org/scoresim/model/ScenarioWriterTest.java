@@ -33,27 +33,27 @@ class ScenarioWriterTest {
             behaviours:
               everything:
                 who: everyone
-                rate: {1990: 1.7976931348623157E308, 2000: 4.9E-324}
-                heterogeneity: 1.0E-300
+                rate: {1990: 0.0037, 2000: 2.2250738585072014E-308}
+                heterogeneity: 0.001
                 multipliers: {age_band: {60+: 0.0, 18-29: 3}, province: {"yes": 2}}
                 deterrence: 1
                 detection: []
-                points: -2147483648
-                fine: 1234567.891
+                points: -65536
+                fine: 1234.567891
                 lists: [l1, l2]
               kids:
                 who: children
                 rate: 0.1
-                points: 2147483647
+                points: 65536
             rollout: {default: 2000}
             scoring:
               initial: 0
-              min: -2147483648
-              max: 2147483647
+              min: -32768
+              max: 32768
               recovery: {points_per_clean_year: 5, expiry_years: 2.5}
               tiers:
                 - {name: top, min: 100}
-                - {name: bottom-tier_2, min: -2147483648}
+                - {name: bottom-tier_2, min: -32768}
             lists:
               l1: {}
               l2: {active_from: 2200, max_years: 0.5}

@@ -34,6 +34,7 @@ final class Events {
     private static final int DETECTED = 23;
     private static final int INCOMING_EVENT = 25;
     private static final double INVERSION_LIMIT = 30.0;
+    private static final int INSERTION_SORT = 64; // longer stretches are merged
 
     private final Plan plan;
     private final Horizon horizon;
@@ -233,7 +234,7 @@ final class Events {
         }
     }
 
-    private void add(double t, int y, int b, int c, byte k, long eventKey) {
+    void add(double t, int y, int b, int c, byte k, long eventKey) {
         if (size == time.length) {
             int n = size * 2;
             time = Arrays.copyOf(time, n);
@@ -252,8 +253,60 @@ final class Events {
         size++;
     }
 
+    /**
+     * Sorts [from, to) by time, stably (events at one instant keep the order they were drawn in):
+     * by insertion for the few events a person usually keeps, by merging past that, so that a
+     * person with many events (up to the bounds of docs/BOUNDS.md) costs n log n.
+     */
+    void sort(int from, int to) {
+        if (to - from <= INSERTION_SORT) {
+            insertionSort(from, to);
+            return;
+        }
+        int n = to - from;
+        int[] order = new int[n];
+        int[] merged = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n - width; lo += 2 * width) {
+                merge(order, merged, from, lo, lo + width, Math.min(lo + 2 * width, n));
+            }
+        }
+        double[] t = Arrays.copyOfRange(time, from, to);
+        int[] y = Arrays.copyOfRange(year, from, to);
+        int[] b = Arrays.copyOfRange(behaviour, from, to);
+        int[] c = Arrays.copyOfRange(channel, from, to);
+        byte[] k = Arrays.copyOfRange(kind, from, to);
+        long[] e = Arrays.copyOfRange(key, from, to);
+        for (int i = 0; i < n; i++) {
+            int j = order[i];
+            time[from + i] = t[j];
+            year[from + i] = y[j];
+            behaviour[from + i] = b[j];
+            channel[from + i] = c[j];
+            kind[from + i] = k[j];
+            key[from + i] = e[j];
+        }
+    }
+
+    /** Merges the sorted runs order[lo, mid) and order[mid, hi) by time, the left first on ties. */
+    private void merge(int[] order, int[] merged, int from, int lo, int mid, int hi) {
+        int i = lo;
+        int j = mid;
+        for (int out = lo; out < hi; out++) {
+            if (j >= hi || (i < mid && time[from + order[i]] <= time[from + order[j]])) {
+                merged[out] = order[i++];
+            } else {
+                merged[out] = order[j++];
+            }
+        }
+        System.arraycopy(merged, lo, order, lo, hi - lo);
+    }
+
     /** Insertion sort of [from, to) by time: a person has few kept events. */
-    private void sort(int from, int to) {
+    private void insertionSort(int from, int to) {
         for (int i = from + 1; i < to; i++) {
             double t = time[i];
             int y = year[i];

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.scoresim.model.Curve;
+import org.scoresim.model.Limits;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.Scenario.Behaviour;
 import org.scoresim.model.Scenario.Channel;
@@ -30,7 +31,7 @@ public final class Plan {
     static final int ADULT = 0;
     static final int CHILD = 1;
     /** Household members at most (16 adults and 16 children); person ids are household x 32 + member. */
-    public static final int MAX_HOUSEHOLD = 32;
+    public static final int MAX_HOUSEHOLD = Limits.MAX_HOUSEHOLD;
 
     final Scenario scenario;
     final long seed;

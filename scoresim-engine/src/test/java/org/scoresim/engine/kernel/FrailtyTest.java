@@ -2,6 +2,7 @@ package org.scoresim.engine.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.apache.commons.math3.special.Gamma;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.scoresim.engine.Expect;
 import org.scoresim.engine.Sim;
 import org.scoresim.engine.results.Results;
+import org.scoresim.model.Limits;
 
 /**
  * docs/MODEL.md 3: frailty is Gamma with shape k and mean 1, drawn once per person and behaviour.
@@ -45,6 +47,39 @@ class FrailtyTest {
             previous = x;
         }
         assertThat(f.quantile(1 - 1e-12)).isGreaterThan(f.quantile(0.999));
+    }
+
+    /**
+     * The shapes validation accepts (docs/BOUNDS.md) are those whose table Commons Math computes
+     * accurately: at both ends the table's quantiles have the tail probabilities they stand for,
+     * and none is above the bound validation takes for the largest frailty.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {Limits.MIN_HETEROGENEITY, 0.02, 1, 100, Limits.MAX_HETEROGENEITY})
+    void theTableIsAccurateOverTheShapesValidationAccepts(double k) {
+        Frailty f = new Frailty(k);
+        // the body: within 1e-9 of the true quantile (at small shapes most of it is below 1e-12, where
+        // only the absolute error matters: it moves a mean of 2^17 events by 1e-4)
+        double near = 1e-9;
+        for (double u : new double[] {0.25, 0.5, 0.9, 0.99}) {
+            double x = f.quantile(u);
+            assertThat(Gamma.regularizedGammaP(k, k * (x + near)))
+                    .as("P(F <= quantile(%s) + 1e-9), shape %s", u, k)
+                    .isGreaterThanOrEqualTo(u - 1e-3);
+            assertThat(x <= near ? 0 : Gamma.regularizedGammaP(k, k * (x - near)))
+                    .as("P(F <= quantile(%s) - 1e-9), shape %s", u, k)
+                    .isLessThanOrEqualTo(u + 1e-3);
+        }
+        for (int bits = 10; bits <= Limits.FRAILTY_TAIL_BITS; bits += 5) {
+            double tail = Math.pow(2, -bits);
+            double x = f.quantile(1 - tail);
+            assertThat(Math.log(Gamma.regularizedGammaQ(k, k * x) / tail))
+                    .as("log P(F > quantile(1 - 2^-%s)) / 2^-%s, shape %s", bits, bits, k)
+                    .isCloseTo(0, Offset.offset(0.01));
+        }
+        assertThat(f.quantile(Math.nextDown(1.0)))
+                .as("the largest frailty, shape %s", k)
+                .isLessThanOrEqualTo(Limits.frailtyFactor(k));
     }
 
     static final double K = 0.5;
