@@ -212,7 +212,7 @@ public final class Dashboard implements AutoCloseable {
         } catch (ScenarioException e) {
             m.put("ok", false);
             m.put("errors", ScenarioErrors.of(e, "scenario.yaml"));
-            m.put("total", e.problems().size());
+            m.put("total", e.total());
         }
         json(ctx, m);
     }

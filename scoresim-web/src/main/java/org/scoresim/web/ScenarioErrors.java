@@ -12,9 +12,10 @@ import org.scoresim.model.ScenarioException;
 final class ScenarioErrors {
     /**
      * Problems listed in an answer: a megabyte of unknown keys has a hundred thousand, and listing
-     * them all made answers twenty times the size of the text. The first ones are what a person fixes.
+     * them all made answers twenty times the size of the text. The first ones are what a person
+     * fixes; the parser keeps only those, and counts the rest ({@link ScenarioException#total()}).
      */
-    static final int SHOWN = 100;
+    static final int SHOWN = ScenarioException.MAX_LISTED;
 
     /** Characters kept of a problem's path or message, which may quote a key or value of any length. */
     static final int TEXT = 500;

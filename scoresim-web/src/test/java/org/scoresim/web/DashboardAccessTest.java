@@ -271,6 +271,6 @@ class DashboardAccessTest {
         assertThat(refused.json().get("errors").size()).isEqualTo(ScenarioErrors.SHOWN);
         int total = api.post("/api/validate", some).json().get("total").asInt();
         assertThat(total).isGreaterThan(ScenarioErrors.SHOWN);
-        assertThat(refused.json().get("error").asText()).startsWith(total + " problems");
+        assertThat(refused.json().get("error").asText()).startsWith(String.format("%,d problems", total));
     }
 }
