@@ -116,7 +116,7 @@ final class Kernel {
             for (int p = 0; p < h.size; p++) {
                 for (int y = 0; y < plan.years; y++) {
                     long wrong = anyByYear[personYear(p, y)] & ~counterfactualAny[personYear(p, y)];
-                    if (wrong != 0) {
+                    if ((wrong & sanctionMask) != 0) { // a reward that came by mistake is no wrongful sanction
                         story[p] |= 1 << Tally.WRONGFUL;
                     }
                     int base = tally.base(y, h.cell[p]) + layout.wrongful;
