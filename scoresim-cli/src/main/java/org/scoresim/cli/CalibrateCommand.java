@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "calibrate",
+        header = "Checks a scenario against official figures, or fits its free values to them.",
         mixinStandardHelpOptions = true,
         description = {
             "Fits the scenario values a targets file marks free (such as a behaviour's rate, a list's exit",

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "compare",
+        header = "Runs two scenarios on the same people and counts whom the difference moved.",
         mixinStandardHelpOptions = true,
         description = {
             "Runs two scenarios on the same synthetic people with the same random draws, in one pass,",

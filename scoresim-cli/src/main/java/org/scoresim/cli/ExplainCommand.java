@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "explain",
+        header = "Tells the life of one synthetic household or person, event by event.",
         mixinStandardHelpOptions = true,
         description = {
             "The life of one synthetic household or person, year by year: every event (seen or",

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "export",
+        header = "Writes the tables of a run's results as CSV or Parquet files.",
         mixinStandardHelpOptions = true,
         description = {
             "Writes every table of a run's " + ResultsDatabase.FILE + " (runs, metrics, score_hist, stories, audit,",

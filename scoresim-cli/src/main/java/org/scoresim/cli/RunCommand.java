@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "run",
+        header = "Simulates a scenario and reports what the system did, year by year.",
         mixinStandardHelpOptions = true,
         description = {
             "Simulates a scenario and reports, per year, what the system did: offences, detections,",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "serve",
+        header = "Starts the web dashboard: the whole tool in a browser.",
         mixinStandardHelpOptions = true,
         description = {
             "The web dashboard: the whole tool in a browser. Pick or edit a scenario (checked as you",

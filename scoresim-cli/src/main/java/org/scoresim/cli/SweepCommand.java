@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "sweep",
+        header = "Runs a scenario over a grid of values, with replications; resumable.",
         mixinStandardHelpOptions = true,
         description = {
             "Runs a scenario over a grid of values: every combination of the --set values, each",

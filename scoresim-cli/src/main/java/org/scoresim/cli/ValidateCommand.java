@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "validate",
+        header = "Checks a scenario file and prints every problem, with its line and key.",
         mixinStandardHelpOptions = true,
         description = {
             "Checks a scenario file and prints every problem in it, with file, line, column and",
