@@ -11,24 +11,28 @@ import org.scoresim.model.Metric;
  * reader of docs/MODEL.md section 7 expects. Counts are scaled to the represented population.
  */
 final class ConsoleTable {
+    /** The label column is at least this wide, and wider when a label needs it: labels are never cut. */
     private static final int LABEL = 34;
+
     private static final int COLUMN = 10;
 
     private ConsoleTable() {}
 
-    static void print(Results r, PrintWriter out) {
-        out.printf(
+    static void print(Results r, PrintWriter printer) {
+        printer.printf(
                 "%nscoresim: %s, seed %d, %s%n",
                 ConsoleText.of(r.scenarioName()),
                 r.seed(),
                 r.sample() >= 1
                         ? "every household"
                         : String.format("%.4g%% sample of households (counts scaled)", 100 * r.sample()));
-        header(r, out);
+        Sheet out = new Sheet();
         row(out, r, Metric.POPULATION, "");
         section(out, "Behaviour (events)");
         for (String b : r.behaviours()) {
-            row(out, r, Metric.OFFENCES, b);
+            // a behaviour that earns points is a good deed, one that costs points (or none) an offence
+            boolean good = r.scenario().behaviours().get(b).points() > 0;
+            row(out, r, b + (good ? ": good deeds" : ": offences"), Metric.OFFENCES, b);
             row(out, r, Metric.DETECTED, b);
             if (anyNonZero(r, Metric.MISATTRIBUTED, b)) {
                 row(out, r, Metric.MISATTRIBUTED, b);
@@ -69,7 +73,8 @@ final class ConsoleTable {
                 row(out, r, Metric.REWARDED, w);
             }
         }
-        ClaimTable.print(r, out);
+        out.print(r, printer);
+        ClaimTable.print(r, printer);
     }
 
     private static boolean anyNonZero(Results r, Metric metric, String item) {
@@ -81,33 +86,51 @@ final class ConsoleTable {
         return false;
     }
 
-    private static void header(Results r, PrintWriter out) {
-        StringBuilder b = new StringBuilder(String.format("%-" + LABEL + "s", ""));
-        for (int y = 0; y < r.years(); y++) {
-            b.append(String.format("%" + COLUMN + "d", r.firstYear() + y));
-        }
-        out.println(b);
+    private static void section(Sheet out, String title) {
+        out.lines.add(new String[] {title});
     }
 
-    private static void section(PrintWriter out, String title) {
-        out.println(title);
+    private static void row(Sheet out, Results r, Metric metric, String item) {
+        row(out, r, metric.label(item), metric, item);
     }
 
-    private static void row(PrintWriter out, Results r, Metric metric, String item) {
-        String label = metric.label(item);
-        List<String> cells = new ArrayList<>();
+    private static void row(Sheet out, Results r, String label, Metric metric, String item) {
+        String[] line = new String[1 + r.years()];
+        line[0] = "  " + ConsoleText.of(label);
         for (int y = 0; y < r.years(); y++) {
-            cells.add(compact(r.scale(r.raw(y, metric, item))));
+            line[1 + y] = compact(r.scale(r.raw(y, metric, item)));
         }
-        String l = "  " + label;
-        if (l.length() > LABEL - 1) {
-            l = l.substring(0, LABEL - 2) + "~";
+        out.lines.add(line);
+    }
+
+    /** The table's lines, printed once all are known, so that the label column fits the longest label. */
+    private static final class Sheet {
+        final List<String[]> lines = new ArrayList<>();
+
+        void print(Results r, PrintWriter out) {
+            int width = LABEL;
+            for (String[] line : lines) {
+                if (line.length > 1) {
+                    width = Math.max(width, line[0].length() + 3);
+                }
+            }
+            StringBuilder header = new StringBuilder(" ".repeat(width));
+            for (int y = 0; y < r.years(); y++) {
+                header.append(String.format("%" + COLUMN + "d", r.firstYear() + y));
+            }
+            out.println(header);
+            for (String[] line : lines) {
+                if (line.length == 1) {
+                    out.println(line[0]);
+                    continue;
+                }
+                StringBuilder b = new StringBuilder(String.format("%-" + width + "s", line[0]));
+                for (int k = 1; k < line.length; k++) {
+                    b.append(String.format("%" + COLUMN + "s", line[k]));
+                }
+                out.println(b);
+            }
         }
-        StringBuilder b = new StringBuilder(String.format("%-" + LABEL + "s", l));
-        for (String c : cells) {
-            b.append(String.format("%" + COLUMN + "s", c));
-        }
-        out.println(b);
     }
 
     /** 12,345 below 100,000; then 1.23M; then 1.234B. */

@@ -150,6 +150,23 @@ class RunCommandTest {
                         "flight_ban",
                         "Blocked ticket purchases",
                         "summary.json");
+        // labels are whole, and events named by their kind: volunteering earns points
+        assertThat(o.out())
+                .contains(
+                        "court_blacklist: on list at year end",
+                        "volunteering: good deeds",
+                        "jaywalking: attributed to the wrong person")
+                .doesNotContain("~", "volunteering: offences");
+        int width = o.out()
+                .lines()
+                .filter(l -> l.startsWith("  people "))
+                .findFirst()
+                .orElseThrow()
+                .length();
+        assertThat(o.out().lines().filter(l -> l.startsWith("  ") && !l.startsWith("   ")))
+                .as("every row of the table as wide as the others")
+                .filteredOn(l -> l.matches(".*\\d$"))
+                .allSatisfy(l -> assertThat(l).hasSize(width));
     }
 
     @Test

@@ -25,7 +25,7 @@ public enum Metric {
             "misattributed",
             Unit.EVENTS,
             Items.BEHAVIOURS,
-            "misattributed to",
+            "attributed to the wrong person",
             "events attributed to someone who did not commit them, by behaviour"),
     FINES(
             "fines",

@@ -97,6 +97,12 @@ public final class Report {
         d.put("years", years);
         Map<String, Object> names = new LinkedHashMap<>();
         names.put("behaviours", r.behaviours());
+        // behaviours that earn points are good deeds, not offences
+        names.put(
+                "good_deeds",
+                r.behaviours().stream()
+                        .filter(b -> r.scenario().behaviours().get(b).points() > 0)
+                        .toList());
         names.put("sanctions", r.sanctions());
         names.put("rewards", r.rewards());
         names.put("tiers", r.tiers());

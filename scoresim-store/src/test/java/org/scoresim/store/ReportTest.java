@@ -44,6 +44,9 @@ class ReportTest {
         assertThat((List<?>) d.get("national")).hasSize(3);
         assertThat((List<?>) d.get("score_hist")).hasSize(3);
         assertThat(d.get("main_sanction")).isIn(r.sanctions().toArray());
+        // behaviours that earn points are good deeds, apart from the offences
+        assertThat(((Map<String, List<String>>) d.get("names")).get("good_deeds"))
+                .containsExactly("volunteering");
         // every metric, with its unit and definition, for the page's labels
         Map<String, Map<String, String>> metrics = (Map<String, Map<String, String>>) d.get("metrics");
         assertThat(metrics.keySet()).containsExactlyElementsOf(org.scoresim.model.Metric.names());
