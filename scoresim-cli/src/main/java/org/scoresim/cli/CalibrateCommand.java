@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -294,7 +293,7 @@ final class CalibrateCommand implements Callable<Integer> {
                             .setUnit(" runs", 1)
                             .setStyle(ProgressBarStyle.ASCII)
                             .setUpdateIntervalMillis(250)
-                            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                            .setConsumer(ProgressOutput.forStderr(err))
                             .build();
                 }
             }

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -221,7 +220,7 @@ final class RunCommand implements Callable<Integer> {
                 .showSpeed()
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setConsumer(ProgressOutput.forStderr(err))
                 .build();
         try {
             ProgressTicker ticker = ProgressTicker.start(() -> bar.stepTo(Math.min(total, runner.personYearsDone())));

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -242,7 +241,7 @@ final class SweepCommand implements Callable<Integer> {
                 err.printf("resuming: %d of %d runs already done%n", doneBefore, total);
             }
             Runtime.getRuntime().addShutdownHook(hook);
-            Sweep.Outcome outcome = runAll(sweep, !json && !noProgress);
+            Sweep.Outcome outcome = runAll(sweep, !json && !noProgress, err);
             if (!outcome.complete()) {
                 err.printf(
                         "%nscoresim: interrupted; %d of %d runs done and saved in %s; run the same command to resume%n",
@@ -313,7 +312,8 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** Runs what the sweep has left to do, with a progress bar on stderr when asked for and there is something to run. */
-    private Sweep.Outcome runAll(Sweep sweep, boolean progress) throws InterruptedException, IOException {
+    private Sweep.Outcome runAll(Sweep sweep, boolean progress, PrintWriter err)
+            throws InterruptedException, IOException {
         int toDo = sweep.toDo().size();
         ProgressBar bar = progress && toDo > 0
                 ? new ProgressBarBuilder()
@@ -322,7 +322,7 @@ final class SweepCommand implements Callable<Integer> {
                         .setUnit(" runs", 1000)
                         .setStyle(ProgressBarStyle.ASCII)
                         .setUpdateIntervalMillis(250)
-                        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                        .setConsumer(ProgressOutput.forStderr(err))
                         .build()
                 : null;
         ProgressTicker ticker = bar == null
