@@ -14,17 +14,17 @@ import java.util.Arrays;
  *       ({@link Events}): own events with their detection and misattribution away, and events
  *       misattributed to the person (a separate stream, so that removing them changes nothing
  *       else: {@code wrongful}, and {@code compare} with false matches off);</li>
- *   <li>a walk through the year in time order ({@link Members}): list exits, penalty expiries and
- *       attributed events change h.score, h.tier, lists and behaviour triggers; between changes the
+ *   <li>a walk through the year in time order ({@link MemberYear}): list exits, penalty expiries and
+ *       attributed events change score, tier, lists and behaviour triggers; between changes the
  *       person's measures are constant, which gives "active at any instant", "active at year end"
  *       and the time under each travel-blocking sanction;</li>
  *   <li>blocked purchases per travel mode: Poisson of trips x time under the blocking sanction x
  *       enforcement (thinning of the trip process);</li>
  *   <li>the year-end record, then recovery of points for a clean year.</li>
  * </ol>
- * Most years need none of it: in a stretch of plain years (nothing h.listed, pending or triggered,
+ * Most years need none of it: in a stretch of plain years (nothing listed, pending or triggered,
  * and no event but those that only move the score within the tier's measures) the person's
- * figures are those of the h.tier, counted for the whole stretch at once ({@link #plainYears}).
+ * figures are those of the tier, counted for the whole stretch at once ({@link #plainYears}).
  * A household that received misattributed events is then simulated again without them, with the
  * same draws, to find who was sanctioned wrongfully (docs/MODEL.md 7).
  */
@@ -237,7 +237,7 @@ final class Kernel {
     }
 
     /**
-     * The common case: a stretch of plain years from y0 (see {@link Tally}): never h.listed, nothing
+     * The common case: a stretch of plain years from y0 (see {@link Tally}): never listed, nothing
      * pending or triggered, the tier's measures in force and unchanged since last year, none
      * blocking travel or landing on children, and no event but those that only move the score
      * without leaving the tier's measures. Counts the stretch as plain years (exactly what
@@ -335,7 +335,7 @@ final class Kernel {
 
     /**
      * Whether the events [from, to) of year y only move p's score and keep the measures at
-     * {@code mask} at every instant and at the year end (tried on a copy of the h.score; nothing is
+     * {@code mask} at every instant and at the year end (tried on a copy of the score; nothing is
      * changed). Expiries and recovery are left to the full treatment.
      */
     private boolean scoreOnly(int p, int y, int from, int to, long mask, boolean counterfactual) {
