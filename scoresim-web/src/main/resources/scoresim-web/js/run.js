@@ -5,8 +5,12 @@ import { DRAFT } from './scenarios.js';
 
 const WATCH = 'scoresim.watch';
 
-/** A sample that keeps a run to about two million simulated people, in steps of ten. */
-export function defaultSample(people) {
+/**
+ * The scenario's own sample when it states one (as every command uses it); otherwise one that keeps
+ * a run to about two million simulated people, in steps of ten.
+ */
+export function defaultSample(people, stated) {
+  if (stated) return stated;
   if (!people || people <= 2e6) return 1;
   return Math.pow(10, Math.floor(Math.log10(2e6 / people)));
 }
@@ -66,7 +70,7 @@ export async function render(main, args) {
   async function describe(resetSample) {
     const s = await people();
     main.querySelector('#about').textContent = s.description || '';
-    if (resetSample) sampleIn.value = defaultSample(s.people);
+    if (resetSample) sampleIn.value = defaultSample(s.people, s.sample);
     const f = +sampleIn.value;
     main.querySelector('#size').textContent = s.people && f > 0 && f <= 1
       ? `Simulates about ${compact(s.people * f)} of ${compact(s.people)} people`

@@ -44,9 +44,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(
             names = "--sample",
-            defaultValue = "1.0",
-            description = "fraction of households (default: ${DEFAULT-VALUE})")
-    double sample;
+            description = "fraction of households (default: the first scenario's sample, else 1: every household)")
+    Double sample;
 
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
@@ -57,7 +56,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (!(sample > 0 && sample <= 1)) {
+        if (sample != null && !(sample > 0 && sample <= 1)) {
             throw new ParameterException(spec.commandLine(), "--sample must be in (0, 1], got " + sample);
         }
         Scenario a;
@@ -69,10 +68,11 @@ final class CompareCommand implements Callable<Integer> {
             ValidateCommand.printProblems(e, err);
             return Main.BAD_INPUT;
         }
+        double f = sample != null ? sample : ScenarioFiles.defaultSample(a);
         Comparison c;
         try {
-            Plan planA = Plan.compile(a, seed, sample);
-            Plan planB = Plan.compile(b, seed, sample);
+            Plan planA = Plan.compile(a, seed, f);
+            Plan planB = Plan.compile(b, seed, f);
             for (Plan plan : new Plan[] {planA, planB}) {
                 String tooSmall = SampleSize.problem(plan, "--sample");
                 if (tooSmall != null) {
@@ -101,7 +101,7 @@ final class CompareCommand implements Callable<Integer> {
                 ConsoleText.of(a.name()),
                 ConsoleText.of(b.name()),
                 seed,
-                sample >= 1 ? "every household" : "sample " + sample + " (counts scaled)");
+                f >= 1 ? "every household" : "sample " + f + " (counts scaled)");
         out.println("People under each sanction at any time of the year:");
         out.printf("%-6s %-26s %12s %12s %12s %12s %12s%n", "year", "sanction", "A", "B", "both", "A only", "B only");
         for (int y = 0; y < c.resultsA().years(); y++) {

@@ -74,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--sample",
-            description = "fraction of households to simulate, in (0, 1] (default: 1.0; 0.01 for the bundled run)")
+            description =
+                    "fraction of households to simulate, in (0, 1] (default: the scenario's sample, else 1: every household)")
     Double sample;
 
     @Mixin
@@ -100,9 +101,8 @@ final class RunCommand implements Callable<Integer> {
         if (settings == null) {
             return Main.BAD_INPUT;
         }
-        double f = sample != null ? sample : file == null ? 0.01 : 1.0;
-        if (!(f > 0 && f <= 1)) {
-            throw new ParameterException(spec.commandLine(), "--sample must be in (0, 1], got " + f);
+        if (sample != null && !(sample > 0 && sample <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--sample must be in (0, 1], got " + sample);
         }
         Scenario scenario;
         try {
@@ -111,6 +111,7 @@ final class RunCommand implements Callable<Integer> {
             ValidateCommand.printProblems(e, err);
             return Main.BAD_INPUT;
         }
+        double f = sample != null ? sample : ScenarioFiles.defaultSample(scenario);
         Plan plan = Plan.compile(scenario, seed, f);
         String tooSmall = SampleSize.problem(plan, "--sample");
         if (tooSmall != null) {

@@ -170,6 +170,29 @@ class RunCommandTest {
     }
 
     @Test
+    void aScenarioStatesItsDefaultSampleAndSampleOverridesIt() throws Exception {
+        Path file = tmp.resolve("sampled.yaml");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(MINIMAL) + "\nsample: 0.05\n");
+        Outcome stated =
+                cli("run", file.toString(), "--json", "--out", tmp.resolve("a").toString());
+        assertThat(stated.code()).as(stated.err()).isZero();
+        assertThat(stated.out()).contains("\"sample\" : 0.05");
+        Outcome asked = cli(
+                "run",
+                file.toString(),
+                "--json",
+                "--sample",
+                "0.1",
+                "--out",
+                tmp.resolve("b").toString());
+        assertThat(asked.out()).contains("\"sample\" : 0.1");
+        // the bundled run is the China scenario at its own sample
+        assertThat(ScenarioFiles.defaultSample(
+                        org.scoresim.model.ScenarioParser.parse(MINIMAL.resolveSibling("china-2013-2020.yaml"))))
+                .isEqualTo(0.01);
+    }
+
+    @Test
     void theScenariosClaimsArePrintedBesideTheModelsFigures() throws Exception {
         Outcome plain = cli(
                 "run",

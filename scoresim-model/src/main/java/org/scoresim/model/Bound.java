@@ -26,7 +26,9 @@ enum Bound {
     DURATION("a number of days >= " + Limits.show(Limits.MIN_DURATION_DAYS)
             + " (a shorter one ends at the instant it starts, on the engine's clock)"),
     /** A published figure, set beside counts that are exact up to 2^53. */
-    EXACT("a number in [0, " + Limits.show(Limits.EXACT) + "] (exact in a double)");
+    EXACT("a number in [0, " + Limits.show(Limits.EXACT) + "] (exact in a double)"),
+    /** A scenario's default sample: a share of its households, some of them. */
+    SHARE("a share of households in (0, 1]");
 
     final String expected;
 
@@ -46,6 +48,7 @@ enum Bound {
             case FINE -> v >= 0 && v <= Limits.MAX_AMOUNT;
             case DURATION -> v >= Limits.MIN_DURATION_DAYS;
             case EXACT -> v >= 0 && v <= Limits.EXACT;
+            case SHARE -> v > 0 && v <= 1;
         };
     }
 }

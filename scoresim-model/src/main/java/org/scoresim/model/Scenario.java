@@ -24,7 +24,8 @@ public record Scenario(
         Map<String, Measure> sanctions,
         Map<String, Measure> rewards,
         Map<String, TravelMode> travel,
-        Map<String, Claim> claims) {
+        Map<String, Claim> claims,
+        Double sample) {
 
     /** Calendar years {@code from .. to} inclusive (docs/MODEL.md section 1). */
     public record Years(int from, int to) {

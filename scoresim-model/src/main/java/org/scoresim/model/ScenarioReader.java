@@ -32,7 +32,8 @@ final class ScenarioReader {
             "sanctions",
             "rewards",
             "travel",
-            "claims");
+            "claims",
+            "sample");
     static final List<String> YEARS_KEYS = List.of("from", "to");
     static final List<String> POPULATION_KEYS = List.of("size", "households", "attributes");
     static final List<String> HOUSEHOLDS_KEYS = List.of("adults", "children");
@@ -84,6 +85,7 @@ final class ScenarioReader {
         Scenario.Rollout rollout = top.has("rollout") ? rollout(top.get("rollout"), "rollout") : null;
         Map<String, Scenario.TravelMode> travel = measures.travel(top.get("travel"), "travel");
         Map<String, Scenario.Claim> claims = new ClaimReader(r, known).claims(top.get("claims"), "claims");
+        Double sample = top.has("sample") ? sample(top.get("sample")) : null;
         if (!problems.isEmpty()) {
             return null;
         }
@@ -100,7 +102,13 @@ final class ScenarioReader {
                 sanctions,
                 rewards,
                 travel,
-                claims);
+                claims,
+                sample);
+    }
+
+    /** The share of households a run simulates unless told otherwise (docs/SCENARIO.md). */
+    private Double sample(Node node) {
+        return r.number(node, "sample", Bound.SHARE);
     }
 
     private Scenario.Years years(Block top) {

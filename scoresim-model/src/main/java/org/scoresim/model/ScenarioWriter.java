@@ -30,6 +30,9 @@ public final class ScenarioWriter {
     public static String toYaml(Scenario s) {
         StringBuilder y = simulated(s);
         claims(y, s.claims());
+        if (s.sample() != null) { // how runs default, not what they simulate: left out of the hash too
+            y.append("sample: ").append(number(s.sample())).append('\n');
+        }
         return y.toString();
     }
 

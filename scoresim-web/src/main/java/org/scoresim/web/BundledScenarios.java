@@ -74,6 +74,7 @@ final class BundledScenarios {
             Scenario s = ScenarioParser.parse(file);
             m.put("description", s.description());
             m.put("people", s.population().size());
+            m.put("sample", s.sample()); // the scenario's own default sample, or null
             m.put("years", years(s));
             m.put("valid", true);
         } catch (ScenarioException ex) {

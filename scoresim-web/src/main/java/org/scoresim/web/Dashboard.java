@@ -229,7 +229,7 @@ public final class Dashboard implements AutoCloseable {
         Scenario a = scenario(req.get("a"), "a");
         Scenario b = scenario(req.get("b"), "b");
         long seed = RunsApi.seed(req);
-        double sample = RunsApi.sample(req);
+        double sample = RunsApi.sampleOf(RunsApi.sample(req), a);
         Future<Map<String, Object>> job = queue.submit(() -> {
             Comparison c = new Comparison(Plan.compile(a, seed, sample), Plan.compile(b, seed, sample));
             return c.run(settings.threadsPerRun()).toMap();

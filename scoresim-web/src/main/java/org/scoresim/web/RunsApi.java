@@ -193,8 +193,9 @@ final class RunsApi {
             fileName = "scenario.yaml";
         }
         long seed = seed(req);
-        double sample = sample(req);
+        Double asked = sample(req);
         Scenario scenario = ScenarioErrors.parse(yaml, fileName, bundled);
+        double sample = sampleOf(asked, scenario);
         if (ScenarioParser.namesBase(yaml)) {
             // the run keeps the whole scenario it ran, not changes to a base that may change later
             yaml = ScenarioWriter.toYaml(scenario);
@@ -234,16 +235,22 @@ final class RunsApi {
         return n.asLong();
     }
 
-    static double sample(JsonNode req) {
+    /** The request's sample, or null when it names none. */
+    static Double sample(JsonNode req) {
         JsonNode n = req.get("sample");
         if (n == null || n.isNull()) {
-            return 1.0;
+            return null;
         }
         double f = n.isNumber() ? n.asDouble() : Double.NaN;
         if (!(f > 0 && f <= 1)) {
             throw HttpError.badField("sample", "expected the fraction of households to simulate, in (0, 1], got " + n);
         }
         return f;
+    }
+
+    /** The sample asked for, else the scenario's own, else every household (as the CLI). */
+    static double sampleOf(Double asked, Scenario scenario) {
+        return asked != null ? asked : scenario.sample() != null ? scenario.sample() : 1.0;
     }
 
     /** Server-sent events: {@code progress} events four times a second, then one {@code status} event, then the end. */
