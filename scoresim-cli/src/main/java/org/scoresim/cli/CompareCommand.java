@@ -68,7 +68,7 @@ final class CompareCommand implements Callable<Integer> {
             ValidateCommand.printProblems(e, err);
             return Main.BAD_INPUT;
         }
-        double f = sample != null ? sample : ScenarioFiles.defaultSample(a);
+        double f = sample != null ? sample : a.defaultSample();
         Comparison c;
         try {
             Plan planA = Plan.compile(a, seed, f);

@@ -111,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
             ValidateCommand.printProblems(e, err);
             return Main.BAD_INPUT;
         }
-        double f = sample != null ? sample : ScenarioFiles.defaultSample(scenario);
+        double f = sample != null ? sample : scenario.defaultSample();
         Plan plan = Plan.compile(scenario, seed, f);
         String tooSmall = SampleSize.problem(plan, "--sample");
         if (tooSmall != null) {

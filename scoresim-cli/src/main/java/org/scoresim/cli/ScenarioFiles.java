@@ -22,11 +22,6 @@ final class ScenarioFiles {
         return home != null ? Paths.get(home) : Paths.get("").toAbsolutePath();
     }
 
-    /** The share of households a run of the scenario simulates unless {@code --sample} says otherwise. */
-    static double defaultSample(Scenario s) {
-        return s.sample() != null ? s.sample() : 1.0;
-    }
-
     /** The bundled default scenario: from {@code scenarios/} of the checkout, else from the jar. */
     static Scenario bundledDefault() throws ScenarioException {
         Path file = home().resolve("scenarios").resolve(DEFAULT + ".yaml");

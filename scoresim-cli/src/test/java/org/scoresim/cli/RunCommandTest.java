@@ -187,8 +187,8 @@ class RunCommandTest {
                 tmp.resolve("b").toString());
         assertThat(asked.out()).contains("\"sample\" : 0.1");
         // the bundled run is the China scenario at its own sample
-        assertThat(ScenarioFiles.defaultSample(
-                        org.scoresim.model.ScenarioParser.parse(MINIMAL.resolveSibling("china-2013-2020.yaml"))))
+        assertThat(org.scoresim.model.ScenarioParser.parse(MINIMAL.resolveSibling("china-2013-2020.yaml"))
+                        .defaultSample())
                 .isEqualTo(0.01);
     }
 

@@ -27,6 +27,11 @@ public record Scenario(
         Map<String, Claim> claims,
         Double sample) {
 
+    /** The share of households a run simulates unless told otherwise: {@code sample}, else every household. */
+    public double defaultSample() {
+        return sample != null ? sample : 1.0;
+    }
+
     /** Calendar years {@code from .. to} inclusive (docs/MODEL.md section 1). */
     public record Years(int from, int to) {
         public int count() {

@@ -250,7 +250,7 @@ final class RunsApi {
 
     /** The sample asked for, else the scenario's own, else every household (as the CLI). */
     static double sampleOf(Double asked, Scenario scenario) {
-        return asked != null ? asked : scenario.sample() != null ? scenario.sample() : 1.0;
+        return asked != null ? asked : scenario.defaultSample();
     }
 
     /** Server-sent events: {@code progress} events four times a second, then one {@code status} event, then the end. */

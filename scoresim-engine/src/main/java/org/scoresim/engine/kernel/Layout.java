@@ -123,15 +123,6 @@ public final class Layout implements java.io.Serializable {
         return width;
     }
 
-    public int years() {
-        return years;
-    }
-
-    /** Attribute cells: one per combination of attribute values. */
-    public int cells() {
-        return cells;
-    }
-
     /** Bins of the score histogram, 10 points wide. */
     public int bins() {
         return bins;

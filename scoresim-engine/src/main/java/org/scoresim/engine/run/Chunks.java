@@ -30,11 +30,6 @@ public final class Chunks {
         return Math.max(1, Math.min(bySample, byGroups));
     }
 
-    /** Households per chunk (the last may have fewer). */
-    public long size() {
-        return size;
-    }
-
     /** The number of chunks. */
     public int count() {
         return count;

@@ -45,11 +45,6 @@ public final class Runner implements Engine {
         this.ticker = ticker;
     }
 
-    /** How this run's households are cut into chunks. */
-    public Chunks chunks() {
-        return chunks;
-    }
-
     /** Person-years expected in the whole run, for progress bars. */
     @Override
     public long expectedPersonYears() {
