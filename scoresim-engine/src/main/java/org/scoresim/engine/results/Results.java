@@ -1,6 +1,5 @@
 package org.scoresim.engine.results;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -207,37 +206,47 @@ public final class Results {
     }
 
     /**
-     * The 95% interval of a scaled national count of a sampled run, from the spread of the
-     * variance groups' totals (random groups method); {lo, hi}, equal for a full run.
+     * The 95% interval of a scaled national count of a sampled run, {lo, hi}, equal for a full run:
+     * the variance from the variance groups' totals, each weighed by its sampled households, and a
+     * quasi-Poisson score interval on the simulated count ({@link Interval}). NaN without two
+     * groups (runs merged without their groups).
      */
     public double[] interval(int year, Metric metric, String item) {
-        double estimate = scale(raw(year, metric, item));
+        long raw = raw(year, metric, item);
+        double estimate = scale(raw);
         if (plan.sample() >= 1.0) {
             return new double[] {estimate, estimate};
         }
-        int s = year * layout.width() + slot(metric, item);
-        List<Long> totals = new ArrayList<>();
+        double[] lohi = Interval.sampled(
+                raw, variance(year * layout.width() + slot(metric, item)), households(), plan.sample());
+        double factor = (metric == Metric.FINES ? fine(item) : 1) / plan.sample();
+        return new double[] {lohi[0] * factor, lohi[1] * factor};
+    }
+
+    /** The estimated sampling variance of the sampled national total at {@code [year * width + slot]}. */
+    private double variance(int at) {
+        int n = 0;
+        for (long[] g : groups) {
+            n += g != null ? 1 : 0;
+        }
+        long[] totals = new long[n];
+        long[] households = new long[n];
+        int k = 0;
         for (long[] g : groups) {
             if (g != null) {
-                totals.add(g[s]);
+                totals[k] = g[at];
+                households[k++] = g[g.length - 1];
             }
         }
-        int n = totals.size();
-        if (n < 2) {
-            return new double[] {Double.NaN, Double.NaN};
-        }
-        double mean = totals.stream().mapToLong(Long::longValue).average().orElse(0);
-        double ss = 0;
-        for (long t : totals) {
-            ss += (t - mean) * (t - mean);
-        }
-        double variance = n / (n - 1.0) * ss; // variance of the sum of n groups
-        double half = 1.96 * Math.sqrt(variance) / plan.sample();
-        if (metric == Metric.FINES) {
-            double fine = fine(item);
-            return new double[] {fine * Math.max(0, estimate - half), fine * (estimate + half)};
-        }
-        return new double[] {Math.max(0, estimate - half), estimate + half};
+        return Interval.variance(totals, households, plan.sample());
+    }
+
+    /**
+     * Whether the national figure of a sampled run rests on fewer than {@link Interval#FEW}
+     * simulated people or events (never for a run of every household).
+     */
+    public boolean restsOnFew(int year, Metric metric, String item) {
+        return plan.sample() < 1.0 && raw(year, metric, item) < Interval.FEW;
     }
 
     /** As {@link #interval(int, Metric, String)}, the metric by name. */

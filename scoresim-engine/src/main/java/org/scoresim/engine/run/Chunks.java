@@ -18,14 +18,19 @@ public final class Chunks {
     private final int count;
 
     public Chunks(Plan plan) {
+        this(plan, MAX_CHUNK_WORK);
+    }
+
+    /** Chunks of about {@code work} sampled households at most (tests: many chunks of a small run). */
+    Chunks(Plan plan, long work) {
         this.households = plan.households();
-        this.size = size(plan);
+        this.size = size(plan, work);
         this.count = (int) ((households + size - 1) / size);
     }
 
-    /** Households per chunk: at least 64 chunks when possible, each about 25,000 sampled households at most. */
-    private static long size(Plan plan) {
-        long bySample = (long) Math.ceil(MAX_CHUNK_WORK / plan.sample());
+    /** Households per chunk: at least 64 chunks when possible, each about {@code work} sampled households at most. */
+    private static long size(Plan plan, long work) {
+        long bySample = (long) Math.ceil(work / plan.sample());
         long byGroups = (plan.households() + GROUPS - 1) / GROUPS;
         return Math.max(1, Math.min(bySample, byGroups));
     }

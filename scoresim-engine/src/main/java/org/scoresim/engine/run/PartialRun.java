@@ -8,12 +8,12 @@ import org.scoresim.engine.results.Results;
 /**
  * Some chunks of a run, simulated: their merged tally and their variance groups' national totals,
  * what a task of a distributed engine sends back. Chunks and groups are the plan's {@link Chunks},
- * and a chunk's national totals are those {@link Runner#run} adds to its group, so partial runs
+ * and a chunk's national totals and households are those {@link Runner#run} adds to its group, so partial runs
  * that cover every chunk once merge, in any grouping and order, into exactly the Results of the
  * local engine (integer sums; docs/MODEL.md 8).
  */
 public final class PartialRun implements java.io.Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     private final Tally tally;
     private final VarianceGroups groups = new VarianceGroups();
@@ -29,7 +29,7 @@ public final class PartialRun implements java.io.Serializable {
         Chunks c = new Chunks(plan);
         c.check(i);
         Tally t = Simulator.simulate(plan, c.start(i), c.end(i));
-        groups.add(c.groupOf(i), t.national());
+        groups.add(c.groupOf(i), VarianceGroups.of(t));
         tally.merge(t);
         chunks++;
         return this;

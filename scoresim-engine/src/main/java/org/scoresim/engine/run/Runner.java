@@ -39,9 +39,14 @@ public final class Runner implements Engine {
     }
 
     public Runner(Plan plan, int threads, Ticker ticker) {
+        this(plan, threads, ticker, new Chunks(plan));
+    }
+
+    /** A runner on other chunks than the plan's (tests of the intervals: many small chunks). */
+    Runner(Plan plan, int threads, Ticker ticker, Chunks chunks) {
         this.plan = plan;
         this.threads = Math.max(1, threads);
-        this.chunks = new Chunks(plan);
+        this.chunks = chunks;
         this.ticker = ticker;
     }
 
@@ -79,7 +84,7 @@ public final class Runner implements Engine {
                     long people = w.tally.people();
                     w.simulator.simulate(chunks.start(i), chunks.end(i), w.tally, this::stopping);
                     personYears.addAndGet((w.tally.people() - people) * plan.years());
-                    long[] after = w.tally.national();
+                    long[] after = VarianceGroups.of(w.tally);
                     groups.addDifference(chunks.groupOf(i), after, w.before);
                     w.before = after;
                 },
@@ -101,7 +106,7 @@ public final class Runner implements Engine {
         Worker(Plan plan) {
             this.simulator = new Simulator(plan);
             this.tally = Tally.empty(plan);
-            this.before = tally.national();
+            this.before = VarianceGroups.of(tally);
         }
     }
 

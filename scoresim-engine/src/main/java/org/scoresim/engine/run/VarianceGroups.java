@@ -1,13 +1,24 @@
 package org.scoresim.engine.run;
 
+import org.scoresim.engine.kernel.Tally;
+
 /**
- * The national totals of each variance group of a run (see {@link Chunks#groupOf}), added up as
- * chunks finish, in any order, from any thread: integer sums, so the result is exact.
+ * The national totals of each variance group of a run (see {@link Chunks#groupOf}) and its sampled
+ * households, added up as chunks finish, in any order, from any thread: integer sums, so the
+ * result is exact. A group's vector is {@link Tally#national()} followed by the households.
  */
 final class VarianceGroups implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final long[][] totals = new long[Chunks.GROUPS][];
+
+    /** What a tally adds to its group: its national totals, then its households. */
+    static long[] of(Tally tally) {
+        long[] national = tally.national();
+        long[] v = java.util.Arrays.copyOf(national, national.length + 1);
+        v[national.length] = tally.households();
+        return v;
+    }
 
     /** Adds national totals to group g. */
     synchronized void add(int g, long[] national) {
