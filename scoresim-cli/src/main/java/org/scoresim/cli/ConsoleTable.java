@@ -19,6 +19,15 @@ final class ConsoleTable {
     private ConsoleTable() {}
 
     static void print(Results r, PrintWriter printer) {
+        print(r, printer, true);
+    }
+
+    /**
+     * The table; for a sampled run, with {@code intervals} each row is followed by a line of the
+     * half-widths of its 95% intervals ({@link Uncertainty}), and a figure resting on few simulated
+     * people or events is marked with {@value Uncertainty#FEW_MARK} whether or not intervals are shown.
+     */
+    static void print(Results r, PrintWriter printer, boolean intervals) {
         printer.printf(
                 "%nscoresim: %s, seed %d, %s%n",
                 ConsoleText.of(r.scenarioName()),
@@ -27,6 +36,7 @@ final class ConsoleTable {
                         ? "every household"
                         : String.format("%.4g%% sample of households (counts scaled)", 100 * r.sample()));
         Sheet out = new Sheet();
+        out.intervals = intervals && r.sample() < 1;
         row(out, r, Metric.POPULATION, "");
         section(out, "Behaviour (events)");
         for (String b : r.behaviours()) {
@@ -74,6 +84,7 @@ final class ConsoleTable {
             }
         }
         out.print(r, printer);
+        Uncertainty.footnote(r, out.intervals, out.few, printer);
         ClaimTable.print(r, printer);
     }
 
@@ -98,14 +109,20 @@ final class ConsoleTable {
         String[] line = new String[1 + r.years()];
         line[0] = "  " + ConsoleText.of(label);
         for (int y = 0; y < r.years(); y++) {
-            line[1 + y] = compact(r.scale(r.raw(y, metric, item)));
+            line[1 + y] = Uncertainty.mark(r, y, metric, item) + compact(r.scale(r.raw(y, metric, item)));
+            out.few |= r.restsOnFew(y, metric, item);
         }
         out.lines.add(line);
+        if (out.intervals) {
+            out.lines.add(Uncertainty.line(r, metric, item));
+        }
     }
 
     /** The table's lines, printed once all are known, so that the label column fits the longest label. */
     private static final class Sheet {
         final List<String[]> lines = new ArrayList<>();
+        boolean intervals;
+        boolean few;
 
         void print(Results r, PrintWriter out) {
             int width = LABEL;

@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
             "",
             "Same scenario and seed give the same numbers, for any --threads (docs/MODEL.md section 8).",
             "--sample F simulates a fraction F of households (a 1%% sample is a subset of the 10%% one)",
-            "and scales counts by 1/F; summary.json then holds 95%% intervals under 'interval95'."
+            "and scales counts by 1/F; the table then shows each figure's 95%% interval (--no-intervals hides it)",
+            "and summary.json holds the intervals under 'interval95'."
         })
 final class RunCommand implements Callable<Integer> {
     private final Clock clock;
@@ -92,6 +93,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
+
+    @Option(
+            names = "--no-intervals",
+            description = "in the table of a sampled run, leave out the line of 95%% intervals under each figure")
+    boolean noIntervals;
 
     @Override
     public Integer call() throws Exception {
@@ -168,7 +174,7 @@ final class RunCommand implements Callable<Integer> {
             if (json) {
                 stdout.println(text);
             } else {
-                ConsoleTable.print(results, stdout);
+                ConsoleTable.print(results, stdout, !noIntervals);
                 stdout.printf(
                         "%nWrote %s (%,d households, %,d people, %.1f s, %,.0f people-years/s)%n",
                         ConsoleText.of(output.path().resolve("summary.json")),

@@ -156,7 +156,10 @@ class RunCommandTest {
                         "court_blacklist: on list at year end",
                         "volunteering: good deeds",
                         "jaywalking: attributed to the wrong person")
-                .doesNotContain("~", "volunteering: offences");
+                .doesNotContain("volunteering: offences");
+        assertThat(o.out().lines().filter(l -> l.startsWith("  ")).map(l -> l.substring(0, 40)))
+                .as("no label cut short")
+                .noneMatch(l -> l.contains("~"));
         int width = o.out()
                 .lines()
                 .filter(l -> l.startsWith("  people "))
@@ -167,6 +170,66 @@ class RunCommandTest {
                 .as("every row of the table as wide as the others")
                 .filteredOn(l -> l.matches(".*\\d$"))
                 .allSatisfy(l -> assertThat(l).hasSize(width));
+    }
+
+    @Test
+    void aSampledRunShowsEachFiguresIntervalAndMarksFiguresOnFewPeople() {
+        Outcome o = cli(
+                "run",
+                MINIMAL.toString(),
+                "--sample",
+                "0.05",
+                "--no-progress",
+                "--out",
+                tmp.resolve("t").toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        List<String> lines = o.out().lines().toList();
+        int people = lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith("  people "))
+                .findFirst()
+                .orElseThrow());
+        // under the population, a percentage; under a count of some thousands, a count
+        assertThat(lines.get(people + 1)).startsWith("    ± 95%").matches(".*(\\s+±\\d\\.\\d%){3}");
+        int flight = lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith("  flight_ban "))
+                .findFirst()
+                .orElseThrow());
+        assertThat(lines.get(flight + 1)).matches("    ± 95%(\\s+±[\\d,]+){3}");
+        // school restrictions of 2014 rest on a handful of children: marked, and the mark explained
+        assertThat(lines.stream()
+                        .filter(l -> l.startsWith("  school_restriction "))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("~");
+        assertThat(o.out()).contains("~ rests on fewer than 30 simulated people or events", "--no-intervals");
+        // every figure's row is as wide as its line of intervals
+        assertThat(lines.get(flight + 1)).hasSameSizeAs(lines.get(flight));
+
+        Outcome hidden = cli(
+                "run",
+                MINIMAL.toString(),
+                "--sample",
+                "0.05",
+                "--no-progress",
+                "--no-intervals",
+                "--out",
+                tmp.resolve("u").toString());
+        assertThat(hidden.code()).as(hidden.err()).isZero();
+        assertThat(hidden.out()).doesNotContain("±").contains("~ rests on fewer than 30");
+        // the figures themselves are the same
+        assertThat(hidden.out().lines().filter(l -> l.startsWith("  flight_ban ")))
+                .containsExactly(lines.get(flight));
+
+        // a run of every household has no interval and no mark
+        Outcome full = cli(
+                "run",
+                MINIMAL.toString(),
+                "--sample",
+                "1",
+                "--no-progress",
+                "--out",
+                tmp.resolve("v").toString());
+        assertThat(full.out()).doesNotContain("±", "~");
     }
 
     @Test

@@ -243,10 +243,12 @@ public final class Results {
 
     /**
      * Whether the national figure of a sampled run rests on fewer than {@link Interval#FEW}
-     * simulated people or events (never for a run of every household).
+     * simulated people or events, but some (never for a run of every household; a 0 is no figure
+     * resting on lives, its interval says how large the count may be).
      */
     public boolean restsOnFew(int year, Metric metric, String item) {
-        return plan.sample() < 1.0 && raw(year, metric, item) < Interval.FEW;
+        long raw = raw(year, metric, item);
+        return plan.sample() < 1.0 && raw > 0 && raw < Interval.FEW;
     }
 
     /** As {@link #interval(int, Metric, String)}, the metric by name. */
