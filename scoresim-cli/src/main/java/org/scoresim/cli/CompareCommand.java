@@ -21,8 +21,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs two scenarios on the same synthetic people with the same random draws, in one pass,",
             "and shows whom the policy difference moved: per year and sanction, the people under",
-            "A, under B, under both, under A only and under B only. The two scenarios must describe the",
-            "same population (identical population blocks and years)."
+            "A, under B, under both, under A only and under B only, and the difference B - A. The two",
+            "scenarios must describe the same population (identical population blocks and years).",
+            "With --sample, the difference has its own 95% interval, from the variance groups' differences:",
+            "both sides are the same households and draws, so it is much narrower than either side's."
         },
         footer = {
             "",
@@ -102,16 +104,44 @@ final class CompareCommand implements Callable<Integer> {
                 ConsoleText.of(b.name()),
                 seed,
                 f >= 1 ? "every household" : "sample " + f + " (counts scaled)");
+        boolean sampled = f < 1;
+        boolean few = false;
         out.println("People under each sanction at any time of the year:");
-        out.printf("%-6s %-26s %12s %12s %12s %12s %12s%n", "year", "sanction", "A", "B", "both", "A only", "B only");
+        out.printf(
+                "%-6s %-26s %12s %12s %12s %12s %12s %12s%s%n",
+                "year",
+                "sanction",
+                "A",
+                "B",
+                "both",
+                "A only",
+                "B only",
+                "B - A",
+                sampled ? String.format(" %12s", "± 95%") : "");
         for (int y = 0; y < c.resultsA().years(); y++) {
             for (String s : c.sanctions()) {
                 out.printf("%-6d %-26s", c.resultsA().firstYear() + y, s);
                 for (String col : Comparison.COLUMNS) {
                     out.printf(" %,12d", c.resultsA().scale(c.raw(y, s, col)));
                 }
+                boolean onFew = c.differenceRestsOnFew(y, s);
+                few |= onFew;
+                String d = String.format("%,d", c.resultsA().scale(c.rawDifference(y, s)));
+                out.printf(" %12s", (onFew ? Uncertainty.FEW_MARK : "") + d);
+                if (sampled) {
+                    double[] lohi = c.differenceInterval(y, s);
+                    out.printf(" %12s", String.format("±%,d", Math.round((lohi[1] - lohi[0]) / 2)));
+                }
                 out.println();
             }
+        }
+        if (sampled) {
+            out.println("± 95%: half-width of the interval of B - A, from the same households on both sides.");
+        }
+        if (few) {
+            out.printf(
+                    "%s B - A rests on fewer than %d simulated people moved: read it as an order of magnitude.%n",
+                    Uncertainty.FEW_MARK, org.scoresim.engine.results.Interval.FEW);
         }
         return 0;
     }

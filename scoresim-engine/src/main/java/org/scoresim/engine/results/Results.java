@@ -22,8 +22,7 @@ public final class Results {
     private final Tally tally;
     private final long[] counts; // Tally.cellCounts(): [layout.base(year, cell) + slot]
     private final long[] scoreHist;
-    private final long[][]
-            groups; // national per variance group (plain person-years included); null entries for empty groups
+    private final long[][] groups; // groupTotals() per variance group; null entries for empty groups
     private final double seconds;
     private final String engine;
 
@@ -41,6 +40,17 @@ public final class Results {
                 this.groups[g] = groups[g].clone();
             }
         }
+    }
+
+    /**
+     * What a tally adds to its variance group: its national totals ({@link Tally#national()}),
+     * then its households. The groups given to the constructor are sums of these.
+     */
+    public static long[] groupTotals(Tally tally) {
+        long[] national = tally.national();
+        long[] v = Arrays.copyOf(national, national.length + 1);
+        v[national.length] = tally.households();
+        return v;
     }
 
     /** The scenario that was run. */

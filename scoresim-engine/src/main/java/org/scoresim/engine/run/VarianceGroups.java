@@ -14,10 +14,7 @@ final class VarianceGroups implements java.io.Serializable {
 
     /** What a tally adds to its group: its national totals, then its households. */
     static long[] of(Tally tally) {
-        long[] national = tally.national();
-        long[] v = java.util.Arrays.copyOf(national, national.length + 1);
-        v[national.length] = tally.households();
-        return v;
+        return org.scoresim.engine.results.Results.groupTotals(tally);
     }
 
     /** Adds national totals to group g. */

@@ -33,6 +33,53 @@ class ComparisonTest {
         }
         assertThat(moved).as("a real policy difference moves people").isPositive();
         assertThat(c.resultsA().sameCounts(ra)).isTrue();
+        // the variance groups too: the same intervals as separate runs
+        assertThat(c.resultsA().sameFigures(ra)).isTrue();
+        assertThat(c.resultsB().sameFigures(rb)).isTrue();
+    }
+
+    @Test
+    void theDifferenceHasItsOwnIntervalNarrowerThanEitherSideAndCoveringTheTruth() throws Exception {
+        // a stricter list: people of the lists leave them later, and more stay banned
+        String other = MINIMAL.replace("exit_rate: 0.3, min_years: 1", "exit_rate: 0.2, min_years: 2");
+        int covered = 0;
+        int checked = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            Comparison truth = new Comparison(Sim.plan(MINIMAL, seed, 1.0), Sim.plan(other, seed, 1.0)).run(2);
+            Comparison c = new Comparison(Sim.plan(MINIMAL, seed, 0.2), Sim.plan(other, seed, 0.2)).run(2);
+            int y = 2; // 2015: the first year people who would have left the list stay on it
+            for (String s : java.util.List.of("flight_ban", "hsr_ban")) {
+                long d = truth.rawDifference(y, s);
+                double[] diff = c.differenceInterval(y, s);
+                double[] ia = c.resultsA().interval(y, "sanctioned", s);
+                double[] ib = c.resultsB().interval(y, "sanctioned", s);
+                assertThat(d)
+                        .as("the policy moves people into %s in year %d", s, y)
+                        .isPositive();
+                assertThat(diff[1] - diff[0])
+                        .as("the difference's interval is narrower than either side's")
+                        .isLessThan(ia[1] - ia[0])
+                        .isLessThan(ib[1] - ib[0]);
+                checked++;
+                covered += diff[0] <= d && d <= diff[1] ? 1 : 0;
+            }
+            // the truth's own interval is the point
+            assertThat(truth.differenceInterval(2, "flight_ban"))
+                    .containsExactly(
+                            (double) truth.rawDifference(2, "flight_ban"), truth.rawDifference(2, "flight_ban"));
+        }
+        assertThat(covered).as("covered %d of %d", covered, checked).isGreaterThanOrEqualTo(checked - 1);
+    }
+
+    @Test
+    void aScenarioAgainstItselfHasTheIntervalOfNoneMoved() throws Exception {
+        Comparison c = new Comparison(Sim.plan(MINIMAL, 3, 0.1), Sim.plan(MINIMAL, 3, 0.1)).run(2);
+        // no one moved in any group: 0 ± z² (1 - f) / f, the score bound of a count of 0, scaled
+        double half = 1.96 * 1.96 * 0.9 / 0.1;
+        double[] lohi = c.differenceInterval(2, "flight_ban");
+        assertThat(lohi[0]).isCloseTo(-half, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(lohi[1]).isCloseTo(half, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(c.toMap().toString()).contains("b_minus_a=0", "b_minus_a_interval95");
     }
 
     @Test
