@@ -76,8 +76,15 @@ class RunCommandTest {
                     .isLessThanOrEqualTo(3); // rounding of scaled counts
         }
         assertThat(s.get("interval95").get("2015").get("population")).hasSize(2);
+        // what each figure rests on: the people simulated, unscaled
+        assertThat(s.get("simulated").get("2015").get("population").asLong() * 5)
+                .isCloseTo(y2015(s).get("population").asLong(), org.assertj.core.data.Offset.offset(5L));
         // the file written is the same as stdout
         assertThat(json(Files.readString(out.resolve("summary.json")))).isEqualTo(s);
+    }
+
+    static JsonNode y2015(JsonNode summary) {
+        return summary.get("years").get("2015");
     }
 
     @Test

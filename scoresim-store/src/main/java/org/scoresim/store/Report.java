@@ -17,6 +17,7 @@ import java.util.Set;
 import org.scoresim.engine.explain.Explain;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Audit;
+import org.scoresim.engine.results.Interval;
 import org.scoresim.engine.results.Results;
 import org.scoresim.engine.results.Summary;
 import org.scoresim.model.Metric;
@@ -82,9 +83,15 @@ public final class Report {
         List<Object> audit = new ArrayList<>();
         List<Object> rates = new ArrayList<>();
         List<Object> hist = new ArrayList<>();
+        List<Object> intervals = new ArrayList<>();
+        List<Object> simulated = new ArrayList<>();
         for (int y = 0; y < r.years(); y++) {
             years.add(r.firstYear() + y);
             national.add(Summary.year(r, y));
+            if (r.sample() < 1) { // the intervals' bands and the marks of figures resting on few
+                intervals.add(Summary.intervals(r, y));
+                simulated.add(Summary.simulated(r, y));
+            }
             audit.add(Audit.of(r, y));
             rates.add(rates(r, y));
             long[] bins = r.scoreHistogram(y);
@@ -116,6 +123,9 @@ public final class Report {
         }
         d.put("metrics", metrics);
         d.put("national", national);
+        d.put("interval95", r.sample() < 1 ? intervals : null);
+        d.put("simulated", r.sample() < 1 ? simulated : null);
+        d.put("few", Interval.FEW);
         d.put("main_sanction", mainSanction(r));
         d.put(
                 "tier_min",

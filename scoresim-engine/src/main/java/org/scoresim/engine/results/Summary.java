@@ -32,6 +32,11 @@ public final class Summary {
                 intervals.put(Integer.toString(r.firstYear() + y), intervals(r, y));
             }
             root.put("interval95", intervals);
+            Map<String, Object> simulated = new LinkedHashMap<>();
+            for (int y = 0; y < r.years(); y++) {
+                simulated.put(Integer.toString(r.firstYear() + y), simulated(r, y));
+            }
+            root.put("simulated", simulated);
         }
         Map<String, Object> audit = new LinkedHashMap<>();
         for (int y = 0; y < r.years(); y++) {
@@ -62,7 +67,28 @@ public final class Summary {
         return m;
     }
 
-    private static Map<String, Object> intervals(Results r, int y) {
+    /**
+     * One year's national figures as counted over the simulated people (unscaled; fines as fined
+     * events): what a figure rests on, and below {@link Interval#FEW} a figure to read with care.
+     */
+    public static Map<String, Object> simulated(Results r, int y) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Metric metric : Metric.all()) {
+            if (metric.items() == Metric.Items.NONE) {
+                m.put(metric.key(), r.raw(y, metric, ""));
+                continue;
+            }
+            Map<String, Object> items = new LinkedHashMap<>();
+            for (String item : r.items(metric)) {
+                items.put(item, r.raw(y, metric, item));
+            }
+            m.put(metric.key(), items);
+        }
+        return m;
+    }
+
+    /** One year's 95% intervals {@code [lo, hi]} of the national figures, in the shape of {@link #year}. */
+    public static Map<String, Object> intervals(Results r, int y) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (Metric metric : Metric.all()) {
             if (metric.items() == Metric.Items.NONE) {
