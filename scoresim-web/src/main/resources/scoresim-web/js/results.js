@@ -1,7 +1,8 @@
 // Results: the scenario's claims (the press headline) explained, sanctions and blocked purchases over time, tiers, scores,
 // where sanctions fall, the fairness audit with the four-fifths line, wrongful sanctions.
 import { get, cached } from './api.js';
-import { chart, legend, sideLegend, valueAxis, categoryAxis } from './charts.js';
+import { chart, legend, sideLegend, valueAxis, categoryAxis, PALETTE } from './charts.js';
+import * as uncertainty from './uncertainty.js';
 import { compact, num, pct, per1000, label, esc, sampleText } from './format.js';
 
 export async function render(main, args) {
@@ -92,7 +93,12 @@ export async function render(main, args) {
     grid: { left: 64, right: side.right, top: sanctions.length > 4 ? 20 : 44, bottom: 46 },
     xAxis: categoryAxis(years, 'year'),
     yAxis: valueAxis('people'),
-    series: sanctions.map(s => ({ name: s, type: 'line', symbolSize: 6, data: years.map(y => summary.years[y].sanctioned[s]) })),
+    tooltip: uncertainty.tooltip(compact, (s, k) => ({ interval: uncertainty.interval(summary, years[k], 'sanctioned', s),
+      simulated: uncertainty.simulated(summary, years[k], 'sanctioned', s) })),
+    series: sanctions.map(s => ({ name: s, type: 'line', symbolSize: 6, z: 3,
+      data: uncertainty.points(years.map(y => summary.years[y].sanctioned[s]), years,
+        y => uncertainty.restsOnFew(summary, y, 'sanctioned', s)) }))
+      .concat(uncertainty.bands(summary, years, 'sanctioned', sanctions, PALETTE)),
   });
   chart(main.querySelector('#c-blocked'), {
     legend: legend(),
@@ -122,16 +128,27 @@ export async function render(main, args) {
     grid: { left: 64, right: side.right, top: sanctions.length > 4 ? 14 : 40, bottom: 40 },
     xAxis: categoryAxis(wrongfulYears, 'year'),
     yAxis: valueAxis('% of the sanctioned', { axisLabel: { formatter: v => v + '%', color: '#5d6779' } }),
-    series: sanctions.map(s => ({ name: s, type: 'line', symbolSize: 6, data: wrongfulYears.map(y => {
+    tooltip: uncertainty.tooltip(v => (v === null ? '–' : v.toFixed(2) + '%'), (s, k) => wrongfulShare(summary, wrongfulYears[k], s)),
+    series: sanctions.map(s => ({ name: s, type: 'line', symbolSize: 6, data: uncertainty.points(wrongfulYears.map(y => {
       const n = summary.years[y].sanctioned[s];
       return n > 0 ? 100 * summary.years[y].wrongful[s] / n : null;
-    }) })),
+    }), wrongfulYears, y => uncertainty.restsOnFew(summary, y, 'wrongful', s)) })),
   });
+  main.querySelectorAll('#c-sanctions, #c-wrongful').forEach(c => c.insertAdjacentHTML('afterend',
+    `<div class="sub uncertainty-note">${uncertainty.note(summary)}</div>`));
 
   const update = () => fairness(main, base, summary, main.querySelector('#f-sanction').value,
     main.querySelector('#f-attr').value, main.querySelector('#f-year').value);
   ['#f-sanction', '#f-attr', '#f-year'].forEach(s => main.querySelector(s).addEventListener('change', update));
   await update();
+}
+
+// The wrongful share's interval: the wrongful count's, over the sanctioned (the larger count's own
+// spread is left aside), and what the share rests on: the simulated people sanctioned wrongly.
+function wrongfulShare(summary, year, s) {
+  const n = summary.years[year].sanctioned[s];
+  const b = uncertainty.interval(summary, year, 'wrongful', s);
+  return { interval: b && n > 0 ? b.map(x => 100 * x / n) : null, simulated: uncertainty.simulated(summary, year, 'wrongful', s) };
 }
 
 // Each claim the scenario carries (such as the press's "23 M people barred from travel"), with the

@@ -223,6 +223,16 @@ class DashboardBrowserTest {
             assertThat(canvases(chart)).as(chart).isPositive();
         }
         assertThat(driver.findElement(By.id("audit")).getText()).contains("province", "four-fifths");
+        // a 1% run: each sanction's line has its 95% band (two stacked series), and the note says what it is
+        Number bands = (Number) ((JavascriptExecutor) driver)
+                .executeScript("return echarts.getInstanceByDom(document.querySelector('#c-sanctions')).getOption()"
+                        + ".series.filter(s => String(s.id).startsWith('band')).length");
+        Number lines = (Number) ((JavascriptExecutor) driver)
+                .executeScript("return echarts.getInstanceByDom(document.querySelector('#c-sanctions')).getOption()"
+                        + ".series.filter(s => !String(s.id).startsWith('band')).length");
+        assertThat(bands.intValue()).isEqualTo(2 * lines.intValue()).isPositive();
+        assertThat(driver.findElement(By.cssSelector(".uncertainty-note")).getText())
+                .contains("95% interval", "rests on fewer than 30");
         WebElement slider = driver.findElement(By.id("hist-slider"));
         slider.sendKeys(Keys.HOME);
         until("the slider moved", () -> text("hist-year").equals("2013"));
