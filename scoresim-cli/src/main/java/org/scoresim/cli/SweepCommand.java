@@ -282,7 +282,7 @@ final class SweepCommand implements Callable<Integer> {
                                                 .toPlainString()
                                         + "% sample of households",
                         reported);
-                SweepTable.print(stdout, header, table, replications);
+                SweepTable.print(stdout, header, table, replications, sample);
                 stdout.printf(
                         "%nEvery figure of every run, all years: %s (tables points, runs, metrics)%n",
                         ConsoleText.of(sweep.database()));

@@ -12,11 +12,18 @@ final class SweepTable {
     private SweepTable() {}
 
     static void print(PrintWriter out, String header, List<SweepStatistics.Point> table, int replications) {
+        print(out, header, table, replications, 1.0);
+    }
+
+    /**
+     * The table, saying which uncertainty its intervals show: the replications' spread, which at a
+     * sample below 1 holds the sampling error too (each replication is another seed, so other
+     * people and another sample), or none with one replication.
+     */
+    static void print(
+            PrintWriter out, String header, List<SweepStatistics.Point> table, int replications, double sample) {
         out.println(header);
-        out.println(
-                replications == 1
-                        ? "(one replication: each figure is its run's; counts scaled to the represented population)"
-                        : "(mean over the replications [95% t interval]; counts scaled to the represented population)");
+        out.println(uncertainty(replications, sample));
         int width = 12;
         for (SweepStatistics.Point point : table) {
             for (SweepStatistics.Estimate e : point.estimates()) {
@@ -35,6 +42,30 @@ final class SweepTable {
                 out.println();
             }
         }
+    }
+
+    /** The line under the header: what the figures are and what their intervals hold. */
+    static String uncertainty(int replications, double sample) {
+        if (replications == 1) {
+            return "(one replication: each figure is its run's, without an interval"
+                    + (sample < 1
+                            ? " (neither the model's randomness nor the sample's error is shown;"
+                                    + " --replications 2 or more gives both)"
+                            : "")
+                    + "; counts scaled to the represented population)";
+        }
+        return "(mean over the " + replications + " replications [95% t interval of the mean]: each replication is"
+                + " another seed, so the interval holds the model's randomness"
+                + (sample < 1 ? " and the sampling error of the " + percent(sample) + " sample together" : "")
+                + "; counts scaled to the represented population)";
+    }
+
+    private static String percent(double sample) {
+        return new java.math.BigDecimal(100 * sample)
+                        .round(new java.math.MathContext(4))
+                        .stripTrailingZeros()
+                        .toPlainString()
+                + "%";
     }
 
     private static String count(double v) {
