@@ -54,10 +54,10 @@ final class SweepTable {
                             : "")
                     + "; counts scaled to the represented population)";
         }
-        return "(mean over the " + replications + " replications [95% t interval of the mean]: each replication is"
-                + " another seed, so the interval holds the model's randomness"
-                + (sample < 1 ? " and the sampling error of the " + percent(sample) + " sample together" : "")
-                + "; counts scaled to the represented population)";
+        return "(mean over the " + replications + " replications [95% t interval of the mean]; counts scaled to the"
+                + " represented population;" + System.lineSeparator()
+                + " each replication is another seed, so the interval holds the model's randomness"
+                + (sample < 1 ? " and the " + percent(sample) + " sample's error together)" : ")");
     }
 
     private static String percent(double sample) {

@@ -59,7 +59,7 @@ final class Uncertainty {
         }
         if (intervals) {
             out.println(
-                    "± 95%: half-width of each figure's 95% interval from the sample's spread, ≤ its upper end for a 0 (--no-intervals hides them).");
+                    "± 95%: half-width of each figure's 95% interval (≤: its upper end, for a 0); --no-intervals hides these lines.");
         }
         if (few) {
             out.printf(

@@ -9,7 +9,7 @@ class SweepTableTest {
     @Test
     void replicationsOfASampleHoldTheModelsRandomnessAndTheSamplingErrorTogether() {
         assertThat(SweepTable.uncertainty(3, 0.1))
-                .contains("3 replications", "95% t interval", "model's randomness", "sampling error of the 10% sample");
+                .contains("3 replications", "95% t interval", "model's randomness", "the 10% sample's error");
         assertThat(SweepTable.uncertainty(3, 1.0))
                 .contains("model's randomness")
                 .doesNotContain("sampling");
