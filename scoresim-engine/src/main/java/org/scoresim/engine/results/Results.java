@@ -218,8 +218,9 @@ public final class Results {
     /**
      * The 95% interval of a scaled national count of a sampled run, {lo, hi}, equal for a full run:
      * the variance from the variance groups' totals, each weighed by its sampled households, and a
-     * quasi-Poisson score interval on the simulated count ({@link Interval}). NaN without two
-     * groups (runs merged without their groups).
+     * quasi-Poisson score interval on the simulated count ({@link Interval}). NaN (not defined)
+     * unless two groups hold sampled households: a sample of a household or two has no spread to
+     * measure (and runs merged without their groups have no groups).
      */
     public double[] interval(int year, Metric metric, String item) {
         long raw = raw(year, metric, item);

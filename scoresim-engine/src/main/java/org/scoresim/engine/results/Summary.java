@@ -105,7 +105,7 @@ public final class Summary {
     }
 
     private static List<Object> pair(double[] lohi) {
-        return List.of(number(lohi[0]), number(lohi[1]));
+        return java.util.Arrays.asList(number(lohi[0]), number(lohi[1])); // null for a bound not defined
     }
 
     static Object number(double v) {
