@@ -109,6 +109,20 @@ class ReportBrowserTest {
                             .isNotBlank();
                 }
             }
+            // a 5% run: every sanction's line has its 95% band (two stacked series), the headline
+            // figures their intervals on hover, and a figure on few simulated children its mark
+            long bands = (Long)
+                    js.executeScript("return echarts.getInstanceByDom(document.getElementById('chart-sanctions'))"
+                            + ".getOption().series.filter(s => String(s.id).startsWith('band')).length");
+            long lines = (Long)
+                    js.executeScript("return echarts.getInstanceByDom(document.getElementById('chart-sanctions'))"
+                            + ".getOption().series.filter(s => !String(s.id).startsWith('band')).length");
+            assertThat(bands).isEqualTo(2 * lines).isPositive();
+            assertThat((String) js.executeScript("return Array.from(document.querySelectorAll('#headline td'))"
+                            + ".map(td => td.title).join('|')"))
+                    .contains("95% interval");
+            assertThat((Long) js.executeScript("return document.querySelectorAll('#headline td.few').length"))
+                    .isPositive();
             // nothing was fetched: the page is one file
             assertThat((Long) js.executeScript("return performance.getEntriesByType('resource').length"))
                     .isZero();
