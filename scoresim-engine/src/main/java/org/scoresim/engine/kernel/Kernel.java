@@ -168,6 +168,7 @@ final class Kernel {
             int r = p < h.adults ? Plan.ADULT : Plan.CHILD;
             h.role[p] = r;
             int c = shared;
+            int personProv = prov;
             // one key per person: attributes in slots 0 .. na / 2 (32 bits each, two per slot),
             // frailties from na (for counts too large to tabulate), event counts from na + nb
             long personKey = rng.key(p, 0, PERSON, 0);
@@ -178,15 +179,17 @@ final class Kernel {
                 }
                 if (!plan.attributeOfHousehold[a]) {
                     double u = (a & 1) == 0 ? RandomStream.high(pair) : RandomStream.low(pair);
-                    c += plan.attributeStride[a] * plan.attributeAlias[a].pick(u);
+                    int v = plan.attributeAlias[a].pick(u);
+                    c += plan.attributeStride[a] * v;
+                    personProv = a == plan.provinceAttribute ? v : personProv;
                 }
             }
             h.cell[p] = c;
-            h.province[p] = prov;
+            h.province[p] = personProv;
             if (trace != null) {
                 trace.person(p, r == Plan.ADULT, c);
             }
-            ev.draw(p, prov, r, c, personKey, na, na + nb, tally, trace != null);
+            ev.draw(p, personProv, r, c, personKey, na, na + nb, tally, trace != null);
         }
         h.reset(ev);
     }
