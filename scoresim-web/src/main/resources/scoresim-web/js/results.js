@@ -3,6 +3,7 @@
 import { get, cached } from './api.js';
 import { chart, legend, sideLegend, valueAxis, categoryAxis } from './charts.js';
 import { compact, num, pct, per1000, label, esc, sampleText } from './format.js';
+import { auditPanel } from './audit.js';
 
 export async function render(main, args) {
   const runs = await get('/api/runs');
@@ -64,8 +65,8 @@ export async function render(main, args) {
     </div>
     <div class="card" style="margin-top:16px">
       <header><div><h2>Who is sanctioned, and how fairly</h2>
-        <div class="sub">rates per 1,000 people of each group; the four-fifths rule flags a group whose rate is
-        below 80% of the highest group's (lowest ÷ highest &lt; 0.8)</div></div>
+        <div class="sub">rates per 1,000 people of each group; the audit divides each group's rate by the reference
+        group's and applies the four-fifths rule to the 95% interval of that ratio (band 0.8 – 1.25)</div></div>
         <div class="row">
           <label class="field">Sanction<select id="f-sanction">${sanctions.map(s => `<option value="${esc(s)}">${esc(label(s))}</option>`).join('')}</select></label>
           <label class="field">Group by<select id="f-attr">${attributes.map(a => `<option ${a === 'province' ? 'selected' : ''}>${esc(a)}</option>`).join('')}</select></label>
@@ -74,7 +75,8 @@ export async function render(main, args) {
       <div class="grid2">
         <div><h3 id="rank-title"></h3><div class="sub" id="rank-sub"></div><div class="chart" id="c-rank"></div></div>
         <div><h3>Audit <span class="small muted" style="font-weight:400"><span class="legend-line"></span>four-fifths line</span></h3>
-          <div class="sub">per group: sanction rate, and the share of the sanctioned who were sanctioned wrongly</div>
+          <div class="sub">per group: sanction rate, ratio to the reference group with its 95% interval, the four-fifths
+          verdict (inconclusive when the interval crosses 0.8 or 1.25), and the share of the sanctioned who were sanctioned wrongly</div>
           <div id="audit" style="margin-top:8px;max-height:420px;overflow:auto"></div></div>
       </div>
     </div>
@@ -228,27 +230,6 @@ async function fairness(main, base, summary, sanction, attribute, year) {
         label: { formatter: '⅘ of the highest', position: 'end', color: '#c8453b', fontSize: 11 },
         data: [{ xAxis: 800 * top }] } : undefined }],
   });
-  auditTable(main.querySelector('#audit'), audit);
+  await auditPanel(main.querySelector('#audit'), base, summary, sanction, attribute, year);
 }
 
-function auditTable(box, audit) {
-  const attrs = Object.entries(audit);
-  if (!attrs.length) { box.innerHTML = '<div class="empty">No audit for this sanction.</div>'; return; }
-  let html = '<table class="audit"><thead><tr><th>Group</th><th class="num">per 1,000</th><th>rate</th><th class="num">wrongful</th></tr></thead><tbody>';
-  for (const [attr, a] of attrs) {
-    const rates = Object.entries(a.rates);
-    const max = Math.max(0, ...rates.map(([, r]) => r || 0));
-    const verdict = a.disparate_impact === null ? '<span class="pill">nobody sanctioned</span>'
-      : a.four_fifths_fails ? `<span class="pill bad">fails four-fifths: ${a.disparate_impact.toFixed(2)}</span>`
-      : `<span class="pill ok">passes four-fifths: ${a.disparate_impact.toFixed(2)}</span>`;
-    html += `<tr class="attr"><td colspan="3">${esc(attr)}</td><td class="num">${verdict}</td></tr>`;
-    for (const [value, r] of rates) {
-      const w = max > 0 ? 100 * (r || 0) / max : 0;
-      html += `<tr><td>${esc(label(value))}</td><td class="num">${per1000(r)}</td>
-        <td><div class="bar"><i style="width:${w}%;${max > 0 && r < 0.8 * max ? 'background:#d0573f' : ''}"></i>
-          ${max > 0 ? '<u style="left:80%"></u>' : ''}</div></td>
-        <td class="num">${a.wrongful_share[value] === null || a.wrongful_share[value] === undefined ? '–' : pct(a.wrongful_share[value])}</td></tr>`;
-    }
-  }
-  box.innerHTML = html + '</tbody></table>';
-}

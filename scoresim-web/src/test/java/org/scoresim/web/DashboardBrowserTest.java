@@ -222,7 +222,9 @@ class DashboardBrowserTest {
         for (String chart : List.of("#c-sanctions", "#c-blocked", "#c-tiers", "#c-hist", "#c-rank", "#c-wrongful")) {
             assertThat(canvases(chart)).as(chart).isPositive();
         }
-        assertThat(driver.findElement(By.id("audit")).getText()).contains("province", "four-fifths");
+        until("the audit's ratios drawn", () -> canvases("#c-audit-ratio") > 0);
+        assertThat(driver.findElement(By.id("audit")).getText())
+                .contains("province", "four-fifths", "reference", "ratio to");
         WebElement slider = driver.findElement(By.id("hist-slider"));
         slider.sendKeys(Keys.HOME);
         until("the slider moved", () -> text("hist-year").equals("2013"));
