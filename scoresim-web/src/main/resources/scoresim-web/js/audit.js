@@ -15,10 +15,12 @@ async function rows(base, summary, sanction, attribute, year) {
   } catch (e) {
     const a = (((summary.audit[year] || {})[sanction]) || {})[attribute];
     if (!a) return [];
+    // a summary.json written before the audit had ratios and intervals has rates and wrongful shares only
+    const ratio = a.ratio || {}, ratio95 = a.ratio95 || {}, verdict = a.verdict || {}, wrongful = a.wrongful_share || {};
     return Object.keys(a.rates).map(value => ({
-      value, reference: a.reference, rate: a.rates[value], ratio: a.ratio[value],
-      ratio_lo: a.ratio95[value] ? a.ratio95[value][0] : null, ratio_hi: a.ratio95[value] ? a.ratio95[value][1] : null,
-      verdict: a.verdict[value], wrongful_share: a.wrongful_share[value],
+      value, reference: a.reference ?? null, rate: a.rates[value], ratio: ratio[value] ?? null,
+      ratio_lo: ratio95[value] ? ratio95[value][0] : null, ratio_hi: ratio95[value] ? ratio95[value][1] : null,
+      verdict: verdict[value] ?? null, wrongful_share: wrongful[value] ?? null,
     }));
   }
 }

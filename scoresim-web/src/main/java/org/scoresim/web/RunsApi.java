@@ -319,7 +319,15 @@ final class RunsApi {
                         + ", and its results are no longer in memory: the audit of runs from before a restart"
                         + " comes from that file");
             }
-            rows = store.get().audit();
+            try {
+                rows = store.get().audit();
+            } catch (IOException e) {
+                throw new HttpError(
+                        409,
+                        "the audit of run " + r.id + " cannot be read from its " + ResultsDatabase.FILE
+                                + " (a run written by an older scoresim has an older audit table; run it again): "
+                                + e.getMessage());
+            }
         }
         String year = ctx.queryParam("year");
         String sanction = ctx.queryParam("sanction");
