@@ -48,6 +48,10 @@ export async function auditPanel(box, base, summary, sanction, attribute, year) 
   const order = shown.slice().reverse();
   const top = Math.max(1.5, ...order.map(r => r.ratio * 1.2));
   const max = Math.min(Math.max(top, ...order.map(r => r.ratio_hi || 0)), 2 * top);
+  // ratios far apart (income 20 x, provinces about 1): a log axis, on which a ratio or bound of 0 sits at its left end
+  const log = max > 4;
+  const min = log ? Math.min(0.5, ...order.map(r => r.ratio_lo > 0 ? r.ratio_lo : 1)) / 1.2 : 0;
+  const fit = x => Math.min(Math.max(x, min), max);
   chart(el, {
     tooltip: { trigger: 'item', confine: true, formatter: p => {
       const r = order[p.dataIndex];
@@ -55,12 +59,13 @@ export async function auditPanel(box, base, summary, sanction, attribute, year) 
         : ` [${r.ratio_lo.toFixed(2)}, ${r.ratio_hi.toFixed(2)}]`}<br>${esc(r.verdict || '')}`;
     } },
     grid: { left: 110, right: 30, top: 16, bottom: 40 },
-    xAxis: { type: 'value', min: 0, max: +max.toFixed(2), name: 'ratio to the reference', nameLocation: 'middle', nameGap: 26,
+    xAxis: { type: log ? 'log' : 'value', min: log ? +min.toPrecision(2) : 0, max: log ? +max.toPrecision(2) : +max.toFixed(2),
+      name: 'ratio to the reference' + (log ? ' (log scale)' : ''), nameLocation: 'middle', nameGap: 26,
       axisLabel: { color: '#5d6779' } },
     yAxis: { type: 'category', data: order.map(r => label(r.value)), axisLabel: { color: '#1d2433' }, axisTick: { show: false } },
     series: [
       { type: 'custom', clip: true, encode: { x: [1, 2], y: 0 },
-        data: order.map((r, i) => [i, r.ratio_lo == null ? NaN : r.ratio_lo, r.ratio_hi == null ? NaN : r.ratio_hi]),
+        data: order.map((r, i) => [i, r.ratio_lo == null ? NaN : fit(r.ratio_lo), r.ratio_hi == null ? NaN : fit(r.ratio_hi)]),
         renderItem: (params, api) => {
           if (Number.isNaN(api.value(1))) return null;
           const lo = api.coord([api.value(1), api.value(0)]);
@@ -73,7 +78,7 @@ export async function auditPanel(box, base, summary, sanction, attribute, year) 
             { type: 'line', shape: { x1: hi[0], y1: hi[1] - h / 2, x2: hi[0], y2: hi[1] + h / 2 }, style }] };
         } },
       { type: 'scatter', symbolSize: 8,
-        data: order.map((r, i) => ({ value: [Math.min(r.ratio, max), i], itemStyle: { color: COLORS[r.verdict] || '#8a93a6' } })),
+        data: order.map((r, i) => ({ value: [fit(r.ratio), i], itemStyle: { color: COLORS[r.verdict] || '#8a93a6' } })),
         markLine: { symbol: 'none', silent: true, lineStyle: { color: '#c8453b', type: 'dashed', width: 1.5 },
           label: { position: 'end', color: '#c8453b', fontSize: 11 }, data: [{ xAxis: 0.8 }, { xAxis: 1.25 }] } },
     ],
