@@ -38,12 +38,11 @@ final class RandomStream {
     }
 
     /**
-     * The key of one family of draws of the current household. Packing is injective for
-     * person &lt; 256, year &lt; 256, purpose &lt; 256 and index &lt; 2^40.
+     * The key of one family of draws of the current household ({@link Draws}: the packing is
+     * injective for person &lt; 256, year &lt; 512, purpose &lt; 256 and index &lt; 2^39).
      */
     long key(int person, int year, int purpose, long index) {
-        long packed = ((long) person << 56) | ((long) year << 48) | ((long) purpose << 40) | index;
-        return mix(householdKey + packed * KEY_SALT);
+        return mix(householdKey + Draws.pack(person, year, purpose, index) * KEY_SALT);
     }
 
     /**
