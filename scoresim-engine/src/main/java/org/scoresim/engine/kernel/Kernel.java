@@ -319,7 +319,9 @@ final class Kernel {
             return y0;
         }
         h.cursor[p] = e;
-        h.lowestStreak[p] = 0;
+        // the stretch's last year may end in the lowest tier (a score-only event took the person
+        // there): the first year end of a streak (docs/MODEL.md 5.2, locked in)
+        h.lowestStreak[p] = t == plan.lowestTier ? 1 : 0;
         if (counterfactual) {
             return y;
         }
