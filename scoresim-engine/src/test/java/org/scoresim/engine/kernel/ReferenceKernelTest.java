@@ -115,13 +115,36 @@ class ReferenceKernelTest {
                 "china-with-recovery.yaml",
                 "eu-ai-act.yaml",
                 "minimal.yaml",
-                "short-expiry"
+                "short-expiry",
+                "no-tier-measures"
             })
     void theKernelCountsWhatThePlainReferenceCounts(String name) {
-        Scenario scenario = name.equals("short-expiry")
-                ? FastPathTest.bundled("china-with-recovery.yaml", Map.of("scoring.recovery.expiry_years", "0.3"))
-                : FastPathTest.bundled(name, Map.of());
+        Scenario scenario = switch (name) {
+            case "short-expiry" ->
+                FastPathTest.bundled("china-with-recovery.yaml", Map.of("scoring.recovery.expiry_years", "0.3"));
+            // no tier carries a measure: penalties take people to the lowest tier inside
+            // stretches of plain years (a locked-in count once started a year late there)
+            case "no-tier-measures" -> noTierMeasures();
+            default -> FastPathTest.bundled(name, Map.of());
+        };
         assertSame(Plan.compile(scenario, 11, 1.0), 2_000);
+    }
+
+    /** The minimal scenario with every measure tied to the court list instead of tiers, and heavier penalties for jaywalking. */
+    private static Scenario noTierMeasures() {
+        String text = FastPathTest.bundled("minimal.yaml")
+                .replace("{when: {tiers: [C], lists: [court_blacklist]}}", "{when: {lists: [court_blacklist]}}")
+                .replace(
+                        "{when: {tiers: [C]}, target: children}",
+                        "{when: {lists: [court_blacklist]}, target: children}")
+                .replace("{when: {tiers: [A]}}", "{when: {lists: [court_blacklist]}}")
+                .replace("    points: -5\n", "    points: -60\n");
+        assertThat(text).doesNotContain("tiers: [").contains("points: -60");
+        try {
+            return ScenarioParser.parse(text, "minimal.yaml");
+        } catch (ScenarioException e) {
+            throw new AssertionError(e.problems().toString(), e);
+        }
     }
 
     @ParameterizedTest
