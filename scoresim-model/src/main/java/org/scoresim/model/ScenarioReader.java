@@ -42,7 +42,7 @@ final class ScenarioReader {
     static final List<String> RECOVERY_KEYS = List.of("points_per_clean_year", "expiry_years");
     static final List<String> TIER_KEYS = List.of("name", "min");
     static final List<String> ROLLOUT_KEYS = List.of("default", "provinces");
-    static final int MAX_LISTS = 32;
+    static final int MAX_LISTS = Limits.MAX_LISTS;
     static final int MAX_TIERS = 32;
     static final long MAX_POPULATION = 3_000_000_000L;
     static final int MAX_GROUPS = 20_000;

@@ -29,9 +29,6 @@ import java.util.Arrays;
  * same draws, to find who was sanctioned wrongfully (docs/MODEL.md 7).
  */
 final class Kernel {
-    static final int COMPOSE = 2;
-    static final int PERSON = 3;
-
     private final long[] anyByYear; // [personYear(p, y)], kept when masks is true
     private boolean keepMasks; // a comparison reads anyMask after each household
     private boolean masks; // anyByYear is kept for this household
@@ -146,8 +143,8 @@ final class Kernel {
     /** docs/MODEL.md 2: household size, shared and personal attributes, frailties; then everyone's events. */
     private void compose(Tally tally) {
         // 32-bit uniforms, two per draw: the household's size from the first, its attributes after
-        long key = rng.key(0, 0, COMPOSE, 0);
-        long bits = RandomStream.bits(key, 0);
+        long key = rng.key(0, 0, Draws.COMPOSE, 0);
+        long bits = RandomStream.bits(key, Draws.SIZE);
         h.adults = plan.adultsValue[plan.adultsAlias.pick(RandomStream.high(bits))];
         int children = plan.childrenValue[plan.childrenAlias.pick(RandomStream.low(bits))];
         h.size = h.adults + children;
@@ -156,7 +153,7 @@ final class Kernel {
         int na = plan.attributeNames.length;
         for (int a = 0; a < na; a++) {
             if (plan.attributeOfHousehold[a]) {
-                bits = RandomStream.bits(key, 1 + a);
+                bits = RandomStream.bits(key, Draws.householdAttribute(a));
                 int v = plan.attributeAlias[a].pick(RandomStream.high(bits));
                 shared += plan.attributeStride[a] * v;
                 prov = a == plan.provinceAttribute ? v : prov;
@@ -169,13 +166,12 @@ final class Kernel {
             h.role[p] = r;
             int c = shared;
             int personProv = prov;
-            // one key per person: attributes in slots 0 .. na / 2 (32 bits each, two per slot),
-            // frailties from na (for counts too large to tabulate), event counts from na + nb
-            long personKey = rng.key(p, 0, PERSON, 0);
+            // one key per person: attributes, frailties, event counts (Draws)
+            long personKey = rng.key(p, 0, Draws.PERSON, 0);
             long pair = 0;
             for (int a = 0; a < na; a++) {
                 if ((a & 1) == 0) {
-                    pair = RandomStream.bits(personKey, a >> 1);
+                    pair = RandomStream.bits(personKey, Draws.personAttribute(a));
                 }
                 if (!plan.attributeOfHousehold[a]) {
                     double u = (a & 1) == 0 ? RandomStream.high(pair) : RandomStream.low(pair);
@@ -189,7 +185,7 @@ final class Kernel {
             if (trace != null) {
                 trace.person(p, r == Plan.ADULT, c);
             }
-            ev.draw(p, personProv, r, c, personKey, na, na + nb, tally, trace != null);
+            ev.draw(p, personProv, r, c, personKey, na, tally, trace != null);
         }
         h.reset(ev);
     }
@@ -326,7 +322,9 @@ final class Kernel {
             return y0;
         }
         h.cursor[p] = e;
-        h.lowestStreak[p] = 0;
+        // the stretch's last year may end in the lowest tier (a score-only event took the person
+        // there): the first year end of a streak (docs/MODEL.md 5.2, locked in)
+        h.lowestStreak[p] = t == plan.lowestTier ? 1 : 0;
         if (counterfactual) {
             return y;
         }

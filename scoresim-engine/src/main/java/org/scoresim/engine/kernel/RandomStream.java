@@ -7,7 +7,11 @@ package org.scoresim.engine.kernel;
  * any thread or machine, and skipping a draw never shifts another.
  *
  * <p>The mixing function is SplitMix64's finaliser (Steele, Lea and Flood 2014), applied to keys
- * built by adding odd constants; it passes BigCrush as a counter-based generator.
+ * built by adding odd constants: the slots 0, 1, 2, ... of one key are exactly the SplitMix64
+ * sequence seeded with the key, which its authors report passes TestU01's BigCrush. The stream as
+ * the kernel keys it has a smoke test here (RandomStreamTest) and a dieharder run on record, not a
+ * BigCrush run (docs/MODEL-NOTES.md, "The generator"). Which draw uses which key and slot is
+ * {@link Draws}.
  *
  * <p>Mutable only in the household key; one instance per worker thread.
  */
@@ -38,12 +42,11 @@ final class RandomStream {
     }
 
     /**
-     * The key of one family of draws of the current household. Packing is injective for
-     * person &lt; 256, year &lt; 256, purpose &lt; 256 and index &lt; 2^40.
+     * The key of one family of draws of the current household ({@link Draws}: the packing is
+     * injective for person &lt; 256, year &lt; 512, purpose &lt; 256 and index &lt; 2^39).
      */
     long key(int person, int year, int purpose, long index) {
-        long packed = ((long) person << 56) | ((long) year << 48) | ((long) purpose << 40) | index;
-        return mix(householdKey + packed * KEY_SALT);
+        return mix(householdKey + Draws.pack(person, year, purpose, index) * KEY_SALT);
     }
 
     /**
