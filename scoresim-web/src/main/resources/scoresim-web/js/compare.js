@@ -60,6 +60,7 @@ export async function render(main) {
       const b = main.querySelector('#rb').value;
       const [sa, sb] = await Promise.all([a, b].map(id => cached(`/api/runs/${encodeURIComponent(id)}/summary`)));
       const sel = main.querySelector('#rs');
+      if (!sel) return; // the page was left meanwhile
       const common = Object.keys(Object.values(sa.years)[0].sanctioned).filter(s => s in Object.values(sb.years)[0].sanctioned);
       const keep = common.includes(sel.value) ? sel.value : common[0];
       sel.innerHTML = common.map(s => `<option value="${esc(s)}" ${s === keep ? 'selected' : ''}>${esc(label(s))}</option>`).join('');
