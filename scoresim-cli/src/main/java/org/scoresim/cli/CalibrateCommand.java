@@ -272,7 +272,7 @@ final class CalibrateCommand implements Callable<Integer> {
             printValues(stdout, targets, fit);
             stdout.printf(
                     "%nWrote %s (the scenario with the fitted values; %s unchanged)%n",
-                    ConsoleText.of(target), ConsoleText.of(file));
+                    ConsoleText.place(target), ConsoleText.of(file));
         }
         stdout.flush();
         return 0;

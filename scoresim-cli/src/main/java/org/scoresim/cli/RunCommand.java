@@ -193,7 +193,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Every file of a finished run, named in the closing line, and their folder. */
     static String written(Path dir) {
-        return "summary.json, " + ResultsDatabase.FILE + " and " + Report.FILE + " in " + ConsoleText.of(dir) + "/";
+        return "summary.json, " + ResultsDatabase.FILE + " and " + Report.FILE + " in " + ConsoleText.place(dir) + "/";
     }
 
     private static int unusable(Path dir, OutputDirectory.Unusable e, PrintWriter err) {

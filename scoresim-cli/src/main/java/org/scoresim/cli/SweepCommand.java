@@ -235,7 +235,7 @@ final class SweepCommand implements Callable<Integer> {
                         replications,
                         replications == 1 ? "" : "s",
                         total,
-                        ConsoleText.of(dir));
+                        ConsoleText.place(dir));
             }
             if (doneBefore > 0) {
                 err.printf("resuming: %d of %d runs already done%n", doneBefore, total);
@@ -285,7 +285,7 @@ final class SweepCommand implements Callable<Integer> {
                 SweepTable.print(stdout, header, table, replications);
                 stdout.printf(
                         "%nEvery figure of every run, all years: %s (tables points, runs, metrics)%n",
-                        ConsoleText.of(sweep.database()));
+                        ConsoleText.place(sweep.database()));
             }
             stdout.flush();
             return 0;

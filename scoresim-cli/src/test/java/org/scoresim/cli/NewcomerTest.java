@@ -220,6 +220,19 @@ class NewcomerTest {
     }
 
     @Test
+    void closingLinesNameAPlaceUnderTheCurrentDirectoryRelatively() {
+        Path here = Path.of("").toAbsolutePath();
+        assertThat(ConsoleText.place(here.resolve("runs").resolve("minimal-20261129-033905")))
+                .isEqualTo("runs/minimal-20261129-033905");
+        assertThat(ConsoleText.place(tmp.resolve("run")))
+                .isEqualTo(tmp.resolve("run").toString());
+        // escaped as every path shown
+        assertThat(ConsoleText.place(Path.of("runs", "x\u001b[2J")))
+                .isEqualTo(ConsoleText.of(Path.of("runs", "x\u001b[2J")))
+                .doesNotContain("\u001b");
+    }
+
+    @Test
     void exportRefusesAFolderWithNeitherDatabase() {
         RunCommandTest.Outcome o = cli("export", tmp.toString(), "--format", "csv");
         assertThat(o.code()).isEqualTo(Main.BAD_INPUT);
