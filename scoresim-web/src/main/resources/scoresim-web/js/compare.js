@@ -146,7 +146,7 @@ function moved(box, c) {
     chart(box.querySelector('#c-moved'), {
       // the people under both would dwarf those the difference moved: hidden until clicked
       legend: legend({ data: ['under both', 'only under A', 'only under B'], selected: { 'under both': false } }),
-      xAxis: categoryAxis(years, 'year'), yAxis: valueAxis('people'),
+      xAxis: categoryAxis(years, 'year'), yAxis: valueAxis('people', { minInterval: 1 }),
       series: [['under both', 'both', '#9aa7bb'], ['only under A', 'only_a', '#2f5d9b'], ['only under B', 'only_b', '#d0573f']]
         .map(([n, k, col]) => ({ name: n, type: 'bar', stack: 'p', barMaxWidth: 40, itemStyle: { color: col },
           data: years.map(y => c.years[y][s][k]) })),

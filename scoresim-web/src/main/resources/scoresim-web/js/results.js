@@ -118,7 +118,7 @@ export async function render(main, args) {
     grid: { left: 64, right: tierSide.right, top: tiers.length > 4 ? 20 : 44, bottom: 46 },
     tooltip: { trigger: 'axis', confine: true, valueFormatter: v => pct(v / 100) },
     xAxis: categoryAxis(years, 'year'),
-    yAxis: valueAxis('share of people (%)', { max: v => Math.min(100, v.max), axisLabel: { formatter: '{value}%', color: '#5d6779' } }),
+    yAxis: valueAxis('share of people (%)', { max: v => Math.min(100, niceCeil(v.max)), axisLabel: { formatter: '{value}%', color: '#5d6779' } }),
     series: tiers.map((t, i) => ({
       name: t, type: 'bar', stack: 'tiers', barMaxWidth: 40, itemStyle: { color: tierColors[Math.min(i, tierColors.length - 1)] },
       data: years.map(y => 100 * summary.years[y].tier_end[t] / Math.max(1, summary.years[y].population)),
@@ -170,6 +170,13 @@ function claims(box, list) {
         label: { show: true, position: 'right', formatter: d => compact(d.value), color: '#1d2433' } }],
     });
   });
+}
+
+/** The round number at or above v that an axis ends on: 21.07 -> 30, 0.31 -> 0.4. */
+function niceCeil(v) {
+  if (!(v > 0)) return 1;
+  const step = 10 ** Math.floor(Math.log10(v));
+  return Math.ceil(v / step) * step;
 }
 
 // Fines charged per year and behaviour, in the metric's unit (yuan); no card when the scenario fines nothing.
