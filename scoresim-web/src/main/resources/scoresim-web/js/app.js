@@ -17,8 +17,10 @@ function route() {
   cleanup = null;
   disposeAll();
   document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('active', a.dataset.page === name));
-  const main = document.getElementById('page');
-  main.innerHTML = '';
+  // a fresh element for each page: a page left before its work ended writes into its own, detached one
+  const old = document.getElementById('page');
+  const main = old.cloneNode(false);
+  old.replaceWith(main);
   main.dataset.page = name;
   document.title = `scoresim · ${name}`;
   const mine = ++shown;
