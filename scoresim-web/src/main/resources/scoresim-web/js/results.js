@@ -13,7 +13,11 @@ export async function render(main, args) {
       <div class="card empty">No finished run yet. <a href="#/run">Start one</a>: the minimal scenario takes seconds.</div>`;
     return;
   }
-  const id = done.some(r => r.id === args[0]) ? args[0] : done[0].id;
+  if (args[0] && !done.some(r => r.id === args[0])) {
+    notFound(main, 'Results', args[0], runs, done[0]);
+    return;
+  }
+  const id = args[0] || done[0].id;
   if (args[0] !== id) history.replaceState(null, '', `#/results/${encodeURIComponent(id)}`);
   const run = await get(`/api/runs/${encodeURIComponent(id)}`);
   const summary = await cached(`/api/runs/${encodeURIComponent(id)}/summary`);
@@ -55,11 +59,11 @@ export async function render(main, args) {
         <div class="sub">${means('blocked')}</div></div></header>
         <div class="chart" id="c-blocked"></div></div>
       <div class="card"><header><div><h3>Score tiers at year end</h3>
-        <div class="sub">share of people in each tier on 31 December</div></div></header>
+        <div class="sub">share of people in each tier on 31 December; <span id="tier-main"></span></div></div></header>
         <div class="chart" id="c-tiers"></div></div>
       <div class="card"><header><div><h3>Score distribution at year end, <span id="hist-year"></span></h3>
         <div class="sub">people per 10-point score band</div></div>
-        <div class="row"><label class="small muted"><input type="checkbox" id="hist-log"> log scale</label>
+        <div class="row"><label class="small muted"><input type="checkbox" id="hist-log" checked> log scale</label>
         <input type="range" id="hist-slider" min="0" max="${years.length - 1}" value="${years.length - 1}" aria-label="year"></div></header>
         <div class="chart" id="c-hist"></div></div>
     </div>
@@ -80,6 +84,8 @@ export async function render(main, args) {
           <div id="audit" style="margin-top:8px;max-height:420px;overflow:auto"></div></div>
       </div>
     </div>
+    <div class="card" style="margin-top:16px" id="fines-card"><header><div><h3>Fines charged</h3>
+      <div class="sub">${means('fines')}</div></div></header><div class="chart short" id="c-fines"></div></div>
     <div class="card" style="margin-top:16px"><header><div><h3>Wrongly sanctioned</h3>
       <div class="sub">share of the people under a sanction who would not have been without offences that cameras or
       databases misattributed to them</div></div></header><div class="chart short" id="c-wrongful"></div></div>`;
@@ -104,12 +110,17 @@ export async function render(main, args) {
   });
   const tierColors = ['#3a9d8f', '#8fc3a8', '#e0c060', '#e0a030', '#d0573f', '#a83a30', '#6d2a24'];
   const tierSide = sideLegend(tiers.length);
+  // the tier nearly everyone is in hides the others at full scale: it starts hidden, and the axis
+  // zooms to the share outside it (a click on its name shows it again)
+  const share = (t, y) => 100 * summary.years[y].tier_end[t] / Math.max(1, summary.years[y].population);
+  const mainTier = tiers.reduce((a, b) => (years.reduce((x, y) => x + share(b, y), 0) > years.reduce((x, y) => x + share(a, y), 0) ? b : a));
+  main.querySelector('#tier-main').textContent = `tier ${label(mainTier)} (${pct(share(mainTier, years[years.length - 1]) / 100)} in ${years[years.length - 1]}) is hidden so that the others show: click it to show it`;
   chart(main.querySelector('#c-tiers'), {
-    legend: tierSide.legend,
+    legend: Object.assign({}, tierSide.legend, { selected: { [mainTier]: false } }),
     grid: { left: 64, right: tierSide.right, top: tiers.length > 4 ? 20 : 44, bottom: 46 },
     tooltip: { trigger: 'axis', confine: true, valueFormatter: v => pct(v / 100) },
     xAxis: categoryAxis(years, 'year'),
-    yAxis: valueAxis('share of people (%)', { max: 100, axisLabel: { formatter: '{value}%', color: '#5d6779' } }),
+    yAxis: valueAxis('share of people (%)', { max: v => Math.min(100, niceCeil(v.max)), axisLabel: { formatter: '{value}%', color: '#5d6779' } }),
     series: tiers.map((t, i) => ({
       name: t, type: 'bar', stack: 'tiers', barMaxWidth: 40, itemStyle: { color: tierColors[Math.min(i, tierColors.length - 1)] },
       data: years.map(y => 100 * summary.years[y].tier_end[t] / Math.max(1, summary.years[y].population)),
@@ -117,6 +128,7 @@ export async function render(main, args) {
   });
 
   histogram(main, base, years);
+  fines(main.querySelector('#fines-card'), summary, years, defined.fines.unit);
   const wrongfulYears = years;
   chart(main.querySelector('#c-wrongful'), {
     legend: side.legend,
@@ -160,6 +172,39 @@ function claims(box, list) {
         label: { show: true, position: 'right', formatter: d => compact(d.value), color: '#1d2433' } }],
     });
   });
+}
+
+/** The round number at or above v that an axis ends on: 21.07 -> 30, 0.31 -> 0.4. */
+function niceCeil(v) {
+  if (!(v > 0)) return 1;
+  const step = 10 ** Math.floor(Math.log10(v));
+  return Math.ceil(v / step) * step;
+}
+
+// Fines charged per year and behaviour, in the metric's unit (yuan); no card when the scenario fines nothing.
+function fines(card, summary, years, unit) {
+  const fined = Object.keys(summary.years[years[0]].fines || {})
+    .filter(b => years.some(y => summary.years[y].fines[b] > 0));
+  if (!fined.length) { card.remove(); return; }
+  const side = sideLegend(fined.length);
+  chart(card.querySelector('#c-fines'), {
+    legend: side.legend,
+    tooltip: { trigger: 'axis', confine: true, valueFormatter: v => `${compact(v)} ${unit}` },
+    grid: { left: 64, right: side.right, top: fined.length > 4 ? 14 : 40, bottom: 40 },
+    xAxis: categoryAxis(years, 'year'),
+    yAxis: valueAxis(`fines charged (${unit})`),
+    series: fined.map(b => ({ name: b, type: 'bar', stack: 'fines', barMaxWidth: 40, data: years.map(y => summary.years[y].fines[b]) })),
+  });
+}
+
+/** A run id that names no finished run: said so, with the way to the latest (never another run's results in its place). */
+export function notFound(main, page, wanted, runs, latest) {
+  const known = runs.find(r => r.id === wanted);
+  main.innerHTML = `<div class="head"><div><h1>${esc(page)}</h1></div></div>
+    <div class="card empty" id="not-found"><b>Run not found:</b> <span class="mono">${esc(wanted)}</span>
+    ${known ? `is ${esc(known.status)}, not finished.` : 'is no run of this dashboard.'}
+    <a href="#/${page.toLowerCase()}/${encodeURIComponent(latest.id)}">See the latest finished run</a>
+    (${esc(latest.scenario)}, ${esc(latest.id)}).</div>`;
 }
 
 async function histogram(main, base, years) {

@@ -229,7 +229,7 @@ class RunResultsTest {
         Path empty = Files.createDirectories(shared.resolve("empty"));
         RunCommandTest.Outcome noDb = RunCommandTest.cli("export", empty.toString(), "--format", "parquet");
         assertThat(noDb.code()).isEqualTo(2);
-        assertThat(noDb.err()).contains("no " + ResultsDatabase.FILE);
+        assertThat(noDb.err()).contains("neither " + ResultsDatabase.FILE + " nor sweep.duckdb");
         RunCommandTest.Outcome format = RunCommandTest.cli("export", run.toString(), "--format", "xlsx");
         assertThat(format.code()).isEqualTo(2);
         assertThat(format.err()).contains("csv or parquet");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.kernel.Simulator;
 import org.scoresim.engine.kernel.Tally;
@@ -30,6 +31,7 @@ public final class Comparison {
     private long[] counts; // [(year * sanctions + s) * 5 + column]
     private Results resultsA;
     private Results resultsB;
+    private final AtomicLong personYears = new AtomicLong();
 
     /**
      * @throws IllegalArgumentException when the scenarios do not describe the same people: the
@@ -72,6 +74,16 @@ public final class Comparison {
         return List.copyOf(sanctions);
     }
 
+    /** Person-years the comparison simulates under each plan, for progress bars. */
+    public long expectedPersonYears() {
+        return a.expectedPersonYears();
+    }
+
+    /** Person-years simulated so far under each plan (the households done times their years). Any thread may ask. */
+    public long personYearsDone() {
+        return personYears.get();
+    }
+
     public Comparison run(int threads) throws InterruptedException {
         return run(threads, Ticker.SYSTEM);
     }
@@ -86,6 +98,7 @@ public final class Comparison {
                 threads,
                 () -> new Pair(width),
                 (w, i) -> {
+                    long people = w.ta.people();
                     for (long h = chunks.start(i); h < chunks.end(i); h++) {
                         if (!w.a.sampled(h)) {
                             continue;
@@ -94,6 +107,7 @@ public final class Comparison {
                         w.b.simulate(h, w.tb);
                         count(w.a, w.b, w.counts);
                     }
+                    personYears.addAndGet((w.ta.people() - people) * a.years());
                 },
                 () -> Thread.currentThread().isInterrupted());
         Tally ta = Tally.empty(a);
