@@ -1,6 +1,8 @@
 package org.scoresim.engine.kernel;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Simulates one household over all years from its own random stream (docs/MODEL.md sections 2-7) and
@@ -65,6 +67,25 @@ final class Kernel {
     /** Whether household h belongs to the sample: a pure function of (seed, h), so samples nest. */
     boolean sampled(long household) {
         return plan.sample >= 1.0 || rng.sampleUniform(household) < plan.sample;
+    }
+
+    /**
+     * Simulates the sampled households of [from, to), asking {@code stop} every 256 households
+     * (CancellationException when it answers true). The sample test of {@link #sampled} is
+     * walked along the Weyl sequence as integers: one addition and one comparison per household.
+     */
+    void simulate(long from, long to, Tally tally, BooleanSupplier stop) {
+        boolean all = plan.sample >= 1.0;
+        long limit = RandomStream.sampleLimit(plan.sample);
+        long x = rng.sampleBits(from);
+        for (long h = from; h < to; h++, x += RandomStream.GOLDEN) {
+            if ((h & 255) == 0 && stop.getAsBoolean()) {
+                throw new CancellationException("run cancelled");
+            }
+            if (all || Long.compareUnsigned(x, limit) < 0) {
+                run(h, tally, null);
+            }
+        }
     }
 
     /** Simulates household h (if sampled) and adds it to the tally. */
