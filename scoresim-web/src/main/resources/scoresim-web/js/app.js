@@ -8,6 +8,7 @@ import * as people from './people.js';
 
 const pages = { scenarios, run, results, compare, people };
 let cleanup = null;
+let shown = 0; // the route now shown: a page left before its work ended says nothing on the next one
 
 function route() {
   const parts = (location.hash.replace(/^#\/?/, '') || 'scenarios').split('/').map(decodeURIComponent);
@@ -16,13 +17,17 @@ function route() {
   cleanup = null;
   disposeAll();
   document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('active', a.dataset.page === name));
-  const main = document.getElementById('page');
-  main.innerHTML = '';
+  // a fresh element for each page: a page left before its work ended writes into its own, detached one
+  const old = document.getElementById('page');
+  const main = old.cloneNode(false);
+  old.replaceWith(main);
   main.dataset.page = name;
   document.title = `scoresim · ${name}`;
+  const mine = ++shown;
   Promise.resolve(pages[name].render(main, parts.slice(1)))
-    .then(c => { cleanup = typeof c === 'function' ? c : null; })
+    .then(c => { if (mine === shown) cleanup = typeof c === 'function' ? c : null; else if (typeof c === 'function') c(); })
     .catch(e => {
+      if (mine !== shown) return;
       main.innerHTML = `<div class="card errors">Something went wrong: ${String(e.message || e)}</div>`;
     });
 }

@@ -1,8 +1,10 @@
 // ECharts with one look: readable titles on the cards, axis names with units, quiet grids.
 import { compact, label, tick } from './format.js';
 
+// twenty distinct colours: a chart of more than ten series (sanctions, behaviours) repeats none
 export const PALETTE = ['#2f5d9b', '#d0573f', '#e0a030', '#3a9d8f', '#8e6bbf', '#6d7a90', '#c2557f', '#5aa0d8',
-  '#7a9a3a', '#a0522d', '#1f8a9e', '#b08ad0'];
+  '#7a9a3a', '#a0522d', '#1f8a9e', '#b08ad0', '#bcbd22', '#1f3a93', '#e377c2', '#2ca02c', '#ff7f0e', '#17becf',
+  '#8c564b', '#393b79'];
 const live = new Set();
 
 window.addEventListener('resize', () => live.forEach(c => c.resize()));

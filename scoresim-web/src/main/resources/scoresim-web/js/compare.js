@@ -10,6 +10,16 @@ export async function render(main) {
   const names = scenarios.map(s => s.name);
   const pickA = names.includes('china-2013-2020') ? 'china-2013-2020' : names[0];
   const pickB = names.includes('china-no-false-matches') ? 'china-no-false-matches' : names[1] || names[0];
+  // two comparable runs by default: the latest, and the latest other run of the same seed, sample and
+  // population (a policy variant of the same scenario family), else of the same scenario
+  const outline = n => scenarios.find(s => s.name === n) || {};
+  const family = (a, b) => outline(a.scenario).people === outline(b.scenario).people
+    && JSON.stringify(outline(a.scenario).years) === JSON.stringify(outline(b.scenario).years);
+  const latest = done[0];
+  const partner = latest && (done.find(r => r !== latest && r.seed === latest.seed && r.sample === latest.sample
+      && r.scenario !== latest.scenario && family(r, latest))
+    || done.find(r => r !== latest && r.sample === latest.sample && family(r, latest))
+    || done[1] || latest);
   const option = (r, sel) => `<option value="${esc(r.id)}" ${sel ? 'selected' : ''}>${esc(r.scenario)} · seed ${r.seed} · ${sampleText(r.sample)} · ${esc(r.id.slice(-11))}</option>`;
   main.innerHTML = `
     <div class="head"><div><h1>Compare</h1>
@@ -17,10 +27,11 @@ export async function render(main) {
       the same random draws, which shows exactly whom the difference moved, free of sampling noise.</p></div></div>
     <div class="card"><header><div><h2>Two runs side by side</h2><div class="sub">any two finished runs</div></div>
       <div class="row">
-        <label class="field">Run A<select id="ra">${done.map((r, i) => option(r, i === 1 || done.length === 1)).join('')}</select></label>
-        <label class="field">Run B<select id="rb">${done.map((r, i) => option(r, i === 0)).join('')}</select></label>
+        <label class="field">Run A<select id="ra">${done.map(r => option(r, r === partner)).join('')}</select></label>
+        <label class="field">Run B<select id="rb">${done.map(r => option(r, r === latest)).join('')}</select></label>
         <label class="field">Sanction<select id="rs"></select></label></div></header>
       ${done.length ? `<div class="grid2"><div class="chart" id="c-side"></div><div class="chart" id="c-side-blocked"></div></div>
+        <div class="sub" id="side-note"></div><div class="chart short" id="c-side-diff"></div>
         <div id="side-table" style="margin-top:8px"></div>` : '<div class="empty">No finished run yet: <a href="#/run">start one</a>.</div>'}
     </div>
     <div class="card" style="margin-top:16px"><header><div><h2>Whom did the policy difference move?</h2>
@@ -49,6 +60,7 @@ export async function render(main) {
       const b = main.querySelector('#rb').value;
       const [sa, sb] = await Promise.all([a, b].map(id => cached(`/api/runs/${encodeURIComponent(id)}/summary`)));
       const sel = main.querySelector('#rs');
+      if (!sel) return; // the page was left meanwhile
       const common = Object.keys(Object.values(sa.years)[0].sanctioned).filter(s => s in Object.values(sb.years)[0].sanctioned);
       const keep = common.includes(sel.value) ? sel.value : common[0];
       sel.innerHTML = common.map(s => `<option value="${esc(s)}" ${s === keep ? 'selected' : ''}>${esc(label(s))}</option>`).join('');
@@ -61,6 +73,20 @@ export async function render(main) {
         xAxis: categoryAxis(years, 'year'), yAxis: valueAxis('people'),
         series: [[nameA, sa, '#2f5d9b'], [nameB, sb, '#d0573f']].map(([n, s, c]) => ({ name: n, type: 'line', symbolSize: 6,
           itemStyle: { color: c }, data: years.map(y => (s.years[y] ? s.years[y].sanctioned[keep] : null)) })),
+      });
+      // small differences vanish between two big lines: B - A on its own axis shows them
+      const comparable = sa.seed === sb.seed && sa.sample === sb.sample;
+      main.querySelector('#side-note').textContent = comparable
+        ? `Same seed and sample: the same synthetic people, so B − A is the policy's difference, not sampling noise.`
+        : `Different seeds or samples: B − A mixes the policies' difference with sampling noise.`;
+      const diff = years.map(y => (sa.years[y] && sb.years[y] ? sb.years[y].sanctioned[keep] - sa.years[y].sanctioned[keep] : null));
+      chart(main.querySelector('#c-side-diff'), {
+        title: { text: `B − A: people under ${label(keep)}`, left: 0, top: 0, textStyle: { fontSize: 13, fontWeight: 600 } },
+        grid: { left: 64, right: 22, top: 36, bottom: 40 },
+        xAxis: categoryAxis(years, 'year'), yAxis: valueAxis('people (B − A)'),
+        series: [{ name: 'B − A', type: 'bar', barMaxWidth: 28, data: diff.map(v => (v === null ? null
+          : { value: v, itemStyle: { color: v < 0 ? '#2f5d9b' : '#d0573f' } })),
+          label: { show: true, position: 'top', formatter: d => (d.value > 0 ? '+' : '') + compact(d.value), color: '#5d6779', fontSize: 11 } }],
       });
       const blocked = s => y => (s.years[y] ? Object.values(s.years[y].blocked).reduce((x, v) => x + v, 0) : null);
       chart(main.querySelector('#c-side-blocked'), {
@@ -118,8 +144,9 @@ function moved(box, c) {
   const draw = () => {
     const s = box.querySelector('#ms').value;
     chart(box.querySelector('#c-moved'), {
-      legend: legend({ data: ['under both', 'only under A', 'only under B'] }),
-      xAxis: categoryAxis(years, 'year'), yAxis: valueAxis('people'),
+      // the people under both would dwarf those the difference moved: hidden until clicked
+      legend: legend({ data: ['under both', 'only under A', 'only under B'], selected: { 'under both': false } }),
+      xAxis: categoryAxis(years, 'year'), yAxis: valueAxis('people', { minInterval: 1 }),
       series: [['under both', 'both', '#9aa7bb'], ['only under A', 'only_a', '#2f5d9b'], ['only under B', 'only_b', '#d0573f']]
         .map(([n, k, col]) => ({ name: n, type: 'bar', stack: 'p', barMaxWidth: 40, itemStyle: { color: col },
           data: years.map(y => c.years[y][s][k]) })),

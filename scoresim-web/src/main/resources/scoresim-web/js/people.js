@@ -3,6 +3,7 @@
 import { get, cached } from './api.js';
 import { chart } from './charts.js';
 import { compact, num, label, esc, sampleText, date } from './format.js';
+import { notFound } from './results.js';
 
 const CATEGORIES = {
   sanctioned: 'Sanctioned', wrongful: 'Wrongly sanctioned', locked_in: 'Locked in', rewarded: 'Rewarded',
@@ -15,13 +16,18 @@ const ABOUT = {
 };
 
 export async function render(main, args) {
-  const runs = (await get('/api/runs')).filter(r => r.status === 'done');
+  const all = await get('/api/runs');
+  const runs = all.filter(r => r.status === 'done');
   if (!runs.length) {
     main.innerHTML = `<div class="head"><div><h1>People</h1></div></div>
       <div class="card empty">No finished run yet. <a href="#/run">Start one</a>, then follow its people here.</div>`;
     return;
   }
-  const id = runs.some(r => r.id === args[0]) ? args[0] : runs[0].id;
+  if (args[0] && !runs.some(r => r.id === args[0])) {
+    notFound(main, 'People', args[0], all, runs[0]);
+    return;
+  }
+  const id = args[0] || runs[0].id;
   const run = runs.find(r => r.id === id);
   if (args[0] !== id) history.replaceState(null, '', `#/people/${encodeURIComponent(id)}`);
   main.innerHTML = `
@@ -87,6 +93,7 @@ async function story(box, run, person) {
       ${p.role === 'child' && years.some(y => p.years[y].sanctions_any.length) ? `<div class="sub">A child is sanctioned
         through the adults of the household: see <a href="#/people/${encodeURIComponent(run.id)}/${s.household * 32}">person
         ${s.household * 32}</a>, its first adult.</div>` : ''}</div></header>
+      ${decisive(p)}
       <div class="chart tall" id="c-score"></div></div>
     <div class="grid2">
       <div class="card"><header><h3>Year by year</h3></header><div style="overflow:auto">${yearTable(p, years)}</div></div>
@@ -94,6 +101,13 @@ async function story(box, run, person) {
         <ul class="timeline">${events.map(event).join('') || '<li>No events at all.</li>'}</ul></div>
     </div>`;
   scoreChart(box.querySelector('#c-score'), s.scoring, p, years);
+}
+
+// What decided the life (explain's "decisive"), first: the list entries with their cause, the first sanctions and rewards.
+function decisive(p) {
+  if (!p.decisive || !p.decisive.length) return '';
+  return `<div class="decisive" id="decisive"><h3>What decided it</h3><ul>${p.decisive.map(d => `<li>
+    <span class="when">${d.day === null ? d.year : date(d.year, d.day)}</span>${esc(d.what)}</li>`).join('')}</ul></div>`;
 }
 
 function yearTable(p, years) {

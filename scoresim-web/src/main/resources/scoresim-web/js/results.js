@@ -4,6 +4,7 @@ import { get, cached } from './api.js';
 import { chart, legend, sideLegend, valueAxis, categoryAxis, PALETTE } from './charts.js';
 import * as uncertainty from './uncertainty.js';
 import { compact, num, pct, per1000, label, esc, sampleText } from './format.js';
+import { auditPanel } from './audit.js';
 
 export async function render(main, args) {
   const runs = await get('/api/runs');
@@ -13,7 +14,11 @@ export async function render(main, args) {
       <div class="card empty">No finished run yet. <a href="#/run">Start one</a>: the minimal scenario takes seconds.</div>`;
     return;
   }
-  const id = done.some(r => r.id === args[0]) ? args[0] : done[0].id;
+  if (args[0] && !done.some(r => r.id === args[0])) {
+    notFound(main, 'Results', args[0], runs, done[0]);
+    return;
+  }
+  const id = args[0] || done[0].id;
   if (args[0] !== id) history.replaceState(null, '', `#/results/${encodeURIComponent(id)}`);
   const run = await get(`/api/runs/${encodeURIComponent(id)}`);
   const summary = await cached(`/api/runs/${encodeURIComponent(id)}/summary`);
@@ -55,18 +60,18 @@ export async function render(main, args) {
         <div class="sub">${means('blocked')}</div></div></header>
         <div class="chart" id="c-blocked"></div></div>
       <div class="card"><header><div><h3>Score tiers at year end</h3>
-        <div class="sub">share of people in each tier on 31 December</div></div></header>
+        <div class="sub">share of people in each tier on 31 December; <span id="tier-main"></span></div></div></header>
         <div class="chart" id="c-tiers"></div></div>
       <div class="card"><header><div><h3>Score distribution at year end, <span id="hist-year"></span></h3>
         <div class="sub">people per 10-point score band</div></div>
-        <div class="row"><label class="small muted"><input type="checkbox" id="hist-log"> log scale</label>
+        <div class="row"><label class="small muted"><input type="checkbox" id="hist-log" checked> log scale</label>
         <input type="range" id="hist-slider" min="0" max="${years.length - 1}" value="${years.length - 1}" aria-label="year"></div></header>
         <div class="chart" id="c-hist"></div></div>
     </div>
     <div class="card" style="margin-top:16px">
       <header><div><h2>Who is sanctioned, and how fairly</h2>
-        <div class="sub">rates per 1,000 people of each group; the four-fifths rule flags a group whose rate is
-        below 80% of the highest group's (lowest ÷ highest &lt; 0.8)</div></div>
+        <div class="sub">rates per 1,000 people of each group; the audit divides each group's rate by the reference
+        group's and applies the four-fifths rule to the 95% interval of that ratio (band 0.8 – 1.25)</div></div>
         <div class="row">
           <label class="field">Sanction<select id="f-sanction">${sanctions.map(s => `<option value="${esc(s)}">${esc(label(s))}</option>`).join('')}</select></label>
           <label class="field">Group by<select id="f-attr">${attributes.map(a => `<option ${a === 'province' ? 'selected' : ''}>${esc(a)}</option>`).join('')}</select></label>
@@ -75,10 +80,13 @@ export async function render(main, args) {
       <div class="grid2">
         <div><h3 id="rank-title"></h3><div class="sub" id="rank-sub"></div><div class="chart" id="c-rank"></div></div>
         <div><h3>Audit <span class="small muted" style="font-weight:400"><span class="legend-line"></span>four-fifths line</span></h3>
-          <div class="sub">per group: sanction rate, and the share of the sanctioned who were sanctioned wrongly</div>
+          <div class="sub">per group: sanction rate, ratio to the reference group with its 95% interval, the four-fifths
+          verdict (inconclusive when the interval crosses 0.8 or 1.25), and the share of the sanctioned who were sanctioned wrongly</div>
           <div id="audit" style="margin-top:8px;max-height:420px;overflow:auto"></div></div>
       </div>
     </div>
+    <div class="card" style="margin-top:16px" id="fines-card"><header><div><h3>Fines charged</h3>
+      <div class="sub">${means('fines')}</div></div></header><div class="chart short" id="c-fines"></div></div>
     <div class="card" style="margin-top:16px"><header><div><h3>Wrongly sanctioned</h3>
       <div class="sub">share of the people under a sanction who would not have been without offences that cameras or
       databases misattributed to them</div></div></header><div class="chart short" id="c-wrongful"></div></div>`;
@@ -108,12 +116,17 @@ export async function render(main, args) {
   });
   const tierColors = ['#3a9d8f', '#8fc3a8', '#e0c060', '#e0a030', '#d0573f', '#a83a30', '#6d2a24'];
   const tierSide = sideLegend(tiers.length);
+  // the tier nearly everyone is in hides the others at full scale: it starts hidden, and the axis
+  // zooms to the share outside it (a click on its name shows it again)
+  const share = (t, y) => 100 * summary.years[y].tier_end[t] / Math.max(1, summary.years[y].population);
+  const mainTier = tiers.reduce((a, b) => (years.reduce((x, y) => x + share(b, y), 0) > years.reduce((x, y) => x + share(a, y), 0) ? b : a));
+  main.querySelector('#tier-main').textContent = `tier ${label(mainTier)} (${pct(share(mainTier, years[years.length - 1]) / 100)} in ${years[years.length - 1]}) is hidden so that the others show: click it to show it`;
   chart(main.querySelector('#c-tiers'), {
-    legend: tierSide.legend,
+    legend: Object.assign({}, tierSide.legend, { selected: { [mainTier]: false } }),
     grid: { left: 64, right: tierSide.right, top: tiers.length > 4 ? 20 : 44, bottom: 46 },
     tooltip: { trigger: 'axis', confine: true, valueFormatter: v => pct(v / 100) },
     xAxis: categoryAxis(years, 'year'),
-    yAxis: valueAxis('share of people (%)', { max: 100, axisLabel: { formatter: '{value}%', color: '#5d6779' } }),
+    yAxis: valueAxis('share of people (%)', { max: v => Math.min(100, niceCeil(v.max)), axisLabel: { formatter: '{value}%', color: '#5d6779' } }),
     series: tiers.map((t, i) => ({
       name: t, type: 'bar', stack: 'tiers', barMaxWidth: 40, itemStyle: { color: tierColors[Math.min(i, tierColors.length - 1)] },
       data: years.map(y => 100 * summary.years[y].tier_end[t] / Math.max(1, summary.years[y].population)),
@@ -121,6 +134,7 @@ export async function render(main, args) {
   });
 
   histogram(main, base, years);
+  fines(main.querySelector('#fines-card'), summary, years, defined.fines.unit);
   const wrongfulYears = years;
   chart(main.querySelector('#c-wrongful'), {
     legend: side.legend,
@@ -175,6 +189,39 @@ function claims(box, list) {
         label: { show: true, position: 'right', formatter: d => compact(d.value), color: '#1d2433' } }],
     });
   });
+}
+
+/** The round number at or above v that an axis ends on: 21.07 -> 30, 0.31 -> 0.4. */
+function niceCeil(v) {
+  if (!(v > 0)) return 1;
+  const step = 10 ** Math.floor(Math.log10(v));
+  return Math.ceil(v / step) * step;
+}
+
+// Fines charged per year and behaviour, in the metric's unit (yuan); no card when the scenario fines nothing.
+function fines(card, summary, years, unit) {
+  const fined = Object.keys(summary.years[years[0]].fines || {})
+    .filter(b => years.some(y => summary.years[y].fines[b] > 0));
+  if (!fined.length) { card.remove(); return; }
+  const side = sideLegend(fined.length);
+  chart(card.querySelector('#c-fines'), {
+    legend: side.legend,
+    tooltip: { trigger: 'axis', confine: true, valueFormatter: v => `${compact(v)} ${unit}` },
+    grid: { left: 64, right: side.right, top: fined.length > 4 ? 14 : 40, bottom: 40 },
+    xAxis: categoryAxis(years, 'year'),
+    yAxis: valueAxis(`fines charged (${unit})`),
+    series: fined.map(b => ({ name: b, type: 'bar', stack: 'fines', barMaxWidth: 40, data: years.map(y => summary.years[y].fines[b]) })),
+  });
+}
+
+/** A run id that names no finished run: said so, with the way to the latest (never another run's results in its place). */
+export function notFound(main, page, wanted, runs, latest) {
+  const known = runs.find(r => r.id === wanted);
+  main.innerHTML = `<div class="head"><div><h1>${esc(page)}</h1></div></div>
+    <div class="card empty" id="not-found"><b>Run not found:</b> <span class="mono">${esc(wanted)}</span>
+    ${known ? `is ${esc(known.status)}, not finished.` : 'is no run of this dashboard.'}
+    <a href="#/${page.toLowerCase()}/${encodeURIComponent(latest.id)}">See the latest finished run</a>
+    (${esc(latest.scenario)}, ${esc(latest.id)}).</div>`;
 }
 
 async function histogram(main, base, years) {
@@ -245,27 +292,6 @@ async function fairness(main, base, summary, sanction, attribute, year) {
         label: { formatter: '⅘ of the highest', position: 'end', color: '#c8453b', fontSize: 11 },
         data: [{ xAxis: 800 * top }] } : undefined }],
   });
-  auditTable(main.querySelector('#audit'), audit);
+  await auditPanel(main.querySelector('#audit'), base, summary, sanction, attribute, year);
 }
 
-function auditTable(box, audit) {
-  const attrs = Object.entries(audit);
-  if (!attrs.length) { box.innerHTML = '<div class="empty">No audit for this sanction.</div>'; return; }
-  let html = '<table class="audit"><thead><tr><th>Group</th><th class="num">per 1,000</th><th>rate</th><th class="num">wrongful</th></tr></thead><tbody>';
-  for (const [attr, a] of attrs) {
-    const rates = Object.entries(a.rates);
-    const max = Math.max(0, ...rates.map(([, r]) => r || 0));
-    const verdict = a.disparate_impact === null ? '<span class="pill">nobody sanctioned</span>'
-      : a.four_fifths_fails ? `<span class="pill bad">fails four-fifths: ${a.disparate_impact.toFixed(2)}</span>`
-      : `<span class="pill ok">passes four-fifths: ${a.disparate_impact.toFixed(2)}</span>`;
-    html += `<tr class="attr"><td colspan="3">${esc(attr)}</td><td class="num">${verdict}</td></tr>`;
-    for (const [value, r] of rates) {
-      const w = max > 0 ? 100 * (r || 0) / max : 0;
-      html += `<tr><td>${esc(label(value))}</td><td class="num">${per1000(r)}</td>
-        <td><div class="bar"><i style="width:${w}%;${max > 0 && r < 0.8 * max ? 'background:#d0573f' : ''}"></i>
-          ${max > 0 ? '<u style="left:80%"></u>' : ''}</div></td>
-        <td class="num">${a.wrongful_share[value] === null || a.wrongful_share[value] === undefined ? '–' : pct(a.wrongful_share[value])}</td></tr>`;
-    }
-  }
-  box.innerHTML = html + '</tbody></table>';
-}

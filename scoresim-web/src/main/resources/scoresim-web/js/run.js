@@ -70,6 +70,11 @@ export async function render(main, args) {
   async function describe(resetSample) {
     const s = await people();
     main.querySelector('#about').textContent = s.description || '';
+    // a draft with problems cannot run: Start waits until the editor has none
+    const start = main.querySelector('#start');
+    start.disabled = Boolean(s.errors);
+    start.title = s.errors ? 'Fix the problems of your edited scenario in the editor first' : '';
+    if (s.errors) main.querySelector('#about').insertAdjacentHTML('beforeend', ' <a href="#/scenarios">Open the editor</a>');
     if (resetSample) sampleIn.value = defaultSample(s.people, s.sample);
     const f = +sampleIn.value;
     main.querySelector('#size').textContent = s.people && f > 0 && f <= 1
@@ -91,7 +96,7 @@ export async function render(main, args) {
     box.innerHTML = runs.length === 0 ? '<div class="empty">None yet.</div>' : `<table><thead><tr><th>Scenario</th><th>Sample</th>
       <th class="num">Seed</th><th>Status</th><th>Started</th><th></th></tr></thead><tbody>${runs.slice(0, 12).map(r => `
       <tr><td><b>${esc(r.scenario)}</b><div class="small muted mono">${esc(r.id)}</div></td><td>${sampleText(r.sample)}</td>
-      <td class="num">${r.seed}</td><td>${statusPill(r.status)}</td><td class="small">${when(r.created)}</td>
+      <td class="num">${r.seed}</td><td data-status="${esc(r.id)}">${statusPill(r.status)}</td><td class="small">${when(r.created)}</td>
       <td>${r.status === 'done' ? `<a href="#/results/${encodeURIComponent(r.id)}">results</a> ·
         <a href="#/people/${encodeURIComponent(r.id)}">people</a>` : r.status === 'running' || r.status === 'queued'
         ? `<a href="#" data-watch="${esc(r.id)}">watch</a>` : ''}</td></tr>`).join('')}</tbody></table>`;
@@ -118,6 +123,10 @@ export async function render(main, args) {
       if (!main.querySelector('#w-bar')) return;
       main.querySelector('#w-title').textContent = `${s.scenario} · seed ${s.seed} · ${sampleText(s.sample)}`;
       main.querySelector('#w-status').innerHTML = statusPill(s.status);
+      // the runs table says the same as this card
+      main.querySelectorAll('#runs [data-status]').forEach(td => {
+        if (td.dataset.status === id) td.innerHTML = statusPill(s.status);
+      });
       const p = Math.round(100 * s.progress);
       main.querySelector('#w-pct').textContent = `${p}%`;
       const bar = main.querySelector('#w-bar');

@@ -29,7 +29,9 @@ import org.scoresim.model.ScenarioParser;
  * {@code scenarios/} (multiply by people per household and years for people-years; the
  * {@code bench} script prints people-years per second end to end).
  *
- * <pre>java -jar scoresim-bench/target/benchmarks.jar -p scenario=bench</pre>
+ * <pre>java -jar scoresim-bench/target/benchmarks.jar KernelBenchmark -p scenario=bench</pre>
+ *
+ * {@link ControlBenchmark} is its control: the same busy model written plainly, per agent.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -42,7 +44,7 @@ import org.scoresim.model.ScenarioParser;
 public class KernelBenchmark {
     static final int BATCH = 10_000;
 
-    @Param({"bench", "minimal"})
+    @Param({"bench", "bench-busy", "china-2013-2020", "minimal"})
     public String scenario;
 
     private Simulator kernel;

@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,10 +90,9 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Option(
             names = "--sample",
-            defaultValue = "1.0",
             paramLabel = "F",
-            description = "fraction of households, in (0, 1] (default: ${DEFAULT-VALUE})")
-    double sample;
+            description = "fraction of households, in (0, 1] (default: the scenario's sample, else 1: every household)")
+    Double sample;
 
     @Mixin
     EngineOptions engineOptions;
@@ -115,8 +116,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(
             names = "--out",
             paramLabel = "FILE",
-            description = "where the calibrated scenario goes (default: <scenario>-calibrated.yaml"
-                    + " in the current directory); never the scenario file itself")
+            description = "where the calibrated scenario goes (default: runs/<scenario>-calibrated-<timestamp>.yaml);"
+                    + " never the scenario file itself")
     Path out;
 
     @Option(names = "--force", description = "replace --out if it exists")
@@ -133,11 +134,17 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
+    private final Clock clock;
+
+    CalibrateCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (!(sample > 0 && sample <= 1)) {
+        if (sample != null && !(sample > 0 && sample <= 1)) {
             throw new ParameterException(spec.commandLine(), "--sample must be in (0, 1], got " + sample);
         }
         if (maxEvaluations < 1 || maxEvaluations > 1_000_000) {
@@ -171,9 +178,15 @@ final class CalibrateCommand implements Callable<Integer> {
             ValidateCommand.printProblems(e, err);
             return Main.BAD_INPUT;
         }
+        double sample = this.sample != null ? this.sample : scenario.defaultSample();
         Path target = null;
         if (!check) {
-            target = out != null ? out : defaultTarget(file);
+            if (out != null) {
+                target = out;
+            } else {
+                target = defaultTarget(file, clock);
+                Files.createDirectories(target.getParent());
+            }
             String problem = writable(target);
             if (problem != null) {
                 err.println(
@@ -181,7 +194,8 @@ final class CalibrateCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
         }
-        String tooSmall = SampleSize.problem(Plan.compile(scenario, seed, sample), "--sample");
+        Plan asWritten = Plan.compile(scenario, seed, sample);
+        String tooSmall = SampleSize.problem(asWritten, "--sample");
         if (tooSmall != null) {
             err.println("scoresim: " + tooSmall);
             return Main.BAD_INPUT;
@@ -194,7 +208,16 @@ final class CalibrateCommand implements Callable<Integer> {
                 err.printf(
                         "running %s as written (seed %d, %s) ...%n", ConsoleText.of(scenario.name()), seed, sampleText);
             }
-            Calibration.Evaluation e = calibration.evaluate(calibration.startValues());
+            Calibration.Evaluation e;
+            try (RunProgress bar = RunProgress.start(
+                    "simulating",
+                    err,
+                    !json && !noProgress,
+                    calibration::personYearsDone,
+                    asWritten::expectedPersonYears)) {
+                e = calibration.evaluate(calibration.startValues());
+                bar.finish();
+            }
             if (json) {
                 stdout.println(Json.write(result(targets, null, e, null, 1)));
             } else {
@@ -212,8 +235,8 @@ final class CalibrateCommand implements Callable<Integer> {
         }
 
         String name = optimiser == Calibration.Method.BOBYQA && targets.free().size() >= 2 ? "BOBYQA" : "CMA-ES";
-        Progress progress =
-                new Progress(err, !json && !noProgress, !json, targets.free().size(), maxEvaluations, name);
+        Progress progress = new Progress(
+                err, !json && !noProgress, !json, targets.free().size(), maxEvaluations, name, calibration, asWritten);
         Calibration.Fit fit;
         try {
             fit = calibration.fit(maxEvaluations, optimiser, progress);
@@ -249,7 +272,7 @@ final class CalibrateCommand implements Callable<Integer> {
             printValues(stdout, targets, fit);
             stdout.printf(
                     "%nWrote %s (the scenario with the fitted values; %s unchanged)%n",
-                    ConsoleText.of(target), ConsoleText.of(file));
+                    ConsoleText.place(target), ConsoleText.of(file));
         }
         stdout.flush();
         return 0;
@@ -265,20 +288,38 @@ final class CalibrateCommand implements Callable<Integer> {
         private final String optimiser;
         private ProgressBar progressBar;
         private boolean started;
+        /** The start's run, which may take a while: its people-years, until it is done. */
+        private RunProgress first;
 
-        Progress(PrintWriter err, boolean bar, boolean chatty, int free, int max, String optimiser) {
+        Progress(
+                PrintWriter err,
+                boolean bar,
+                boolean chatty,
+                int free,
+                int max,
+                String optimiser,
+                Calibration calibration,
+                Plan start) {
             this.optimiser = optimiser;
             this.err = err;
             this.bar = bar;
             this.chatty = chatty;
             this.free = free;
             this.max = max;
+            if (chatty) {
+                err.println("running the start (the scenario as written) ...");
+                err.flush();
+            }
+            first = RunProgress.start("start", err, bar, calibration::personYearsDone, start::expectedPersonYears);
         }
 
         @Override
         public void evaluated(int evaluations, Calibration.Evaluation last, Calibration.Evaluation best) {
             if (!started) {
                 started = true;
+                first.finish();
+                first.close();
+                first = null;
                 if (chatty) {
                     err.printf(
                             "start: loss %.4g (first run %.1f s, the slowest); fitting %d free value%s with %s, at most %d"
@@ -304,6 +345,9 @@ final class CalibrateCommand implements Callable<Integer> {
         }
 
         void close() {
+            if (first != null) {
+                first.close();
+            }
             if (progressBar != null) {
                 progressBar.close();
             }
@@ -319,11 +363,15 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code <scenario>-calibrated.yaml} in the current directory. The scenario file's own name
-     * may be anything a file system allows: the new one is a plain name.
+     * {@code runs/<scenario>-calibrated-<timestamp>.yaml} (runs/ is made if missing), beside the
+     * runs and ignored by git like them. The scenario file's own name may be anything a file system
+     * allows: the new one is a plain name.
      */
-    static Path defaultTarget(Path scenario) {
-        return Paths.get(FolderName.of(stem(scenario), "scenario") + "-calibrated.yaml");
+    static Path defaultTarget(Path scenario, Clock clock) {
+        return ScenarioFiles.home()
+                .resolve("runs")
+                .resolve(FolderName.of(stem(scenario), "scenario") + "-calibrated-"
+                        + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".yaml");
     }
 
     /** The scenario file's name without its extension. */

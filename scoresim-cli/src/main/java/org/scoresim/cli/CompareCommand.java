@@ -52,8 +52,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
-    @Option(names = "--json", description = "the comparison as JSON (docs/OUTPUTS.md)")
+    @Option(names = "--json", description = "the comparison as JSON (docs/OUTPUTS.md); no progress bar")
     boolean json;
+
+    @Option(names = "--no-progress", description = "no progress bar")
+    boolean noProgress;
 
     @Override
     public Integer call() throws Exception {
@@ -92,7 +95,12 @@ final class CompareCommand implements Callable<Integer> {
             err.println("comparing " + ConsoleText.of(a.name()) + " and " + ConsoleText.of(b.name())
                     + " on the same people ...");
         }
-        c.run(EngineOptions.threads(threads, spec));
+        // both scenarios on each household in turn: the bar counts the people-years of one
+        try (RunProgress bar =
+                RunProgress.start("comparing", err, !json && !noProgress, c::personYearsDone, c::expectedPersonYears)) {
+            c.run(EngineOptions.threads(threads, spec));
+            bar.finish();
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(c.toMap()));

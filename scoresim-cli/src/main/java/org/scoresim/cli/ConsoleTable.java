@@ -48,6 +48,7 @@ final class ConsoleTable {
                 row(out, r, Metric.MISATTRIBUTED, b);
             }
         }
+        fines(out, r);
         section(out, "Tiers at year end (people)");
         for (String t : r.tiers()) {
             row(out, r, Metric.TIER_END, t);
@@ -86,6 +87,31 @@ final class ConsoleTable {
         out.print(r, printer);
         Uncertainty.footnote(r, out.intervals, out.few, printer);
         ClaimTable.print(r, printer);
+    }
+
+    /** Fines charged, per behaviour that carries one, in the metric's unit (yuan). */
+    private static void fines(Sheet out, Results r) {
+        List<String> fined = new ArrayList<>();
+        for (String b : r.behaviours()) {
+            for (int y = 0; y < r.years(); y++) {
+                if (r.fines(y, b) != 0) {
+                    fined.add(b);
+                    break;
+                }
+            }
+        }
+        if (fined.isEmpty()) {
+            return;
+        }
+        section(out, "Fines charged (" + Metric.FINES.unit().word() + ")");
+        for (String b : fined) {
+            String[] line = new String[1 + r.years()];
+            line[0] = "  " + ConsoleText.of(Metric.FINES.label(b));
+            for (int y = 0; y < r.years(); y++) {
+                line[1 + y] = compact(Math.round(r.fines(y, b)));
+            }
+            out.lines.add(line);
+        }
     }
 
     private static boolean anyNonZero(Results r, Metric metric, String item) {

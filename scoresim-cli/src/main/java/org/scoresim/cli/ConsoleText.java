@@ -1,6 +1,7 @@
 package org.scoresim.cli;
 
 import java.nio.file.Path;
+import java.nio.file.Paths;
 
 /**
  * Text from a scenario or the command line, made safe to print on a terminal: a name may hold an
@@ -34,6 +35,16 @@ final class ConsoleText {
 
     static String of(Path path) {
         return of(String.valueOf(path));
+    }
+
+    /**
+     * A path as a closing line names it: relative to the current directory when it lies inside it
+     * ({@code runs/minimal-20261129-033905}), else as it is; escaped like {@link #of(Path)}.
+     */
+    static String place(Path path) {
+        Path here = Paths.get("").toAbsolutePath().normalize();
+        Path p = path.toAbsolutePath().normalize();
+        return of(p.startsWith(here) && !p.equals(here) ? here.relativize(p) : path);
     }
 
     private static boolean unsafe(int c) {

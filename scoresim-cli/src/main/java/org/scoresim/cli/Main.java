@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             CompareCommand.class,
             ExportCommand.class,
+            AuditCommand.class,
             SweepCommand.class,
             CalibrateCommand.class,
             ServeCommand.class,

@@ -21,6 +21,8 @@ final class ProgressOutput implements ProgressBarConsumer {
     private final Ticker ticker;
     private long lastWritten = Long.MIN_VALUE;
     private String pending;
+    /** The line written last: the same state is not written twice (a bar's close redraws its end). */
+    private String last;
 
     ProgressOutput(PrintWriter out, Ticker ticker) {
         this.out = out;
@@ -53,7 +55,12 @@ final class ProgressOutput implements ProgressBarConsumer {
     }
 
     private void write(String line) {
-        out.println(line.length() > WIDTH ? line.substring(0, WIDTH) : line);
+        String shown = line.length() > WIDTH ? line.substring(0, WIDTH) : line;
+        if (shown.equals(last)) {
+            return;
+        }
+        last = shown;
+        out.println(shown);
         out.flush();
     }
 

@@ -11,9 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Results;
 import org.scoresim.engine.results.Summary;
@@ -177,7 +174,7 @@ final class RunCommand implements Callable<Integer> {
                 ConsoleTable.print(results, stdout, !noIntervals);
                 stdout.printf(
                         "%nWrote %s (%,d households, %,d people, %.1f s, %,.0f people-years/s)%n",
-                        ConsoleText.of(output.path().resolve("summary.json")),
+                        written(output.path()),
                         results.households(),
                         results.people(),
                         results.seconds(),
@@ -200,6 +197,11 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Every file of a finished run, named in the closing line, and their folder. */
+    static String written(Path dir) {
+        return "summary.json, " + ResultsDatabase.FILE + " and " + Report.FILE + " in " + ConsoleText.place(dir) + "/";
+    }
+
     private static int unusable(Path dir, OutputDirectory.Unusable e, PrintWriter err) {
         err.println("scoresim: cannot write to " + ConsoleText.of(dir) + ": " + ConsoleText.of(e.getMessage()));
         return e.diskFull() ? Main.INTERNAL : Main.BAD_INPUT;
@@ -214,33 +216,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static Results simulate(Engine runner, PrintWriter err, boolean progress) throws InterruptedException {
-        if (!progress) {
-            return runner.run();
-        }
-        long total = Math.max(1, runner.expectedPersonYears());
-        ProgressBar bar = new ProgressBarBuilder()
-                .setTaskName("simulating")
-                .setInitialMax(total)
-                .setUnit(
-                        total >= 20_000_000 ? " M people-years" : " k people-years",
-                        total >= 20_000_000 ? 1_000_000 : 1_000)
-                .showSpeed()
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250)
-                .setConsumer(ProgressOutput.forStderr(err))
-                .build();
-        try {
-            ProgressTicker ticker = ProgressTicker.start(() -> bar.stepTo(Math.min(total, runner.personYearsDone())));
-            Results r;
-            try {
-                r = runner.run();
-            } finally {
-                ticker.close(); // before the last step, which no late tick may follow
-            }
-            bar.stepTo(total);
+        try (RunProgress bar =
+                RunProgress.start("simulating", err, progress, runner::personYearsDone, runner::expectedPersonYears)) {
+            Results r = runner.run();
+            bar.finish();
             return r;
-        } finally {
-            bar.close();
         }
     }
 }

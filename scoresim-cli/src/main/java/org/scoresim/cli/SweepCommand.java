@@ -89,10 +89,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(
             names = "--sample",
-            defaultValue = "1.0",
             paramLabel = "F",
-            description = "fraction of households, in (0, 1] (default: ${DEFAULT-VALUE})")
-    double sample;
+            description = "fraction of households, in (0, 1] (default: the scenario's sample, else 1: every household)")
+    Double sample;
 
     @Mixin
     EngineOptions engineOptions;
@@ -135,7 +134,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (!(sample > 0 && sample <= 1)) {
+        if (sample != null && !(sample > 0 && sample <= 1)) {
             throw new ParameterException(spec.commandLine(), "--sample must be in (0, 1], got " + sample);
         }
         if (replications < 1 || replications > SweepDesign.MAX_REPLICATIONS) {
@@ -161,6 +160,7 @@ final class SweepCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         Scenario base = design.scenario();
+        double fraction = design.sample();
         List<SweepStatistics.Output> outputs;
         try {
             outputs = SweepStatistics.outputs(base, metrics);
@@ -235,7 +235,7 @@ final class SweepCommand implements Callable<Integer> {
                         replications,
                         replications == 1 ? "" : "s",
                         total,
-                        ConsoleText.of(dir));
+                        ConsoleText.place(dir));
             }
             if (doneBefore > 0) {
                 err.printf("resuming: %d of %d runs already done%n", doneBefore, total);
@@ -252,7 +252,7 @@ final class SweepCommand implements Callable<Integer> {
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("scenario", base.name());
-                m.put("sample", sample);
+                m.put("sample", fraction);
                 m.put("seed", seed);
                 m.put("replications", replications);
                 m.put("year", reported);
@@ -274,9 +274,9 @@ final class SweepCommand implements Callable<Integer> {
                         grid.size(),
                         replications,
                         seeds,
-                        sample >= 1
+                        fraction >= 1
                                 ? "every household"
-                                : new java.math.BigDecimal(100 * sample)
+                                : new java.math.BigDecimal(100 * fraction)
                                                 .round(new java.math.MathContext(4))
                                                 .stripTrailingZeros()
                                                 .toPlainString()
@@ -285,7 +285,7 @@ final class SweepCommand implements Callable<Integer> {
                 SweepTable.print(stdout, header, table, replications, sample);
                 stdout.printf(
                         "%nEvery figure of every run, all years: %s (tables points, runs, metrics)%n",
-                        ConsoleText.of(sweep.database()));
+                        ConsoleText.place(sweep.database()));
             }
             stdout.flush();
             return 0;
@@ -337,7 +337,8 @@ final class SweepCommand implements Callable<Integer> {
                 @Override
                 public void starting(SweepDatabase.RunKey run) {
                     if (bar != null) {
-                        bar.setExtraMessage(" point " + (run.point() + 1) + ", replication " + (run.replication() + 1));
+                        // numbered as in the database: from 0
+                        bar.setExtraMessage(" point " + run.point() + ", replication " + run.replication());
                     }
                 }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.scoresim.experiments.sweep.SweepStatistics;
+import org.scoresim.store.SweepDatabase;
 
 /** A sweep's figures per point, as the console table and as {@code sweep --json}. */
 final class SweepTable {
@@ -24,6 +25,7 @@ final class SweepTable {
             PrintWriter out, String header, List<SweepStatistics.Point> table, int replications, double sample) {
         out.println(header);
         out.println(uncertainty(replications, sample));
+        out.println("(points numbered from 0, as point_id in " + SweepDatabase.FILE + ")");
         int width = 12;
         for (SweepStatistics.Point point : table) {
             for (SweepStatistics.Estimate e : point.estimates()) {
@@ -33,7 +35,8 @@ final class SweepTable {
         for (SweepStatistics.Point point : table) {
             List<String> set = new ArrayList<>();
             point.set().forEach((k, v) -> set.add(k + "=" + v));
-            out.printf("%npoint %d of %d: %s%n", point.index() + 1, table.size(), String.join(", ", set));
+            // numbered as point_id in sweep.duckdb and "point" in sweep --json: from 0
+            out.printf("%npoint %d: %s%n", point.index(), String.join(", ", set));
             for (SweepStatistics.Estimate e : point.estimates()) {
                 out.printf("  %-" + width + "s %14s", e.output().label(), count(e.mean()));
                 if (replications > 1) {

@@ -94,13 +94,37 @@ class OutputFolderTest {
     }
 
     @Test
-    void calibratesNewFileHasAPlainName() {
-        assertThat(CalibrateCommand.defaultTarget(Paths.get("scenarios", "china-2013-2020.yaml")))
-                .isEqualTo(Paths.get("china-2013-2020-calibrated.yaml"));
-        assertThat(CalibrateCommand.defaultTarget(Paths.get("/x", "..\u001b[2J.yaml")))
-                .isEqualTo(Paths.get("2J-calibrated.yaml"));
-        assertThat(CalibrateCommand.defaultTarget(Paths.get("\u4e2d\u56fd.yaml")))
-                .isEqualTo(Paths.get("scenario-calibrated.yaml"));
+    void calibratesNewFileHasAPlainNameUnderRuns() {
+        Path runs = ScenarioFiles.home().resolve("runs");
+        assertThat(CalibrateCommand.defaultTarget(Paths.get("scenarios", "china-2013-2020.yaml"), CLOCK))
+                .isEqualTo(runs.resolve("china-2013-2020-calibrated-20261129-003120.yaml"));
+        assertThat(CalibrateCommand.defaultTarget(Paths.get("/x", "..\u001b[2J.yaml"), CLOCK))
+                .isEqualTo(runs.resolve("2J-calibrated-20261129-003120.yaml"));
+        assertThat(CalibrateCommand.defaultTarget(Paths.get("\u4e2d\u56fd.yaml"), CLOCK))
+                .isEqualTo(runs.resolve("scenario-calibrated-20261129-003120.yaml"));
+    }
+
+    /** Without --out the calibrated scenario goes under runs/ (ignored by git), and the closing line says where. */
+    @Test
+    void calibrateWritesUnderRunsAndSaysWhere() throws Exception {
+        Path scenario = Files.writeString(tmp.resolve("tiny.yaml"), CalibrateCommandTest.TINY);
+        Path targets = Files.writeString(tmp.resolve("targets.yaml"), CalibrateCommandTest.TINY_TARGETS);
+        RunCommandTest.Outcome o = inHome(
+                "calibrate",
+                scenario.toString(),
+                "--targets",
+                targets.toString(),
+                "--sample",
+                "0.05",
+                "--max-evaluations",
+                "2",
+                "--no-progress");
+        assertThat(o.code()).as(o.err()).isZero();
+        Path written = tmp.resolve("home/runs/tiny-calibrated-20261129-003120.yaml");
+        assertThat(names(tmp.resolve("home/runs")))
+                .containsExactly(written.getFileName().toString());
+        assertThat(o.out()).contains("Wrote " + written + " (the scenario with the fitted values;");
+        assertThat(names(tmp)).containsExactlyInAnyOrder("home", "tiny.yaml", "targets.yaml");
     }
 
     @Test

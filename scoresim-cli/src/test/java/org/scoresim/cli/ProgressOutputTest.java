@@ -25,6 +25,19 @@ class ProgressOutputTest {
     }
 
     @Test
+    void theSameStateIsWrittenOnce() {
+        StringWriter text = new StringWriter();
+        AtomicLong now = new AtomicLong();
+        ProgressOutput out = new ProgressOutput(new PrintWriter(text), now::get);
+        out.accept("calibrating 100% 60/60 runs");
+        now.set(6_000_000_000L);
+        out.accept("calibrating 100% 60/60 runs"); // a bar's close redraws its last state
+        out.accept("calibrating 100% 60/60 runs");
+        out.close();
+        assertThat(text.toString().lines().toList()).containsExactly("calibrating 100% 60/60 runs");
+    }
+
+    @Test
     void aRunsLogHoldsPlainShortLines(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -13,8 +13,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads {@code channels} and {@code behaviours} (docs/MODEL.md sections 3 and 4). */
 final class BehaviourReader {
-    static final int MAX_CHANNELS = 64;
-    static final int MAX_BEHAVIOURS = 64;
+    static final int MAX_CHANNELS = Limits.MAX_CHANNELS;
+    static final int MAX_BEHAVIOURS = Limits.MAX_BEHAVIOURS;
     static final List<String> CHANNEL_KEYS = List.of("coverage", "coverage_by_province", "false_match");
     static final List<String> BEHAVIOUR_KEYS = List.of(
             "who", "rate", "heterogeneity", "multipliers", "deterrence", "detection", "points", "fine", "lists");

@@ -15,6 +15,27 @@ public final class Limits {
     /** People of a household at most (16 adults and 16 children): the engine's per-household arrays. */
     public static final int MAX_HOUSEHOLD = 32;
 
+    /** Behaviours of a scenario at most: a person's measures and triggers are bits of a {@code long}. */
+    public static final int MAX_BEHAVIOURS = 64;
+
+    /** Detection channels of a scenario at most. */
+    public static final int MAX_CHANNELS = 64;
+
+    /**
+     * Detection entries of one behaviour at most: each names a different channel. The engine's
+     * draw map (its {@code Draws}) gives an event's key two slots per entry, up to this many.
+     */
+    public static final int MAX_DETECTIONS = MAX_CHANNELS;
+
+    /** Lists at most: a person's lists are bits of an {@code int}, and the draw map has a list-stay slot per list. */
+    public static final int MAX_LISTS = 32;
+
+    /** Sanctions and rewards together at most: a person's measures are bits of a {@code long}. */
+    public static final int MAX_MEASURES = 64;
+
+    /** Travel modes at most. */
+    public static final int MAX_MODES = 16;
+
     /** Entries of the engine's per-household event arrays: int-indexed, grown by doubling from 64. */
     public static final int HOUSEHOLD_EVENTS = 1 << 30;
 

@@ -16,8 +16,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads {@code sanctions}, {@code rewards} and {@code travel} (docs/MODEL.md section 6). */
 final class MeasureReader {
-    static final int MAX_MEASURES = 64;
-    static final int MAX_MODES = 16;
+    static final int MAX_MEASURES = Limits.MAX_MEASURES;
+    static final int MAX_MODES = Limits.MAX_MODES;
     static final List<String> MEASURE_KEYS = List.of("when", "duration_days", "active_from", "enforcement", "target");
     static final List<String> WHEN_KEYS = List.of("tiers", "lists", "behaviours");
     static final List<String> MODE_KEYS = List.of("trips_per_year", "multipliers", "blocked_by");

@@ -42,12 +42,27 @@ public record Scenario(
     /**
      * docs/MODEL.md section 2. {@code adults} and {@code children} map a count to its weight;
      * {@code attributes} map an attribute name to its values' weights (weights need not sum to 1).
+     * {@code householdAttributes}: the attributes drawn once per household and shared by its
+     * members, in the order of {@code attributes}; the others are drawn for each person.
      */
     public record Population(
             long size,
             Map<Integer, Double> adults,
             Map<Integer, Double> children,
-            Map<String, Map<String, Double>> attributes) {}
+            Map<String, Map<String, Double>> attributes,
+            java.util.List<String> householdAttributes) {
+        /** Without {@code household_attributes}: {@code province} and {@code setting}, those declared. */
+        public static java.util.List<String> defaultHouseholdAttributes(java.util.Collection<String> attributes) {
+            return attributes.stream()
+                    .filter(a -> a.equals("province") || a.equals("setting"))
+                    .toList();
+        }
+
+        /** Whether the attribute is shared by a household's members. */
+        public boolean ofHousehold(String attribute) {
+            return householdAttributes.contains(attribute);
+        }
+    }
 
     /** A detection channel (docs/MODEL.md section 4). {@code coverageByProvince} may be empty. */
     public record Channel(String name, Curve coverage, Map<String, Curve> coverageByProvince, double falseMatch) {}

@@ -35,14 +35,14 @@ final class ScenarioReader {
             "claims",
             "sample");
     static final List<String> YEARS_KEYS = List.of("from", "to");
-    static final List<String> POPULATION_KEYS = List.of("size", "households", "attributes");
+    static final List<String> POPULATION_KEYS = List.of("size", "households", "attributes", "household_attributes");
     static final List<String> HOUSEHOLDS_KEYS = List.of("adults", "children");
     static final List<String> LIST_KEYS = List.of("active_from", "exit_rate", "min_years", "max_years");
     static final List<String> SCORING_KEYS = List.of("initial", "min", "max", "recovery", "tiers");
     static final List<String> RECOVERY_KEYS = List.of("points_per_clean_year", "expiry_years");
     static final List<String> TIER_KEYS = List.of("name", "min");
     static final List<String> ROLLOUT_KEYS = List.of("default", "provinces");
-    static final int MAX_LISTS = 32;
+    static final int MAX_LISTS = Limits.MAX_LISTS;
     static final int MAX_TIERS = 32;
     static final long MAX_POPULATION = 3_000_000_000L;
     static final int MAX_GROUPS = 20_000;
@@ -134,7 +134,7 @@ final class ScenarioReader {
     }
 
     private Scenario.Population population(Block top) {
-        String expected = "{size, households, attributes}";
+        String expected = "{size, households, attributes, household_attributes}";
         Node node = r.required(top, "population", expected);
         Block b = node == null ? null : r.block(node, "population", expected, POPULATION_KEYS);
         if (b == null) {
@@ -169,11 +169,36 @@ final class ScenarioReader {
         }
         known.populationSize = size;
         Map<String, Map<String, Double>> attributes = attributes(b.get("attributes"), b.path("attributes"));
-        if (size == null || adults == null || children == null || attributes == null) {
+        List<String> shared = attributes == null ? null : householdAttributes(b, attributes);
+        if (size == null || adults == null || children == null || attributes == null || shared == null) {
             return null;
         }
         return new Scenario.Population(
-                size, Collections.unmodifiableMap(adults), Collections.unmodifiableMap(children), attributes);
+                size, Collections.unmodifiableMap(adults), Collections.unmodifiableMap(children), attributes, shared);
+    }
+
+    /**
+     * {@code population.household_attributes}: the attributes every member of a household shares
+     * (docs/MODEL.md 2), in the order of {@code attributes}; absent, {@code province} and {@code setting}.
+     */
+    private List<String> householdAttributes(Block b, Map<String, Map<String, Double>> attributes) {
+        if (!b.has("household_attributes")) {
+            return Scenario.Population.defaultHouseholdAttributes(attributes.keySet());
+        }
+        List<NodeReader.Ref> refs = r.names(b.get("household_attributes"), b.path("household_attributes"), "attribute");
+        if (refs == null) {
+            return null;
+        }
+        boolean ok = true;
+        Set<String> named = new HashSet<>();
+        for (NodeReader.Ref ref : refs) {
+            named.add(ref.name());
+            if (!attributes.containsKey(ref.name())) {
+                problems.at(ref.node(), ref.path(), Nodes.unknown("attribute", ref.name(), attributes.keySet()));
+                ok = false;
+            }
+        }
+        return ok ? attributes.keySet().stream().filter(named::contains).toList() : null;
     }
 
     private static boolean onlyEmpty(Map<Integer, Double> counts) {

@@ -129,6 +129,18 @@ public final class ScenarioWriter {
                         .append(": ")
                         .append(flow(values, ScenarioWriter::number))
                         .append('\n'));
+        // written only when it differs from the default, so that scenarios without it keep their hash
+        if (!p.householdAttributes()
+                .equals(Scenario.Population.defaultHouseholdAttributes(
+                        p.attributes().keySet()))) {
+            y.append("  household_attributes: [")
+                    .append(String.join(
+                            ", ",
+                            p.householdAttributes().stream()
+                                    .map(ScenarioWriter::text)
+                                    .toList()))
+                    .append("]\n");
+        }
     }
 
     private static void behaviour(StringBuilder y, Scenario.Behaviour b) {

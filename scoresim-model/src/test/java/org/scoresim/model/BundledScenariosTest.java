@@ -71,5 +71,8 @@ class BundledScenariosTest {
         assertThat(ScenarioParser.parse(Fixtures.SCENARIOS.resolve("bench.yaml"))
                         .claims())
                 .isEmpty();
+        assertThat(ScenarioParser.parse(Fixtures.SCENARIOS.resolve("bench-busy.yaml"))
+                        .claims())
+                .isEmpty();
     }
 }

@@ -129,6 +129,46 @@ class ReferencesTest {
     }
 
     @Test
+    void householdAttributesNameAttributes() {
+        String setting = "    setting: {urban: 0.6, rural: 0.4}\n";
+        assertOnly(
+                edit(setting, setting + "  household_attributes: [province, setings]\n"),
+                "setings",
+                "population.household_attributes[1]",
+                "unknown attribute 'setings'; did you mean 'setting'?");
+        assertOnly(
+                edit(setting, setting + "  household_attributes: [province, province]\n"),
+                "province]",
+                "population.household_attributes[1]",
+                "attribute 'province' is named twice");
+        assertOnly(
+                edit(setting, setting + "  household_attributes: province\n"),
+                "province\n",
+                "population.household_attributes",
+                "a list of attribute names");
+    }
+
+    @Test
+    void householdAttributesDefaultToProvinceAndSettingInTheAttributesOrder() throws Exception {
+        String setting = "    setting: {urban: 0.6, rural: 0.4}\n";
+        assertThat(ScenarioParser.parse(Fixtures.minimal(), Fixtures.FILE)
+                        .population()
+                        .householdAttributes())
+                .containsExactly("province", "setting");
+        Scenario s = ScenarioParser.parse(
+                edit(setting, setting + "    income: {low: 1, high: 1}\n  household_attributes: [income, province]\n"),
+                Fixtures.FILE);
+        assertThat(s.population().householdAttributes()).containsExactly("province", "income");
+        assertThat(s.population().ofHousehold("setting")).isFalse();
+        // written back only when it differs from the default, so other scenarios keep their hash
+        assertThat(ScenarioWriter.toYaml(s)).contains("household_attributes: [province, income]");
+        assertThat(ScenarioParser.parse(ScenarioWriter.toYaml(s), Fixtures.FILE))
+                .isEqualTo(s);
+        assertThat(ScenarioWriter.toYaml(ScenarioParser.parse(Fixtures.minimal(), Fixtures.FILE)))
+                .doesNotContain("household_attributes");
+    }
+
+    @Test
     void provincesAreValuesOfTheProvinceAttribute() {
         assertOnly(
                 edit("{south: {2013: 0.0", "{sout: {2013: 0.0"),

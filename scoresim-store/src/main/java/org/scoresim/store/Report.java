@@ -17,6 +17,7 @@ import java.util.Set;
 import org.scoresim.engine.explain.Explain;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.results.Audit;
+import org.scoresim.engine.results.ClaimFigures;
 import org.scoresim.engine.results.Interval;
 import org.scoresim.engine.results.Results;
 import org.scoresim.engine.results.Summary;
@@ -135,6 +136,7 @@ public final class Report {
         d.put("rates", rates);
         d.put("audit", audit);
         d.put("four_fifths", Audit.FOUR_FIFTHS);
+        d.put("claims", ClaimFigures.maps(r));
         d.put("stories", stories(r));
         return d;
     }
@@ -201,6 +203,8 @@ public final class Report {
                         s.put("category", category);
                         s.put("id", id);
                         s.put("text", Explain.text(story));
+                        // the same life as data, for the page's timeline and year table
+                        s.put("person", ((List<?>) story.get("people")).get(0));
                         out.add(s);
                     }
                 }

@@ -32,7 +32,9 @@ import org.scoresim.model.ScenarioWriter;
  * metrics(run_id, year, attribute, value, metric, item, count)
  * score_hist(run_id, year, bin_low, count)
  * stories(run_id, category, rank, person_id)
- * audit(run_id, year, sanction, attribute, value, rate, wrongful_share, disparate_impact, four_fifths_fails)
+ * audit(run_id, year, sanction, attribute, value, reference, people, sanctioned, rate, ratio, ratio_lo, ratio_hi,
+ *       verdict, wrongful, wrongful_rate, wrongful_share, lowest_tier_years, locked_in, simulated_people,
+ *       simulated_sanctioned)
  * interval95(run_id, year, metric, item, lo, hi)
  * </pre>
  *
@@ -69,9 +71,51 @@ public final class ResultsDatabase {
         t.put(
                 "audit",
                 "run_id VARCHAR, year INTEGER, sanction VARCHAR, attribute VARCHAR, value VARCHAR,"
-                        + " rate DOUBLE, wrongful_share DOUBLE, disparate_impact DOUBLE, four_fifths_fails BOOLEAN");
+                        + " reference VARCHAR, people BIGINT, sanctioned BIGINT, rate DOUBLE, ratio DOUBLE,"
+                        + " ratio_lo DOUBLE, ratio_hi DOUBLE, verdict VARCHAR, wrongful BIGINT, wrongful_rate DOUBLE,"
+                        + " wrongful_share DOUBLE, lowest_tier_years DOUBLE, locked_in BIGINT,"
+                        + " simulated_people BIGINT, simulated_sanctioned BIGINT");
         t.put("interval95", "run_id VARCHAR, year INTEGER, metric VARCHAR, item VARCHAR, lo DOUBLE, hi DOUBLE");
         return java.util.Collections.unmodifiableMap(t);
+    }
+
+    /** {@code COMMENT ON} the audit table and its columns, as docs/OUTPUTS.md describes them. */
+    static final Map<String, String> AUDIT_COMMENTS = auditComments();
+
+    private static Map<String, String> auditComments() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put(
+                "",
+                "The fairness audit: one row per year, sanction, attribute (or pair of attributes) and group,"
+                        + " its rate and its ratio to the named reference group with a 95% interval");
+        m.put("run_id", "the run");
+        m.put("year", "the calendar year");
+        m.put("sanction", "the sanction");
+        m.put("attribute", "the attribute, or two joined by a comma (province,income) for their intersection");
+        m.put("value", "the group: the attribute's value, or the two values joined by a comma");
+        m.put(
+                "reference",
+                "the reference group of the ratio: the lowest rate above 0 (NULL when no one is sanctioned)");
+        m.put("people", "people in the group, scaled");
+        m.put("sanctioned", "people of the group sanctioned at any instant of the year, scaled");
+        m.put("rate", "sanctioned / people (NULL with no people)");
+        m.put("ratio", "rate / the reference's rate (1 for the reference itself)");
+        m.put("ratio_lo", "lower end of the ratio's 95% log-ratio interval, from the simulated counts");
+        m.put("ratio_hi", "upper end of that interval");
+        m.put(
+                "verdict",
+                "four-fifths rule: fails when the interval lies outside [0.8, 1.25], passes when inside,"
+                        + " inconclusive when it crosses 0.8 or 1.25; reference for the reference");
+        m.put(
+                "wrongful",
+                "people of the group who would not have had the sanction without misattributed events, scaled");
+        m.put("wrongful_rate", "wrongful / people");
+        m.put("wrongful_share", "wrongful / sanctioned (NULL when none is sanctioned)");
+        m.put("lowest_tier_years", "year ends in the lowest tier per member, from the first year to this one");
+        m.put("locked_in", "people of the group in the lowest tier at each of the last 3 year ends, scaled");
+        m.put("simulated_people", "people of the group simulated (of the sample)");
+        m.put("simulated_sanctioned", "of them, sanctioned");
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /**
@@ -120,6 +164,11 @@ public final class ResultsDatabase {
             try (Statement s = c.createStatement()) {
                 for (Map.Entry<String, String> t : TABLES.entrySet()) {
                     s.execute("CREATE TABLE " + t.getKey() + " (" + t.getValue() + ")");
+                }
+                for (Map.Entry<String, String> comment : AUDIT_COMMENTS.entrySet()) {
+                    s.execute("COMMENT ON "
+                            + (comment.getKey().isEmpty() ? "TABLE audit" : "COLUMN audit." + comment.getKey())
+                            + " IS '" + comment.getValue().replace("'", "''") + "'");
                 }
             }
             String id = runId(r);
@@ -240,29 +289,31 @@ public final class ResultsDatabase {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** The audit rows, every pair of attributes' intersections included ({@link Audit#rows}). */
     private static void audit(DuckDBAppender a, Results r, String id) throws SQLException {
-        for (int y = 0; y < r.years(); y++) {
-            for (Map.Entry<String, Object> s : Audit.of(r, y).entrySet()) {
-                for (Map.Entry<String, Object> at : ((Map<String, Object>) s.getValue()).entrySet()) {
-                    Map<String, Object> e = (Map<String, Object>) at.getValue();
-                    Map<String, Object> rates = (Map<String, Object>) e.get("rates");
-                    Map<String, Object> wrongful = (Map<String, Object>) e.get("wrongful_share");
-                    for (String value : rates.keySet()) {
-                        a.beginRow()
-                                .append(id)
-                                .append(r.firstYear() + y)
-                                .append(s.getKey())
-                                .append(at.getKey())
-                                .append(value)
-                                .append((Double) rates.get(value))
-                                .append((Double) wrongful.get(value))
-                                .append((Double) e.get("disparate_impact"))
-                                .append((Boolean) e.get("four_fifths_fails"))
-                                .endRow();
-                    }
-                }
-            }
+        for (Audit.Row row : Audit.rows(r, new Audit.Options(null, true))) {
+            a.beginRow()
+                    .append(id)
+                    .append(row.year())
+                    .append(row.sanction())
+                    .append(row.attribute())
+                    .append(row.group())
+                    .append(row.reference())
+                    .append(row.people())
+                    .append(row.sanctioned())
+                    .append(row.rate())
+                    .append(row.ratio())
+                    .append(row.ratioLo())
+                    .append(row.ratioHi())
+                    .append(row.verdict())
+                    .append(row.wrongful())
+                    .append(row.wrongfulRate())
+                    .append(row.wrongfulShare())
+                    .append(row.lowestTierYears())
+                    .append(row.lockedIn())
+                    .append(row.simulatedPeople())
+                    .append(row.simulatedSanctioned())
+                    .endRow();
         }
     }
 

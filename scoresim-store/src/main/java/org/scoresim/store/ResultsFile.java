@@ -55,18 +55,29 @@ public final class ResultsFile {
     public record Story(String category, int rank, long personId) {}
 
     /**
-     * An {@code audit} row: one sanction's rate for one attribute value and the attribute's disparity
-     * figures; null where a figure is not defined (no one in the group, no one sanctioned).
+     * An {@code audit} row (docs/OUTPUTS.md): one sanction's figures for one group of an attribute
+     * (or of two, joined by a comma) in one year; null where a figure is not defined.
      */
     public record AuditRow(
             int year,
             String sanction,
             String attribute,
             String value,
+            String reference,
+            long people,
+            long sanctioned,
             Double rate,
+            Double ratio,
+            Double ratioLo,
+            Double ratioHi,
+            String verdict,
+            long wrongful,
+            Double wrongfulRate,
             Double wrongfulShare,
-            Double disparateImpact,
-            boolean fourFifthsFails) {}
+            Double lowestTierYears,
+            long lockedIn,
+            long simulatedPeople,
+            long simulatedSanctioned) {}
 
     /** An {@code interval95} row of a sampled run; a bound is null where it is not defined. */
     public record Interval(int year, String metric, String item, Double lo, Double hi) {}
@@ -153,18 +164,30 @@ public final class ResultsFile {
     /** The {@code audit} rows, in the order written (year, sanction, attribute, value). */
     public List<AuditRow> audit() throws IOException {
         return query(
-                "SELECT year, sanction, attribute, value, rate, wrongful_share, disparate_impact, four_fifths_fails"
-                        + " FROM audit ORDER BY rowid",
+                "SELECT year, sanction, attribute, value, reference, people, sanctioned, rate, ratio, ratio_lo,"
+                        + " ratio_hi, verdict, wrongful, wrongful_rate, wrongful_share, lowest_tier_years, locked_in,"
+                        + " simulated_people, simulated_sanctioned FROM audit ORDER BY rowid",
                 List.of(),
                 r -> new AuditRow(
                         r.getInt(1),
                         r.getString(2),
                         r.getString(3),
                         r.getString(4),
-                        nullable(r, 5),
-                        nullable(r, 6),
-                        nullable(r, 7),
-                        r.getBoolean(8)));
+                        r.getString(5),
+                        r.getLong(6),
+                        r.getLong(7),
+                        nullable(r, 8),
+                        nullable(r, 9),
+                        nullable(r, 10),
+                        nullable(r, 11),
+                        r.getString(12),
+                        r.getLong(13),
+                        nullable(r, 14),
+                        nullable(r, 15),
+                        nullable(r, 16),
+                        r.getLong(17),
+                        r.getLong(18),
+                        r.getLong(19)));
     }
 
     /** The {@code interval95} rows (none for a run of every household), in the order written. */

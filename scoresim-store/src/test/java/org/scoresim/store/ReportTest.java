@@ -59,4 +59,21 @@ class ReportTest {
         assertThat(stories)
                 .allSatisfy(s -> assertThat((String) s.get("text")).contains("Person " + s.get("id"), "year end"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void storiesCarryTheLifeAsDataOpeningWithWhatDecidedItAndTheClaimsComeAlong() throws Exception {
+        Results r = StoreFixture.run(0.2);
+        Map<String, Object> d = Report.data(r, "test");
+        assertThat(d.get("claims")).isEqualTo(org.scoresim.engine.results.ClaimFigures.maps(r));
+        for (Map<String, Object> s : (List<Map<String, Object>>) d.get("stories")) {
+            Map<String, Object> person = (Map<String, Object>) s.get("person");
+            assertThat(person.get("id")).isEqualTo(s.get("id"));
+            assertThat((Map<String, Object>) person.get("years")).hasSize(3);
+            // every sampled life was listed, sanctioned, locked in or rewarded: something decided it
+            List<Map<String, Object>> decisive = (List<Map<String, Object>>) person.get("decisive");
+            assertThat(decisive).isNotEmpty();
+            assertThat((String) s.get("text")).contains("What decided it:\n    ");
+        }
+    }
 }

@@ -24,6 +24,7 @@ import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
 import org.scoresim.model.ScenarioParser;
 import org.scoresim.model.ScenarioWriter;
+import org.scoresim.store.AuditRows;
 import org.scoresim.store.ResultsDatabase;
 import org.scoresim.store.ResultsFile;
 
@@ -114,6 +115,7 @@ final class RunsApi {
                             .orElseThrow(() -> HttpError.notFound("run " + r.id + " has no summary.json")));
         });
         app.get("/api/runs/{id}/metrics", this::metrics);
+        app.get("/api/runs/{id}/audit", this::audit);
         app.get(
                 "/api/runs/{id}/score_hist",
                 ctx -> Dashboard.json(ctx, figures(done(ctx.pathParam("id")), "score_hist.json")));
@@ -296,6 +298,66 @@ final class RunsApi {
                             + "breakdowns of runs from before a restart come from that file");
         }
         Dashboard.json(ctx, MetricRows.of(store.get().metrics(attribute, metric, item)));
+    }
+
+    /**
+     * The audit rows (docs/OUTPUTS.md, table {@code audit}) of a run, from memory or its results
+     * database: {@code year}, {@code sanction}, {@code attribute} (one attribute, or two joined by a
+     * comma; default: every single attribute) and {@code reference} (a group to measure against) narrow
+     * or re-measure them; a 400 for a value the run does not have.
+     */
+    private void audit(Context ctx) throws IOException {
+        Run r = done(ctx.pathParam("id"));
+        Results results = recent.get(r.id);
+        List<ResultsFile.AuditRow> rows;
+        if (results != null) {
+            rows = AuditRows.of(results);
+        } else {
+            Optional<ResultsFile> store = ResultsFile.in(runs.dir(r.id));
+            if (store.isEmpty()) {
+                throw HttpError.notFound("run " + r.id + " has no " + ResultsDatabase.FILE
+                        + ", and its results are no longer in memory: the audit of runs from before a restart"
+                        + " comes from that file");
+            }
+            try {
+                rows = store.get().audit();
+            } catch (IOException e) {
+                throw new HttpError(
+                        409,
+                        "the audit of run " + r.id + " cannot be read from its " + ResultsDatabase.FILE
+                                + " (a run written by an older scoresim has an older audit table; run it again): "
+                                + e.getMessage());
+            }
+        }
+        String year = ctx.queryParam("year");
+        String sanction = ctx.queryParam("sanction");
+        String attribute = ctx.queryParam("attribute");
+        String reference = ctx.queryParam("reference");
+        if (year != null
+                && rows.stream().noneMatch(a -> Integer.toString(a.year()).equals(year))) {
+            throw HttpError.badField("year", "no year '" + year + "' in this run");
+        }
+        if (sanction != null && rows.stream().noneMatch(a -> a.sanction().equals(sanction))) {
+            throw HttpError.badField("sanction", "no sanction '" + sanction + "' in this run");
+        }
+        if (attribute != null && rows.stream().noneMatch(a -> a.attribute().equals(attribute))) {
+            throw HttpError.badField(
+                    "attribute", "no attribute (or pair of attributes, such as province,income) '" + attribute + "'");
+        }
+        List<ResultsFile.AuditRow> kept = AuditRows.filter(
+                rows,
+                a -> (year == null || Integer.toString(a.year()).equals(year))
+                        && (sanction == null || a.sanction().equals(sanction))
+                        && (attribute == null
+                                ? !a.attribute().contains(",")
+                                : a.attribute().equals(attribute)));
+        if (reference != null) {
+            if (kept.stream().noneMatch(a -> a.value().equals(reference))) {
+                throw HttpError.badField("reference", "no group '" + reference + "' among the rows asked for");
+            }
+            kept = AuditRows.against(kept, reference);
+        }
+        Dashboard.json(ctx, kept.stream().map(AuditRows::toMap).toList());
     }
 
     /** The score histogram or story sample: from memory, the run's JSON file, or its results database. */

@@ -1,7 +1,5 @@
 package org.scoresim.web;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -87,31 +85,6 @@ final class Simulation implements Callable<Void> {
 
     /** The scenario's claims with the model's figures beside them, as the results page shows them. */
     static List<Map<String, Object>> claims(Results results) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (ClaimFigures.Figures f : ClaimFigures.of(results)) {
-            Scenario.Claim c = f.claim();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", c.name());
-            m.put("year", c.year());
-            m.put("by", c.by());
-            m.put("claimed", c.claimed());
-            m.put("wording", c.wording());
-            m.put("source", c.source());
-            m.put("explanation", c.explanation());
-            List<Map<String, Object>> beside = new ArrayList<>();
-            for (int i = 0; i < c.beside().size(); i++) {
-                Scenario.Beside b = c.beside().get(i);
-                Map<String, Object> figure = new LinkedHashMap<>();
-                figure.put("label", b.label());
-                figure.put("metric", b.metric().key());
-                figure.put("items", b.items());
-                figure.put("cumulative", b.cumulative());
-                figure.put("model", f.model().get(i));
-                beside.add(figure);
-            }
-            m.put("beside", beside);
-            out.add(m);
-        }
-        return out;
+        return ClaimFigures.maps(results);
     }
 }

@@ -206,6 +206,31 @@ class DashboardApiTest {
         assertThat(api.get("/api/runs/" + done + "/metrics?metric=nope").status())
                 .isEqualTo(400);
 
+        // the audit: one row per group, the reference named, summary.json's ratio; intersections asked for
+        JsonNode audit = api.get("/api/runs/" + done + "/audit?year=2014&sanction=flight_ban")
+                .json();
+        assertThat(audit).hasSize(2 + 2);
+        JsonNode summaryAudit = sum.get("audit").get("2014").get("flight_ban");
+        for (JsonNode row : audit) {
+            JsonNode entry = summaryAudit.get(row.get("attribute").asText());
+            assertThat(row.get("reference").asText())
+                    .isEqualTo(entry.get("reference").asText());
+            assertThat(row.get("ratio").asDouble())
+                    .isEqualTo(entry.get("ratio").get(row.get("value").asText()).asDouble());
+        }
+        JsonNode pairs = api.get(
+                        "/api/runs/" + done + "/audit?year=2014&sanction=flight_ban&attribute=province,setting")
+                .json();
+        assertThat(pairs).hasSize(4);
+        JsonNode against = api.get("/api/runs/" + done + "/audit?year=2014&sanction=flight_ban&attribute=setting"
+                        + "&reference=rural")
+                .json();
+        assertThat(against.get(1).get("verdict").asText()).isEqualTo("reference");
+        assertThat(api.get("/api/runs/" + done + "/audit?attribute=nope").status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/runs/" + done + "/audit?reference=nope").status())
+                .isEqualTo(400);
+
         JsonNode hist = api.get("/api/runs/" + done + "/score_hist").json();
         assertThat(hist.get("width").asInt()).isEqualTo(10);
         long people = 0;

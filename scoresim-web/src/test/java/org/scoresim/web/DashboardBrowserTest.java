@@ -222,7 +222,9 @@ class DashboardBrowserTest {
         for (String chart : List.of("#c-sanctions", "#c-blocked", "#c-tiers", "#c-hist", "#c-rank", "#c-wrongful")) {
             assertThat(canvases(chart)).as(chart).isPositive();
         }
-        assertThat(driver.findElement(By.id("audit")).getText()).contains("province", "four-fifths");
+        until("the audit's ratios drawn", () -> canvases("#c-audit-ratio") > 0);
+        assertThat(driver.findElement(By.id("audit")).getText())
+                .contains("province", "four-fifths", "reference", "ratio to");
         // a 1% run: each sanction's line has its 95% band (two stacked series), and the note says what it is
         Number bands = (Number) ((JavascriptExecutor) driver)
                 .executeScript("return echarts.getInstanceByDom(document.querySelector('#c-sanctions')).getOption()"

@@ -35,6 +35,7 @@ public final class Explain {
         for (int p = 0; p < r.people.size(); p++) {
             Map<String, Object> person = r.people.get(p);
             person.put("id", Simulator.personId(household, p));
+            person.put("decisive", decisive(plan, person));
             people.add(person);
         }
         m.put("people", people);
@@ -57,7 +58,118 @@ public final class Explain {
         return m;
     }
 
-    /** A readable account of a story map, one line per event and per year end. */
+    /**
+     * What decided a life, in time order: each list entry with the event that put the person on the
+     * list (the last attributed event, before it or at its instant, of a behaviour that lists on it;
+     * a false match when it was someone else's), the year each sanction and reward first applied,
+     * and for a sanction no list entry of that year explains, the last penalty up to then (the
+     * score's fall to a sanctioned tier). Each is {@code {"year", "day", "what"}}, {@code day} null for a year's sanctions and
+     * rewards; empty for a life nothing happened in.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> decisive(Plan plan, Map<String, Object> person) {
+        List<Map<String, Object>> events = (List<Map<String, Object>>) person.get("events");
+        Map<String, Map<String, Object>> years = (Map<String, Map<String, Object>>) person.get("years");
+        List<Map<String, Object>> out = new ArrayList<>();
+        java.util.Set<Integer> told = new java.util.HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            Map<String, Object> e = events.get(i);
+            if (!e.containsKey("list") || !Boolean.TRUE.equals(e.get("entered"))) {
+                continue;
+            }
+            for (int j = i - 1; j >= 0; j--) {
+                Map<String, Object> c = events.get(j);
+                if (c.containsKey("list") || !Boolean.TRUE.equals(c.get("attributed"))) {
+                    continue;
+                }
+                var behaviour = plan.scenario().behaviours().get((String) c.get("behaviour"));
+                if (behaviour != null && behaviour.lists().contains((String) e.get("list"))) {
+                    if (told.add(j)) {
+                        out.add(moment(c));
+                    }
+                    break;
+                }
+            }
+            if (told.add(i)) {
+                out.add(moment(e));
+            }
+        }
+        java.util.Set<String> sanctioned = new java.util.HashSet<>();
+        java.util.Set<String> rewarded = new java.util.HashSet<>();
+        for (Map.Entry<String, Map<String, Object>> y : years.entrySet()) {
+            List<String> first = new ArrayList<>();
+            for (String s : (List<String>) y.getValue().get("sanctions_any")) {
+                if (sanctioned.add(s)) {
+                    first.add(s);
+                }
+            }
+            List<String> firstRewards = new ArrayList<>();
+            for (String w : (List<String>) y.getValue().getOrDefault("rewards_any", List.of())) {
+                if (rewarded.add(w)) {
+                    firstRewards.add(w);
+                }
+            }
+            int year = Integer.parseInt(y.getKey());
+            if (!first.isEmpty() && !listedIn(events, year)) {
+                // a sanction no list entry of the year brought: the score's fall did, last by the year's
+                // last penalty (or an earlier year's)
+                for (int j = events.size() - 1; j >= 0; j--) {
+                    Map<String, Object> c = events.get(j);
+                    if (!c.containsKey("list")
+                            && Boolean.TRUE.equals(c.get("attributed"))
+                            && ((Number) c.get("points")).intValue() < 0
+                            && ((Number) c.get("year")).intValue() <= year) {
+                        if (told.add(j)) {
+                            out.add(moment(c));
+                        }
+                        break;
+                    }
+                }
+            }
+            if (!first.isEmpty()) {
+                out.add(yearly(year, "first under " + String.join(", ", first)));
+            }
+            if (!firstRewards.isEmpty()) {
+                out.add(yearly(year, "first rewarded with " + String.join(", ", firstRewards)));
+            }
+        }
+        // in time order; a year's sanctions and rewards after its dated events
+        out.sort(java.util.Comparator.comparingInt((Map<String, Object> m) -> (Integer) m.get("year"))
+                .thenComparingDouble(m -> m.get("day") == null ? Double.MAX_VALUE : (Double) m.get("day")));
+        return out;
+    }
+
+    private static boolean listedIn(List<Map<String, Object>> events, int year) {
+        for (Map<String, Object> e : events) {
+            if (e.containsKey("list")
+                    && Boolean.TRUE.equals(e.get("entered"))
+                    && ((Number) e.get("year")).intValue() == year) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, Object> moment(Map<String, Object> e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("year", e.get("year"));
+        m.put("day", e.get("day"));
+        m.put("what", describe(e).substring(11)); // without the date, which year and day give
+        return m;
+    }
+
+    private static Map<String, Object> yearly(int year, String what) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("year", year);
+        m.put("day", null);
+        m.put("what", what);
+        return m;
+    }
+
+    /**
+     * A readable account of a story map: per person first what decided the life ({@link #decisive}),
+     * then one line per event and per year end.
+     */
     @SuppressWarnings("unchecked")
     public static String text(Map<String, Object> story) {
         StringBuilder b = new StringBuilder();
@@ -75,6 +187,20 @@ public final class Explain {
                     .append(", ");
             b.append(p.get("attributes").toString().replace("{", "").replace("}", ""))
                     .append('\n');
+            List<Map<String, Object>> decisive = (List<Map<String, Object>>) p.get("decisive");
+            if (decisive != null && !decisive.isEmpty()) {
+                b.append("  What decided it:\n");
+                for (Map<String, Object> d : decisive) {
+                    int year = ((Number) d.get("year")).intValue();
+                    String when = d.get("day") == null ? Integer.toString(year) : date(year, (Number) d.get("day"));
+                    b.append("    ")
+                            .append(when)
+                            .append(' ')
+                            .append(d.get("what"))
+                            .append('\n');
+                }
+                b.append("  Year by year:\n");
+            }
             List<Map<String, Object>> events = (List<Map<String, Object>>) p.get("events");
             Map<String, Map<String, Object>> years = (Map<String, Map<String, Object>>) p.get("years");
             int e = 0;
@@ -111,10 +237,7 @@ public final class Explain {
     }
 
     private static String describe(Map<String, Object> e) {
-        int year = ((Number) e.get("year")).intValue();
-        double day = ((Number) e.get("day")).doubleValue();
-        String date = LocalDate.ofYearDay(year, Math.min(365, (int) Math.floor(day) + 1))
-                .toString();
+        String date = date(((Number) e.get("year")).intValue(), (Number) e.get("day"));
         if (e.containsKey("list")) {
             return date + " " + (Boolean.TRUE.equals(e.get("entered")) ? "put on " : "taken off ") + e.get("list");
         }
@@ -138,6 +261,12 @@ public final class Explain {
                     .append(e.get("score_after"));
         }
         return b.toString();
+    }
+
+    /** The calendar date of a day (from 0) of a year, as 2014-01-11. */
+    private static String date(int year, Number day) {
+        return LocalDate.ofYearDay(year, Math.min(365, (int) Math.floor(day.doubleValue()) + 1))
+                .toString();
     }
 
     /** Collects the kernel's trace into maps. */

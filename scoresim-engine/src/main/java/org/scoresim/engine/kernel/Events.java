@@ -29,10 +29,6 @@ final class Events {
     static final byte OWN = 2; // detected and attributed to the person
     static final byte INCOMING = 3; // someone else's, attributed to the person by a false match
 
-    private static final int POINTS = 21;
-    private static final int LARGE_COUNT = 22;
-    private static final int DETECTED = 23;
-    private static final int INCOMING_EVENT = 25;
     private static final double INVERSION_LIMIT = 30.0;
     private static final int INSERTION_SORT = 64; // longer stretches are merged
 
@@ -70,16 +66,7 @@ final class Events {
      * Draws all events of member p over all years, counts offences, detections and misattributed
      * events in the tally, and keeps the attributed ones (all of them when tracing).
      */
-    void draw(
-            int p,
-            int province,
-            int role,
-            int cell,
-            long personKey,
-            int frailtySlot,
-            int slot,
-            Tally tally,
-            boolean all) {
+    void draw(int p, int province, int role, int cell, long personKey, int attributes, Tally tally, boolean all) {
         start[p] = size;
         int nb = plan.behaviours;
         int years = plan.years;
@@ -93,17 +80,18 @@ final class Events {
             if ((b & 1) == 0 || (plan.behaviourRoles[b - 1] & (1 << role)) == 0) {
                 // one draw gives the uniforms of two behaviours, 32 bits each: a resolution of
                 // 2^-32 in probability, below one person in a national population
-                pair = RandomStream.bits(personKey, slot + (b >> 1));
+                pair = RandomStream.bits(personKey, Draws.count(attributes, nb, b));
             }
             double u = (b & 1) == 0 ? RandomStream.high(pair) : RandomStream.low(pair);
             if (u <= horizon.noEvent[cell * nb + b]) {
                 continue; // the common case: no event of b in all years
             }
             Counts table = horizon.counts[cell * nb + b];
-            int n = table != null ? table.draw(u) : largeCount(p, b, cell, province, personKey, frailtySlot);
+            int n = table != null ? table.draw(u) : largeCount(p, b, cell, province, personKey, attributes);
             points(p, b, n, province, counts, base + b * years * 2, all);
         }
-        drawIncoming(p, province, role, cell, RandomStream.uniform(personKey, slot + nb), tally);
+        drawIncoming(
+                p, province, role, cell, RandomStream.uniform(personKey, Draws.incomingCount(attributes, nb)), tally);
         if (size - start[p] > 1) {
             sort(start[p], size);
         }
@@ -120,7 +108,7 @@ final class Events {
      */
     private void points(int p, int b, int n, int province, long[] counts, int row, boolean all) {
         int years = plan.years;
-        long pointKey = rng.key(p, 0, POINTS, b);
+        long pointKey = rng.key(p, 0, Draws.POINTS, b);
         int pb = (province * plan.behaviours + b) * years;
         int[] yearAlias = horizon.yearAlias;
         long[] yearLimit = horizon.yearLimit;
@@ -154,18 +142,18 @@ final class Events {
             add(t, y, b, -1, UNDETECTED, 0);
         } else if (all || t >= horizon.effectFrom[province * plan.behaviours + b]) {
             // (earlier, it changes nothing: docs/MODEL.md 5, 6, before roll-out, lists and measures)
-            long eventKey = rng.key(p, 0, DETECTED, ((long) b << 32) | i);
+            long eventKey = rng.key(p, 0, Draws.DETECTED, Draws.detectedIndex(b, i));
             detect(t, y, b, province, eventKey, all);
         }
     }
 
     /** A count too large to tabulate: the person's frailty, then a Poisson count (PTRS). */
-    private int largeCount(int p, int b, int cell, int province, long personKey, int frailtySlot) {
+    private int largeCount(int p, int b, int cell, int province, long personKey, int attributes) {
         double f = plan.cellMultiplier[b * plan.cells + cell];
         if (plan.frailty[b] != null) {
-            f *= plan.frailty[b].quantile(RandomStream.uniform(personKey, frailtySlot + b));
+            f *= plan.frailty[b].quantile(RandomStream.uniform(personKey, Draws.frailty(attributes, b)));
         }
-        return Poisson.draw(f * horizon.rate[province * plan.behaviours + b], rng.key(p, 0, LARGE_COUNT, b), 0);
+        return Poisson.draw(f * horizon.rate[province * plan.behaviours + b], rng.key(p, 0, Draws.LARGE_COUNT, b), 0);
     }
 
     /**
@@ -178,7 +166,7 @@ final class Events {
         int first = -1;
         int from = plan.detectionStart[b];
         for (int k = from; k < plan.detectionStart[b + 1]; k++) {
-            int slot = 2 + 2 * (k - from);
+            int slot = Draws.detection(k - from);
             int at = plan.detectionAt(y, province, k);
             double q = seen ? plan.detectionP[at] : plan.detectionFirstP[at];
             if (q >= 1.0 || RandomStream.uniform(eventKey, slot) < q) {
@@ -187,7 +175,7 @@ final class Events {
                 }
                 seen = true;
                 double m = plan.detectionFalseMatch[k];
-                if (m == 0 || RandomStream.uniform(eventKey, slot + 1) >= m) {
+                if (m == 0 || RandomStream.uniform(eventKey, Draws.falseMatch(k - from)) >= m) {
                     attributed = true;
                     break; // one correct match attributes the event; later channels change nothing
                 }
@@ -209,11 +197,11 @@ final class Events {
         }
         int n = mean < INVERSION_LIMIT
                 ? Poisson.invert(mean, u)
-                : Poisson.draw(mean, rng.key(p, 0, LARGE_COUNT, plan.behaviours), 0);
+                : Poisson.draw(mean, rng.key(p, 0, Draws.LARGE_COUNT, plan.behaviours), 0);
         int years = plan.years;
         for (int i = 0; i < n; i++) {
-            long eventKey = rng.key(p, 0, INCOMING_EVENT, i);
-            double ut = RandomStream.uniform(eventKey, 0);
+            long eventKey = rng.key(p, 0, Draws.INCOMING_EVENT, i);
+            double ut = RandomStream.uniform(eventKey, Draws.EVENT_TIME);
             int y = 0;
             while (y < years - 1 && ut >= horizon.misYearCum[pr * years + y]) {
                 y++;
@@ -221,7 +209,7 @@ final class Events {
             double lo = y == 0 ? 0.0 : horizon.misYearCum[pr * years + y - 1];
             double t = (y + (ut - lo) / (horizon.misYearCum[pr * years + y] - lo)) * Plan.YEAR;
             int at = plan.misAt(y, province, role);
-            double pickAt = RandomStream.uniform(eventKey, 1) * plan.misTotal[at];
+            double pickAt = RandomStream.uniform(eventKey, Draws.EVENT_PAIR) * plan.misTotal[at];
             int offset = at * plan.misPairs;
             int pair = 0;
             while (pair < plan.misPairs - 1 && pickAt >= plan.misCum[offset + pair]) {

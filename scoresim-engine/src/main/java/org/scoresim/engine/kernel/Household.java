@@ -85,13 +85,31 @@ final class Household {
         tier[p] = plan.tierOfScore[v - plan.scoreMin];
     }
 
-    /** docs/MODEL.md 5: a penalty's points come back expiry_years after the event. */
+    /**
+     * docs/MODEL.md 5: a penalty's points come back expiry_years after the event. The ring
+     * buffers' lengths are powers of two (4, doubled when full), so a position wraps by a mask.
+     */
     void expire(int p, double t) {
-        while (expiryCount[p] > 0 && expiryTime[p][expiryHead[p]] <= t) {
-            setScore(p, score[p] + expiryPoints[p][expiryHead[p]]);
-            expiryHead[p] = (expiryHead[p] + 1) % expiryTime[p].length;
-            expiryCount[p]--;
+        int n = expiryCount[p];
+        if (n == 0) {
+            return;
         }
+        double[] times = expiryTime[p];
+        int head = expiryHead[p];
+        if (times[head] > t) {
+            return;
+        }
+        int[] points = expiryPoints[p];
+        int wrap = times.length - 1;
+        int s = score[p];
+        do {
+            s = plan.clampScore(s + points[head]);
+            head = (head + 1) & wrap;
+            n--;
+        } while (n > 0 && times[head] <= t);
+        setScore(p, s);
+        expiryHead[p] = head;
+        expiryCount[p] = n;
     }
 
     /** Points taken off p at one event, to come back at {@code time}. */
@@ -108,7 +126,7 @@ final class Household {
             expiryPoints[p] = pts;
             expiryHead[p] = 0;
         }
-        int at = (expiryHead[p] + expiryCount[p]) % expiryTime[p].length;
+        int at = (expiryHead[p] + expiryCount[p]) & (expiryTime[p].length - 1);
         expiryTime[p][at] = time;
         expiryPoints[p][at] = points;
         expiryCount[p]++;
@@ -123,7 +141,7 @@ final class Household {
             expiryPoints[p][head] -= take;
             gained -= take;
             if (expiryPoints[p][head] == 0) {
-                expiryHead[p] = (head + 1) % expiryTime[p].length;
+                expiryHead[p] = (head + 1) & (expiryTime[p].length - 1);
                 expiryCount[p]--;
             }
         }

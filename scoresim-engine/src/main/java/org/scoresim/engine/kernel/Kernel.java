@@ -1,6 +1,8 @@
 package org.scoresim.engine.kernel;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Simulates one household over all years from its own random stream (docs/MODEL.md sections 2-7) and
@@ -29,9 +31,6 @@ import java.util.Arrays;
  * same draws, to find who was sanctioned wrongfully (docs/MODEL.md 7).
  */
 final class Kernel {
-    static final int COMPOSE = 2;
-    static final int PERSON = 3;
-
     private final long[] anyByYear; // [personYear(p, y)], kept when masks is true
     private boolean keepMasks; // a comparison reads anyMask after each household
     private boolean masks; // anyByYear is kept for this household
@@ -68,6 +67,25 @@ final class Kernel {
     /** Whether household h belongs to the sample: a pure function of (seed, h), so samples nest. */
     boolean sampled(long household) {
         return plan.sample >= 1.0 || rng.sampleUniform(household) < plan.sample;
+    }
+
+    /**
+     * Simulates the sampled households of [from, to), asking {@code stop} every 256 households
+     * (CancellationException when it answers true). The sample test of {@link #sampled} is
+     * walked along the Weyl sequence as integers: one addition and one comparison per household.
+     */
+    void simulate(long from, long to, Tally tally, BooleanSupplier stop) {
+        boolean all = plan.sample >= 1.0;
+        long limit = RandomStream.sampleLimit(plan.sample);
+        long x = rng.sampleBits(from);
+        for (long h = from; h < to; h++, x += RandomStream.GOLDEN) {
+            if ((h & 255) == 0 && stop.getAsBoolean()) {
+                throw new CancellationException("run cancelled");
+            }
+            if (all || Long.compareUnsigned(x, limit) < 0) {
+                run(h, tally, null);
+            }
+        }
     }
 
     /** Simulates household h (if sampled) and adds it to the tally. */
@@ -146,8 +164,8 @@ final class Kernel {
     /** docs/MODEL.md 2: household size, shared and personal attributes, frailties; then everyone's events. */
     private void compose(Tally tally) {
         // 32-bit uniforms, two per draw: the household's size from the first, its attributes after
-        long key = rng.key(0, 0, COMPOSE, 0);
-        long bits = RandomStream.bits(key, 0);
+        long key = rng.key(0, 0, Draws.COMPOSE, 0);
+        long bits = RandomStream.bits(key, Draws.SIZE);
         h.adults = plan.adultsValue[plan.adultsAlias.pick(RandomStream.high(bits))];
         int children = plan.childrenValue[plan.childrenAlias.pick(RandomStream.low(bits))];
         h.size = h.adults + children;
@@ -156,7 +174,7 @@ final class Kernel {
         int na = plan.attributeNames.length;
         for (int a = 0; a < na; a++) {
             if (plan.attributeOfHousehold[a]) {
-                bits = RandomStream.bits(key, 1 + a);
+                bits = RandomStream.bits(key, Draws.householdAttribute(a));
                 int v = plan.attributeAlias[a].pick(RandomStream.high(bits));
                 shared += plan.attributeStride[a] * v;
                 prov = a == plan.provinceAttribute ? v : prov;
@@ -168,25 +186,27 @@ final class Kernel {
             int r = p < h.adults ? Plan.ADULT : Plan.CHILD;
             h.role[p] = r;
             int c = shared;
-            // one key per person: attributes in slots 0 .. na / 2 (32 bits each, two per slot),
-            // frailties from na (for counts too large to tabulate), event counts from na + nb
-            long personKey = rng.key(p, 0, PERSON, 0);
+            int personProv = prov;
+            // one key per person: attributes, frailties, event counts (Draws)
+            long personKey = rng.key(p, 0, Draws.PERSON, 0);
             long pair = 0;
             for (int a = 0; a < na; a++) {
                 if ((a & 1) == 0) {
-                    pair = RandomStream.bits(personKey, a >> 1);
+                    pair = RandomStream.bits(personKey, Draws.personAttribute(a));
                 }
                 if (!plan.attributeOfHousehold[a]) {
                     double u = (a & 1) == 0 ? RandomStream.high(pair) : RandomStream.low(pair);
-                    c += plan.attributeStride[a] * plan.attributeAlias[a].pick(u);
+                    int v = plan.attributeAlias[a].pick(u);
+                    c += plan.attributeStride[a] * v;
+                    personProv = a == plan.provinceAttribute ? v : personProv;
                 }
             }
             h.cell[p] = c;
-            h.province[p] = prov;
+            h.province[p] = personProv;
             if (trace != null) {
                 trace.person(p, r == Plan.ADULT, c);
             }
-            ev.draw(p, prov, r, c, personKey, na, na + nb, tally, trace != null);
+            ev.draw(p, personProv, r, c, personKey, na, tally, trace != null);
         }
         h.reset(ev);
     }
@@ -323,7 +343,9 @@ final class Kernel {
             return y0;
         }
         h.cursor[p] = e;
-        h.lowestStreak[p] = 0;
+        // the stretch's last year may end in the lowest tier (a score-only event took the person
+        // there): the first year end of a streak (docs/MODEL.md 5.2, locked in)
+        h.lowestStreak[p] = t == plan.lowestTier ? 1 : 0;
         if (counterfactual) {
             return y;
         }

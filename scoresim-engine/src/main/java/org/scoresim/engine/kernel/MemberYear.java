@@ -10,9 +10,6 @@ import java.util.Arrays;
  * {@link #yearAny} and {@link #yearEnd}; the {@link Kernel} runs the years and records them.
  */
 final class MemberYear {
-    static final int TRAVEL = 9; // purpose of the draws of blocked purchases
-    static final int LIST_SLOT = 40; // slot of an event key's draw of a list stay
-
     private final Plan plan;
     private final RandomStream rng;
     private final Layout layout;
@@ -214,7 +211,7 @@ final class MemberYear {
                 h.everListed[p] |= 1 << l;
                 double rate = plan.listExitRate[l];
                 double stay = rate > 0
-                        ? -Math.log(RandomStream.uniform(ev.key[e], LIST_SLOT + l)) / rate
+                        ? -Math.log(RandomStream.uniform(ev.key[e], Draws.listStay(l))) / rate
                         : Double.POSITIVE_INFINITY;
                 stay = Math.min(Math.max(stay, plan.listMinDays[l]), plan.listMaxDays[l]);
                 h.listExit[p * plan.lists + l] = t + stay;
@@ -247,7 +244,7 @@ final class MemberYear {
                         * activeDays[m]
                         / Plan.YEAR
                         * plan.modeEnforcement[y * plan.modes + m];
-                int n = Poisson.draw(mean, rng.key(p, y, TRAVEL, m), 0);
+                int n = Poisson.draw(mean, rng.key(p, y, Draws.TRAVEL, m), 0);
                 blockedNow[m] = n;
                 tally.add(y, h.cell[p], layout.blocked + m, n);
             }

@@ -173,7 +173,7 @@ public final class Plan {
             attributeValues[a] = values.keySet().toArray(new String[0]);
             attributeCum[a] = cumulative(values.values());
             attributeAlias[a] = new Alias(values.values());
-            attributeOfHousehold[a] = attributeNames[a].equals("province") || attributeNames[a].equals("setting");
+            attributeOfHousehold[a] = pop.ofHousehold(attributeNames[a]);
             attributeStride[a] = stride;
             stride *= values.size();
             if (attributeNames[a].equals("province")) {

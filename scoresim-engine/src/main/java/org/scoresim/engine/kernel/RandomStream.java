@@ -7,12 +7,16 @@ package org.scoresim.engine.kernel;
  * any thread or machine, and skipping a draw never shifts another.
  *
  * <p>The mixing function is SplitMix64's finaliser (Steele, Lea and Flood 2014), applied to keys
- * built by adding odd constants; it passes BigCrush as a counter-based generator.
+ * built by adding odd constants: the slots 0, 1, 2, ... of one key are exactly the SplitMix64
+ * sequence seeded with the key, which its authors report passes TestU01's BigCrush. The stream as
+ * the kernel keys it has a smoke test here (RandomStreamTest) and a dieharder run on record, not a
+ * BigCrush run (docs/MODEL-NOTES.md, "The generator"). Which draw uses which key and slot is
+ * {@link Draws}.
  *
  * <p>Mutable only in the household key; one instance per worker thread.
  */
 final class RandomStream {
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final long HOUSEHOLD_SALT = 0x632BE59BD9B4E019L;
     private static final long KEY_SALT = 0xD1B54A32D192ED03L;
     private static final double TO_UNIT = 0x1.0p-53;
@@ -38,12 +42,11 @@ final class RandomStream {
     }
 
     /**
-     * The key of one family of draws of the current household. Packing is injective for
-     * person &lt; 256, year &lt; 256, purpose &lt; 256 and index &lt; 2^40.
+     * The key of one family of draws of the current household ({@link Draws}: the packing is
+     * injective for person &lt; 256, year &lt; 512, purpose &lt; 256 and index &lt; 2^39).
      */
     long key(int person, int year, int purpose, long index) {
-        long packed = ((long) person << 56) | ((long) year << 48) | ((long) purpose << 40) | index;
-        return mix(householdKey + packed * KEY_SALT);
+        return mix(householdKey + Draws.pack(person, year, purpose, index) * KEY_SALT);
     }
 
     /**
@@ -56,6 +59,26 @@ final class RandomStream {
      */
     double sampleUniform(long household) {
         return ((sampleKey + household * GOLDEN) >>> 11) * TO_UNIT;
+    }
+
+    /**
+     * The Weyl sequence's term of household h before it is scaled: {@link #sampleUniform} is
+     * {@code (sampleBits(h) >>> 11) * 2^-53}, and the term of h + 1 is this plus {@link #GOLDEN}.
+     */
+    long sampleBits(long household) {
+        return sampleKey + household * GOLDEN;
+    }
+
+    /**
+     * The integer form of the test {@code sampleUniform(h) < f} for 0 < f < 1: it holds exactly
+     * when {@code sampleBits(h)}, unsigned, is below this. (j x 2^-53 < f for an integer j when j
+     * is below ceil(f x 2^53), and j = bits >>> 11 is below that when bits is below it x 2^11.)
+     */
+    static long sampleLimit(double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            return -1L; // every household (unsigned: the largest value)
+        }
+        return ((long) Math.ceil(fraction * 0x1.0p53)) << 11;
     }
 
     /** 64 random bits of one slot of a key: two uniforms of 32 bits each, see {@link #high} and {@link #low}. */

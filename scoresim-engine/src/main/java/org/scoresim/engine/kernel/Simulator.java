@@ -1,6 +1,5 @@
 package org.scoresim.engine.kernel;
 
-import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -30,12 +29,7 @@ public final class Simulator {
      * chunks, not once and for all from the first chunk's (on-stack replacement of a long loop).
      */
     public void simulate(long from, long to, Tally tally, BooleanSupplier stop) {
-        for (long h = from; h < to; h++) {
-            if ((h & 255) == 0 && stop.getAsBoolean()) {
-                throw new CancellationException("run cancelled");
-            }
-            kernel.simulate(h, tally);
-        }
+        kernel.simulate(from, to, tally, stop);
     }
 
     /** Adds household h to the tally if it is in the sample. */

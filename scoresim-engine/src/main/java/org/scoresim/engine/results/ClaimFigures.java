@@ -1,7 +1,9 @@
 package org.scoresim.engine.results;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.scoresim.model.Metric;
 import org.scoresim.model.Scenario;
 
@@ -26,6 +28,41 @@ public final class ClaimFigures {
                 out.add(new Figures(
                         c, c.beside().stream().map(b -> figure(r, b, year)).toList()));
             }
+        }
+        return out;
+    }
+
+    /**
+     * The claims with the model's figures beside them, as the report and the dashboard show them:
+     * per claim its name, year, by, claimed, wording, source, explanation, and beside it per figure
+     * its label, metric, unit, items, cumulative and the model's figure.
+     */
+    public static List<Map<String, Object>> maps(Results results) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Figures f : of(results)) {
+            Scenario.Claim c = f.claim();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("year", c.year());
+            m.put("by", c.by());
+            m.put("claimed", c.claimed());
+            m.put("wording", c.wording());
+            m.put("source", c.source());
+            m.put("explanation", c.explanation());
+            List<Map<String, Object>> beside = new ArrayList<>();
+            for (int i = 0; i < c.beside().size(); i++) {
+                Scenario.Beside b = c.beside().get(i);
+                Map<String, Object> figure = new LinkedHashMap<>();
+                figure.put("label", b.label());
+                figure.put("metric", b.metric().key());
+                figure.put("unit", b.metric().unit().word());
+                figure.put("items", b.items());
+                figure.put("cumulative", b.cumulative());
+                figure.put("model", f.model().get(i));
+                beside.add(figure);
+            }
+            m.put("beside", beside);
+            out.add(m);
         }
         return out;
     }

@@ -201,6 +201,26 @@ public final class Results {
         return raw(year, attribute, value, metric(metric), item);
     }
 
+    /** The number of attribute cells: one per combination of attribute values (the audit's unit). */
+    public int cells() {
+        return plan.cells();
+    }
+
+    /** The index of attribute {@code a}'s value (in {@link #attributes()} order) in a cell. */
+    public int cellValue(int cell, int a) {
+        return plan.valueOf(cell, a);
+    }
+
+    /** The count over the simulated people of each attribute cell (the audit sums them by group). */
+    public long[] rawCells(int year, Metric metric, String item) {
+        int s = slot(metric, item);
+        long[] out = new long[plan.cells()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = counts[layout.base(year, c) + s];
+        }
+        return out;
+    }
+
     /** A raw count scaled to the represented population: raw / sample, rounded. */
     public long scale(long raw) {
         return plan.sample() >= 1.0 ? raw : Math.round(raw / plan.sample());

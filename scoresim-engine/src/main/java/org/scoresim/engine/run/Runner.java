@@ -81,27 +81,47 @@ public final class Runner implements Engine {
                 threads,
                 () -> new Worker(plan),
                 (w, i) -> {
+                    int g = chunks.groupOf(i);
+                    if (g != w.group) {
+                        w.closeGroup(groups);
+                        w.group = g;
+                    }
                     long people = w.tally.people();
                     w.simulator.simulate(chunks.start(i), chunks.end(i), w.tally, this::stopping);
                     personYears.addAndGet((w.tally.people() - people) * plan.years());
-                    long[] after = VarianceGroups.of(w.tally);
-                    groups.addDifference(chunks.groupOf(i), after, w.before);
-                    w.before = after;
                 },
                 this::stopping);
         Tally total = Tally.empty(plan);
         for (Worker w : workers) {
+            w.closeGroup(groups);
             total.merge(w.tally);
         }
         double seconds = (ticker.read() - started) / 1e9;
         return new Results(plan, total, groups.totals(), seconds, "local");
     }
 
-    /** A worker's state: its simulator, its tally, and the tally's national totals after its last chunk. */
+    /**
+     * A worker's state: its simulator, its tally, the variance group of the chunks it ran since it
+     * last closed a group, and the tally's national totals then. A worker takes chunks in
+     * increasing order, so its groups come one after the other: the national totals (a pass over
+     * the whole tally) are taken once per group, not once per chunk.
+     */
     private static final class Worker {
         final Simulator simulator;
         final Tally tally;
         long[] before;
+        int group = -1;
+
+        /** Adds what the worker counted since it last closed a group to that group. */
+        void closeGroup(VarianceGroups groups) {
+            if (group < 0) {
+                return;
+            }
+            long[] after = VarianceGroups.of(tally);
+            groups.addDifference(group, after, before);
+            before = after;
+            group = -1;
+        }
 
         Worker(Plan plan) {
             this.simulator = new Simulator(plan);

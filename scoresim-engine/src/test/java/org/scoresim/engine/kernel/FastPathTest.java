@@ -63,6 +63,7 @@ class FastPathTest {
     @ValueSource(
             strings = {
                 "bench.yaml",
+                "bench-busy.yaml",
                 "china-2013-2020.yaml",
                 "china-with-recovery.yaml",
                 "china-score-bans.yaml",

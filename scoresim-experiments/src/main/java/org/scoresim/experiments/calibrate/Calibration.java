@@ -80,6 +80,8 @@ public final class Calibration {
     private Evaluation best;
 
     private final Ticker ticker;
+    /** The run in progress, else the last one, for progress bars on another thread; null before the first. */
+    private volatile Engine running;
 
     /**
      * @param text the scenario file's text (the free values are read from it)
@@ -125,9 +127,10 @@ public final class Calibration {
             return known;
         }
         long started = ticker.read();
-        Results r = Engine.of(
-                        engine, Plan.compile(ScenarioParser.parse(text, fileName, values), seed, sample), settings)
-                .run();
+        Engine run =
+                Engine.of(engine, Plan.compile(ScenarioParser.parse(text, fileName, values), seed, sample), settings);
+        running = run;
+        Results r = run.run();
         double[] t = targets.targets().stream().mapToDouble(x -> x.of(r)).toArray();
         double[] c = targets.checks().stream().mapToDouble(x -> x.of(r)).toArray();
         double loss = 0;
@@ -148,6 +151,18 @@ public final class Calibration {
             best = e;
         }
         return e;
+    }
+
+    /** Person-years simulated so far by the run in progress (else the last run); 0 before the first. Any thread may ask. */
+    public long personYearsDone() {
+        Engine e = running;
+        return e == null ? 0 : e.personYearsDone();
+    }
+
+    /** Person-years the run in progress (else the last run) simulates; 0 before the first. Any thread may ask. */
+    public long expectedPersonYears() {
+        Engine e = running;
+        return e == null ? 0 : e.expectedPersonYears();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.scoresim.engine.kernel.Plan;
 import org.scoresim.engine.kernel.Simulator;
 import org.scoresim.engine.kernel.Tally;
@@ -36,6 +37,7 @@ public final class Comparison {
     private long[][] groups; // per variance group: counts' layout, then the group's sampled households
     private Results resultsA;
     private Results resultsB;
+    private final AtomicLong personYears = new AtomicLong();
 
     /**
      * @throws IllegalArgumentException when the scenarios do not describe the same people: the
@@ -78,6 +80,16 @@ public final class Comparison {
         return List.copyOf(sanctions);
     }
 
+    /** Person-years the comparison simulates under each plan, for progress bars. */
+    public long expectedPersonYears() {
+        return a.expectedPersonYears();
+    }
+
+    /** Person-years simulated so far under each plan (the households done times their years). Any thread may ask. */
+    public long personYearsDone() {
+        return personYears.get();
+    }
+
     public Comparison run(int threads) throws InterruptedException {
         return run(threads, Ticker.SYSTEM);
     }
@@ -94,6 +106,7 @@ public final class Comparison {
                 (w, i) -> {
                     int g = chunks.groupOf(i);
                     long[] c = w.groups[g] != null ? w.groups[g] : (w.groups[g] = new long[width + 1]);
+                    long people = w.ta.people();
                     for (long h = chunks.start(i); h < chunks.end(i); h++) {
                         if (!w.a.sampled(h)) {
                             continue;
@@ -105,6 +118,7 @@ public final class Comparison {
                     }
                     w.groupsA.add(g);
                     w.groupsB.add(g);
+                    personYears.addAndGet((w.ta.people() - people) * a.years());
                 },
                 () -> Thread.currentThread().isInterrupted());
         Tally ta = Tally.empty(a);

@@ -45,19 +45,22 @@ public final class SweepDesign {
      *
      * @throws ScenarioException the file's problems; else every problem of every point at once
      *     (each different problem once)
+     * @param sample the fraction of households; null for the scenario's own ({@link
+     *     Scenario#defaultSample})
      * @throws IllegalArgumentException for replications outside 1..{@value #MAX_REPLICATIONS} or a
      *     sample outside (0, 1]
      */
-    public static SweepDesign read(Path file, SweepGrid grid, int replications, long seed, double sample)
+    public static SweepDesign read(Path file, SweepGrid grid, int replications, long seed, Double sample)
             throws ScenarioException {
         if (replications < 1 || replications > MAX_REPLICATIONS) {
             throw new IllegalArgumentException(
                     "replications must be between 1 and " + MAX_REPLICATIONS + ", got " + replications);
         }
-        if (!(sample > 0 && sample <= 1)) {
+        if (sample != null && !(sample > 0 && sample <= 1)) {
             throw new IllegalArgumentException("the sample must be in (0, 1], got " + sample);
         }
         Scenario scenario = ScenarioParser.parse(file);
+        double f = sample != null ? sample : scenario.defaultSample();
         List<Scenario> points = new ArrayList<>();
         Set<Problem> problems = new LinkedHashSet<>();
         for (int p = 0; p < grid.size(); p++) {
@@ -70,7 +73,7 @@ public final class SweepDesign {
         if (!problems.isEmpty()) {
             throw new ScenarioException(new ArrayList<>(problems));
         }
-        return new SweepDesign(scenario, points, grid, replications, seed, sample);
+        return new SweepDesign(scenario, points, grid, replications, seed, f);
     }
 
     /** The scenario as the file writes it. */
