@@ -282,7 +282,7 @@ final class SweepCommand implements Callable<Integer> {
                                                 .toPlainString()
                                         + "% sample of households",
                         reported);
-                SweepTable.print(stdout, header, table, replications, sample);
+                SweepTable.print(stdout, header, table, replications, fraction);
                 stdout.printf(
                         "%nEvery figure of every run, all years: %s (tables points, runs, metrics)%n",
                         ConsoleText.place(sweep.database()));
