@@ -108,9 +108,13 @@ final class ConsoleTable {
             String[] line = new String[1 + r.years()];
             line[0] = "  " + ConsoleText.of(Metric.FINES.label(b));
             for (int y = 0; y < r.years(); y++) {
-                line[1 + y] = compact(Math.round(r.fines(y, b)));
+                line[1 + y] = Uncertainty.mark(r, y, Metric.FINES, b) + compact(Math.round(r.fines(y, b)));
+                out.few |= r.restsOnFew(y, Metric.FINES, b);
             }
             out.lines.add(line);
+            if (out.intervals) {
+                out.lines.add(Uncertainty.line(r, Metric.FINES, b));
+            }
         }
     }
 

@@ -27,7 +27,8 @@ final class Uncertainty {
         line[0] = "    ± 95%";
         for (int y = 0; y < r.years(); y++) {
             double[] lohi = r.interval(y, metric, item);
-            line[1 + y] = halfWidth(r.scale(r.raw(y, metric, item)), lohi);
+            long figure = metric == Metric.FINES ? Math.round(r.fines(y, item)) : r.scale(r.raw(y, metric, item));
+            line[1 + y] = halfWidth(figure, lohi);
         }
         return line;
     }
