@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             ExportCommand.class,
             SweepCommand.class,
+            SensitivityCommand.class,
             CalibrateCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
