@@ -559,7 +559,7 @@ final class SensitivityCommand implements Callable<Integer> {
             if (sobol) {
                 out.printf(
                         Locale.ROOT,
-                        "  %-" + width + "s  %11s  %-17s  %11s  %-17s%n",
+                        "  %-" + width + "s  %11s  %-17s  %11s  %s%n",
                         "key",
                         "first order",
                         "95% interval",
@@ -574,7 +574,7 @@ final class SensitivityCommand implements Callable<Integer> {
                     floor = e.noiseFloor();
                     out.printf(
                             Locale.ROOT,
-                            "  %-" + width + "s  %11.3f  %-17s  %11.3f  %-17s%s%n",
+                            "  %-" + width + "s  %11.3f  %-17s  %11.3f  %s%s%n",
                             ConsoleText.of(e.key()),
                             i.first(),
                             interval(i.firstLo(), i.firstHi(), 3),
