@@ -65,7 +65,7 @@ public final class SensitivityDesign {
             throw new IllegalArgumentException("--samples must be at least 2 and give at most " + MAX_POINTS
                     + " points, got " + samples + " (" + size + " points)");
         }
-        return method == Method.SOBOL ? Sobol.design(k, samples) : Morris.design(k, samples, seed);
+        return method == Method.SOBOL ? Sobol.design(k, samples, seed) : Morris.design(k, samples, seed);
     }
 
     /**

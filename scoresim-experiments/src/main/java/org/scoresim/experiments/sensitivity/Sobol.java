@@ -38,26 +38,51 @@ public final class Sobol {
 
     /**
      * The N (k + 2) points in [0, 1]^k, row by row: A_j, B_j, AB_j^1, ..., AB_j^k. The sequence's
-     * first point (all zeros) is skipped, as usual.
+     * first point (all zeros) is skipped, and every dimension is shifted by its own random amount
+     * modulo 1 (a Cranley-Patterson rotation drawn from {@code seed}): without it, the first few
+     * points of a Sobol sequence repeat coordinates across dimensions (the first is 0.5 in every
+     * one), so that at small N a row of A and of B share a key's value and AB_i equals A, telling
+     * nothing of key i.
      */
-    public static double[][] design(int k, int n) {
+    public static double[][] design(int k, int n, long seed) {
         if (k < 1 || n < 2) {
             throw new IllegalArgumentException(
                     "a Sobol design needs a key and 2 samples or more, got " + k + " and " + n);
         }
         SobolSequenceGenerator sobol = new SobolSequenceGenerator(2 * k);
         sobol.nextVector();
-        double[][] points = new double[n * perRow(k)][];
+        RandomGenerator random = new MersenneTwister(seed);
+        double[] shift = new double[2 * k];
+        for (int d = 0; d < shift.length; d++) {
+            shift[d] = random.nextDouble();
+        }
+        double[][] a = new double[n][];
+        double[][] b = new double[n][];
         for (int j = 0; j < n; j++) {
             double[] v = sobol.nextVector();
-            double[] a = Arrays.copyOfRange(v, 0, k);
-            double[] b = Arrays.copyOfRange(v, k, 2 * k);
+            for (int d = 0; d < v.length; d++) {
+                v[d] = (v[d] + shift[d]) % 1.0;
+            }
+            a[j] = Arrays.copyOfRange(v, 0, k);
+            b[j] = Arrays.copyOfRange(v, k, 2 * k);
+        }
+        // B's rows in a random order: each half of the sequence stays evenly spread, but a row of B
+        // is no longer tied to the same row of A (at small N the dimensions of a Sobol sequence are
+        // strongly correlated, which biases f(A) - f(AB_i))
+        for (int j = n - 1; j > 0; j--) {
+            int r = random.nextInt(j + 1);
+            double[] t = b[j];
+            b[j] = b[r];
+            b[r] = t;
+        }
+        double[][] points = new double[n * perRow(k)][];
+        for (int j = 0; j < n; j++) {
             int row = j * perRow(k);
-            points[row] = a;
-            points[row + 1] = b;
+            points[row] = a[j];
+            points[row + 1] = b[j];
             for (int i = 0; i < k; i++) {
-                double[] ab = a.clone();
-                ab[i] = b[i];
+                double[] ab = a[j].clone();
+                ab[i] = b[j][i];
                 points[row + 2 + i] = ab;
             }
         }

@@ -32,8 +32,8 @@ class SobolTest {
      */
     @Test
     void ishigamiIndicesAreThePublishedOnes() {
-        int n = 4096;
-        double[][] design = Sobol.design(3, n);
+        int n = 16384;
+        double[][] design = Sobol.design(3, n, 1);
         assertThat(design).hasNumberOfRows(n * 5);
         List<Sobol.Indices> ix = Sobol.indices(evaluate(design, SobolTest::ishigami), 3, 42);
         double[] s = {0.3139, 0.4424, 0.0};
@@ -60,7 +60,7 @@ class SobolTest {
 
     @Test
     void linearModelIndicesAreItsSquaredWeights() {
-        List<Sobol.Indices> ix = Sobol.indices(evaluate(Sobol.design(3, 1024), SobolTest::linear), 3, 7);
+        List<Sobol.Indices> ix = Sobol.indices(evaluate(Sobol.design(3, 1024, 1), SobolTest::linear), 3, 7);
         double[] exact = {1 / 14.0, 4 / 14.0, 9 / 14.0};
         for (int i = 0; i < 3; i++) {
             Sobol.Indices x = ix.get(i);
@@ -72,7 +72,7 @@ class SobolTest {
     /** A key the function ignores has both indices exactly 0, with the interval [0, 0]. */
     @Test
     void anIgnoredKeyHasZeroIndices() {
-        List<Sobol.Indices> ix = Sobol.indices(evaluate(Sobol.design(2, 64), u -> 5 * u[0] * u[0]), 2, 1);
+        List<Sobol.Indices> ix = Sobol.indices(evaluate(Sobol.design(2, 64, 1), u -> 5 * u[0] * u[0]), 2, 1);
         Sobol.Indices none = ix.get(1);
         assertThat(List.of(none.first(), none.firstLo(), none.firstHi(), none.total(), none.totalLo(), none.totalHi()))
                 .containsOnly(0.0);
@@ -125,15 +125,32 @@ class SobolTest {
 
     @Test
     void designRefusesTooFewSamplesAndValuesOfTheWrongLength() {
-        assertThatThrownBy(() -> Sobol.design(2, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Sobol.design(2, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Sobol.indices(new double[7], 2, 1))
                 .hasMessageContaining("7 values are not a Sobol design of 2 keys");
+    }
+
+    /**
+     * At small N no row of A shares a key's value with the same row of B (which would make AB_i
+     * equal A and tell nothing of key i): the first points of a plain Sobol sequence do, the shifted
+     * ones do not.
+     */
+    @Test
+    void smallDesignsDoNotRepeatAKeyBetweenAAndB() {
+        for (int k = 1; k <= 6; k++) {
+            double[][] d = Sobol.design(k, 8, 1);
+            for (int j = 0; j < 8; j++) {
+                for (int i = 0; i < k; i++) {
+                    assertThat(d[j * (k + 2)][i]).isNotEqualTo(d[j * (k + 2) + 1][i]);
+                }
+            }
+        }
     }
 
     /** A, B and AB_i: AB_i is A with column i from B, and the rows of A and B differ. */
     @Test
     void designRowsAreSaltellis() {
-        double[][] d = Sobol.design(3, 8);
+        double[][] d = Sobol.design(3, 8, 1);
         for (int j = 0; j < 8; j++) {
             double[] a = d[j * 5];
             double[] b = d[j * 5 + 1];
