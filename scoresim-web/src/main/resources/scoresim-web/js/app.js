@@ -5,8 +5,9 @@ import * as run from './run.js';
 import * as results from './results.js';
 import * as compare from './compare.js';
 import * as people from './people.js';
+import * as sensitivity from './sensitivity.js';
 
-const pages = { scenarios, run, results, compare, people };
+const pages = { scenarios, run, results, compare, people, sensitivity };
 let cleanup = null;
 let shown = 0; // the route now shown: a page left before its work ended says nothing on the next one
 

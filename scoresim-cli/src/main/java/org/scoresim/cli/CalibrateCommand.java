@@ -140,6 +140,23 @@ final class CalibrateCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
+    @Option(
+            names = "--until",
+            paramLabel = "YEAR",
+            description = "fit only the targets whose years end by YEAR; a free value that is a curve point of a later"
+                    + " year takes the fitted value of the latest point of its curve by YEAR (carried forward, not"
+                    + " fitted to the later figures). The later targets are reported beside the fitted ones as held"
+                    + " out, each with the model's interval over --replications runs")
+    Integer until;
+
+    @Option(
+            names = "--replications",
+            defaultValue = "5",
+            paramLabel = "R",
+            description = "with --until: runs of the result, seeds S..S+R-1, for the held-out targets' intervals"
+                    + " (default: ${DEFAULT-VALUE})")
+    int replications;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -179,6 +196,31 @@ final class CalibrateCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         double sample = this.sample != null ? this.sample : scenario.defaultSample();
+        List<Targets.Target> heldOut = List.of();
+        Map<String, String> carried = Map.of();
+        if (until != null) {
+            if (replications < 1 || replications > 1000) {
+                throw new ParameterException(
+                        spec.commandLine(), "--replications must be between 1 and 1000, got " + replications);
+            }
+            heldOut = targets.after(until);
+            carried = targets.carriedForward(until);
+            targets = targets.until(until);
+            if (targets.targets().isEmpty()) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--until " + until + " leaves no target of " + targetsFile + " to fit: the earliest ends in "
+                                + heldOut.stream()
+                                        .mapToInt(Targets.Target::to)
+                                        .min()
+                                        .orElse(until));
+            }
+            if (heldOut.isEmpty()) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--until " + until + " holds out no target of " + targetsFile + ": every one ends by " + until);
+            }
+        }
         Path target = null;
         if (!check) {
             if (out != null) {
@@ -201,7 +243,8 @@ final class CalibrateCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         Calibration calibration = new Calibration(
-                text, file.toString(), targets, seed, sample, engineOptions.engine, settings, Ticker.SYSTEM);
+                        text, file.toString(), targets, seed, sample, engineOptions.engine, settings, Ticker.SYSTEM)
+                .tie(carried);
         String sampleText = sample >= 1 ? "every household" : percent(sample) + " sample";
         if (check) {
             if (!json) {
@@ -218,8 +261,11 @@ final class CalibrateCommand implements Callable<Integer> {
                 e = calibration.evaluate(calibration.startValues());
                 bar.finish();
             }
+            List<Calibration.Replicated> held = heldOut(calibration, e.values(), heldOut, err);
             if (json) {
-                stdout.println(Json.write(result(targets, null, e, null, 1)));
+                Map<String, Object> m = result(targets, null, e, null, 1);
+                held(m, held);
+                stdout.println(Json.write(m));
             } else {
                 printTable(
                         stdout,
@@ -230,6 +276,7 @@ final class CalibrateCommand implements Callable<Integer> {
                                 "%s as written, seed %d, %s: loss %.4g (sum of squared"
                                         + " relative errors over tolerance; 1 per target at the edge)",
                                 ConsoleText.of(scenario.name()), seed, sampleText, e.loss()));
+                printHeldOut(stdout, held);
             }
             return 0;
         }
@@ -243,8 +290,9 @@ final class CalibrateCommand implements Callable<Integer> {
         } finally {
             progress.close();
         }
-        String rewritten =
-                ScenarioParser.rewrite(text, file.toString(), fit.fitted().values());
+        List<Calibration.Replicated> held = heldOut(calibration, fit.fitted().values(), heldOut, err);
+        String rewritten = ScenarioParser.rewrite(
+                text, file.toString(), calibration.complete(fit.fitted().values()));
         Path tmp = target.toAbsolutePath()
                 .resolveSibling("." + target.getFileName() + ".partial-"
                         + ProcessHandle.current().pid());
@@ -257,7 +305,9 @@ final class CalibrateCommand implements Callable<Integer> {
             return RunFailure.report(e, target.toAbsolutePath().getParent(), "nothing was written", err);
         }
         if (json) {
-            stdout.println(Json.write(result(targets, fit.start(), fit.fitted(), target, fit.evaluations())));
+            Map<String, Object> m = result(targets, fit.start(), fit.fitted(), target, fit.evaluations());
+            held(m, held);
+            stdout.println(Json.write(m));
         } else {
             String head = String.format(
                     "%s, seed %d, %s: loss %.4g at the start, %.4g fitted (%d runs)%s",
@@ -269,13 +319,97 @@ final class CalibrateCommand implements Callable<Integer> {
                     fit.evaluations(),
                     fit.improved() ? "" : "; no better point found, the values are kept as written");
             printTable(stdout, targets, fit.start(), fit.fitted(), head);
+            printHeldOut(stdout, held);
             printValues(stdout, targets, fit);
+            if (!carried.isEmpty()) {
+                stdout.printf(
+                        "%nCarried forward (curve points after %d: the value of the latest fitted point)%n", until);
+                Map<String, String> all = calibration.complete(fit.fitted().values());
+                for (Map.Entry<String, String> c : carried.entrySet()) {
+                    stdout.printf("  %s = %s (from %s)%n", c.getKey(), all.get(c.getKey()), c.getValue());
+                }
+            }
             stdout.printf(
                     "%nWrote %s (the scenario with the fitted values; %s unchanged)%n",
                     ConsoleText.place(target), ConsoleText.of(file));
         }
         stdout.flush();
         return 0;
+    }
+
+    /** The held-out targets over the replications at these values; empty without --until. */
+    private List<Calibration.Replicated> heldOut(
+            Calibration calibration, Map<String, String> values, List<Targets.Target> heldOut, PrintWriter err)
+            throws ScenarioException, InterruptedException {
+        if (heldOut.isEmpty()) {
+            return List.of();
+        }
+        if (!json) {
+            err.printf(
+                    "running the result %d time%s (seeds %d..%d) for the %d held-out target%s ...%n",
+                    replications,
+                    replications == 1 ? "" : "s",
+                    seed,
+                    seed + replications - 1,
+                    heldOut.size(),
+                    heldOut.size() == 1 ? "" : "s");
+            err.flush();
+        }
+        return calibration.replicate(values, heldOut, replications);
+    }
+
+    private void printHeldOut(PrintWriter out, List<Calibration.Replicated> held) {
+        if (held.isEmpty()) {
+            return;
+        }
+        int width = 12;
+        for (Calibration.Replicated h : held) {
+            width = Math.max(width, h.target().name().length());
+        }
+        out.printf(
+                "%nHeld out (years after %d, not fitted): the result over %d replication%s, mean and 95%% interval%n",
+                until, replications, replications == 1 ? "" : "s");
+        String columns = "  %-" + width + "s %14s %14s %-27s %8s %6s  %s%n";
+        out.printf(columns, "target", "official", "model", "95% interval", "error", "tol.", "within");
+        for (Calibration.Replicated h : held) {
+            Targets.Target x = h.target();
+            out.printf(
+                    columns,
+                    x.name(),
+                    String.format("%,.0f", x.value()),
+                    String.format("%,.0f", h.mean()),
+                    String.format("[%,.0f, %,.0f]", h.lo(), h.hi()),
+                    String.format("%+.1f%%", 100 * x.error(h.mean())),
+                    String.format("%.0f%%", 100 * x.tolerance()),
+                    x.within(h.mean()) ? "yes" : "NO");
+        }
+    }
+
+    private void held(Map<String, Object> m, List<Calibration.Replicated> held) {
+        if (until == null) {
+            return;
+        }
+        m.put("until", until);
+        m.put("replications", replications);
+        List<Object> out = new ArrayList<>();
+        for (Calibration.Replicated h : held) {
+            Targets.Target x = h.target();
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("name", x.name());
+            f.put("metric", x.metric());
+            f.put("items", x.items());
+            f.put("years", List.of(x.from(), x.to()));
+            f.put("official", x.value());
+            f.put("model", h.mean());
+            f.put("interval", List.of(h.lo(), h.hi()));
+            f.put("values", h.values());
+            f.put("error", x.error(h.mean()));
+            f.put("tolerance", x.tolerance());
+            f.put("within", x.within(h.mean()));
+            f.put("interval_covers_official", h.covers());
+            out.add(f);
+        }
+        m.put("held_out", out);
     }
 
     /** Reports the start, then a bar of runs done with the best loss so far. */

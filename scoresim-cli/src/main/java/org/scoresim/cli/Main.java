@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             AuditCommand.class,
             SweepCommand.class,
+            SensitivityCommand.class,
             CalibrateCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class

@@ -241,7 +241,7 @@ final class SweepCommand implements Callable<Integer> {
                 err.printf("resuming: %d of %d runs already done%n", doneBefore, total);
             }
             Runtime.getRuntime().addShutdownHook(hook);
-            Sweep.Outcome outcome = runAll(sweep, !json && !noProgress, err);
+            Sweep.Outcome outcome = runAll(sweep, !json && !noProgress, err, "sweeping", stopAfter);
             if (!outcome.complete()) {
                 err.printf(
                         "%nscoresim: interrupted; %d of %d runs done and saved in %s; run the same command to resume%n",
@@ -311,13 +311,17 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs what the sweep has left to do, with a progress bar on stderr when asked for and there is something to run. */
-    private Sweep.Outcome runAll(Sweep sweep, boolean progress, PrintWriter err)
+    /**
+     * Runs what the sweep has left to do, with a progress bar named {@code task} on stderr when
+     * asked for and there is something to run; stops as if interrupted after {@code stopAfter} runs
+     * when not null (for tests of resuming).
+     */
+    static Sweep.Outcome runAll(Sweep sweep, boolean progress, PrintWriter err, String task, Integer stopAfter)
             throws InterruptedException, IOException {
         int toDo = sweep.toDo().size();
         ProgressBar bar = progress && toDo > 0
                 ? new ProgressBarBuilder()
-                        .setTaskName("sweeping")
+                        .setTaskName(task)
                         .setInitialMax(toDo * 1000L)
                         .setUnit(" runs", 1000)
                         .setStyle(ProgressBarStyle.ASCII)

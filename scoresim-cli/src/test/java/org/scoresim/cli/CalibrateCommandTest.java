@@ -168,6 +168,48 @@ class CalibrateCommandTest {
                 .isEqualTo(Json.mapper().readTree(b.out()).get("loss"));
     }
 
+    /**
+     * --until 2017: the four targets ending by 2017 are the fitted ones, the five of 2018 are held
+     * out, each with its values over the replications and an interval around their mean; a year
+     * that leaves nothing to fit is refused.
+     */
+    @Test
+    void untilHoldsOutTheLaterTargetsWithTheirIntervals() throws Exception {
+        Outcome o = cli(
+                "calibrate",
+                CHINA.toString(),
+                "--targets",
+                CHINA_TARGETS.toString(),
+                "--check",
+                "--until",
+                "2017",
+                "--replications",
+                "2",
+                "--sample",
+                "0.0002",
+                "--json");
+        assertThat(o.code()).as(o.err()).isZero();
+        JsonNode r = Json.mapper().readTree(o.out());
+        assertThat(r.get("until").asInt()).isEqualTo(2017);
+        assertThat(r.get("targets")).hasSize(4);
+        JsonNode held = r.get("held_out");
+        assertThat(held).hasSize(5);
+        assertThat(held.get(0).get("name").asText()).isEqualTo("court_list_entries_to_end_2018");
+        for (JsonNode h : held) {
+            assertThat(h.get("values")).hasSize(2);
+            double mean =
+                    (h.get("values").get(0).asDouble() + h.get("values").get(1).asDouble()) / 2;
+            assertThat(h.get("model").asDouble())
+                    .isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-6 * mean + 1e-9));
+            assertThat(h.get("interval").get(0).asDouble()).isLessThanOrEqualTo(mean);
+            assertThat(h.get("interval").get(1).asDouble()).isGreaterThanOrEqualTo(mean);
+        }
+        Outcome none =
+                cli("calibrate", CHINA.toString(), "--targets", CHINA_TARGETS.toString(), "--check", "--until", "2014");
+        assertThat(none.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(none.err()).contains("--until 2014 leaves no target").contains("china-official.yaml");
+    }
+
     @Test
     void checkPrintsEveryTargetAndCheckOfChina() throws Exception {
         Outcome o = cli(

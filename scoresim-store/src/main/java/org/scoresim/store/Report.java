@@ -217,7 +217,7 @@ public final class Report {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String resource(String name, Class<?> near) {
+    static String resource(String name, Class<?> near) {
         try (InputStream in = near != null
                 ? near.getResourceAsStream(name)
                 : Report.class.getClassLoader().getResourceAsStream(name)) {

@@ -67,4 +67,35 @@ class OutputsSchemaTest {
         }
         assertThat(documented("sweep.duckdb column")).isEqualTo(columns(SweepDatabase.in(tmp)));
     }
+
+    /** The same for sensitivity.duckdb; and every one of its tables and columns carries a comment. */
+    @Test
+    void theSensitivityDatabaseHasTheColumnsThePageDescribesEachCommented() throws Exception {
+        SweepDatabase.Identity id = new SweepDatabase.Identity("minimal", "abc", "sobol samples=2\na=1..2", 0.5, 1);
+        try (SensitivityDatabase db = SensitivityDatabase.open(tmp, id, List.of(Map.of("a", "1")), 1, "test", NOW)) {
+            db.indices(List.of(new SensitivityDatabase.Index(
+                    "sanctioned", "flight_ban", "a", "total_order", 0.5, 0.25, 0.75, null, "2015")));
+            assertThat(db.indices())
+                    .containsExactly(new SensitivityDatabase.Index(
+                            "sanctioned", "flight_ban", "a", "total_order", 0.5, 0.25, 0.75, null, "2015"));
+        }
+        Path file = SensitivityDatabase.in(tmp);
+        assertThat(documented("sensitivity.duckdb column")).isEqualTo(columns(file));
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*) FILTER (WHERE comment IS NULL OR comment = ''), count(*)"
+                        + " FROM duckdb_columns() WHERE database_name = 'sensitivity'")) {
+            r.next();
+            assertThat(r.getLong(2)).isEqualTo(columns(file).size());
+            assertThat(r.getLong(1)).isZero();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*) FILTER (WHERE comment IS NULL), count(*)"
+                        + " FROM duckdb_tables() WHERE database_name = 'sensitivity'")) {
+            r.next();
+            assertThat(r.getLong(2)).isEqualTo(5);
+            assertThat(r.getLong(1)).isZero();
+        }
+    }
 }

@@ -156,6 +156,7 @@ public final class Dashboard implements AutoCloseable {
         app.post("/api/compare", this::compare);
         app.get("/vendor/echarts.min.js", this::echarts);
         runsApi.routes(app);
+        new SensitivityApi(settings.runs()).routes(app);
         app.exception(
                 HttpError.class,
                 (e, ctx) -> ctx.status(e.status).contentType("application/json").result(JsonText.compact(e.body())));

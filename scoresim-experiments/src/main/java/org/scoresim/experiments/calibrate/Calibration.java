@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -83,6 +84,9 @@ public final class Calibration {
     /** The run in progress, else the last one, for progress bars on another thread; null before the first. */
     private volatile Engine running;
 
+    /** Paths not fitted that take the value of a fitted one (see {@link #tie}). */
+    private Map<String, String> tied = Map.of();
+
     /**
      * @param text the scenario file's text (the free values are read from it)
      * @param targets checked against the scenario with {@link Targets#check}
@@ -114,6 +118,26 @@ public final class Calibration {
         this.settings = settings;
     }
 
+    /**
+     * Ties paths that are not free to free ones: each takes its source's value in every run and in
+     * what is written ({@link Targets#carriedForward}). Call before the first evaluation.
+     */
+    public Calibration tie(Map<String, String> tied) {
+        this.tied = Map.copyOf(tied);
+        return this;
+    }
+
+    /** The free values and the tied paths with their sources' values: what a run sets and what is written. */
+    public Map<String, String> complete(Map<String, String> values) {
+        Map<String, String> all = new LinkedHashMap<>(values);
+        tied.forEach((path, source) -> {
+            if (values.containsKey(source)) {
+                all.put(path, values.get(source));
+            }
+        });
+        return all;
+    }
+
     /** The values the scenario file writes at the free paths. */
     public Map<String, String> startValues() throws ScenarioException {
         return ScenarioParser.scalars(
@@ -127,8 +151,8 @@ public final class Calibration {
             return known;
         }
         long started = ticker.read();
-        Engine run =
-                Engine.of(engine, Plan.compile(ScenarioParser.parse(text, fileName, values), seed, sample), settings);
+        Engine run = Engine.of(
+                engine, Plan.compile(ScenarioParser.parse(text, fileName, complete(values)), seed, sample), settings);
         running = run;
         Results r = run.run();
         double[] t = targets.targets().stream().mapToDouble(x -> x.of(r)).toArray();
@@ -220,6 +244,63 @@ public final class Calibration {
         Evaluation fitted = evaluate(written);
         boolean improved = fitted.loss() < start.loss();
         return new Fit(start, improved ? fitted : start, evaluations, improved);
+    }
+
+    /**
+     * A figure's values at some values of the free paths over {@code replications} runs with the
+     * seeds S, S+1, ... (S the calibration's seed), their mean and the 95% t interval of the mean
+     * (the mean itself for one replication).
+     */
+    public record Replicated(Targets.Target target, double[] values, double mean, double lo, double hi) {
+        /** Whether the official value lies within the interval. */
+        public boolean covers() {
+            return target.value() >= lo && target.value() <= hi;
+        }
+    }
+
+    /**
+     * Runs the scenario with {@code values} at the free paths {@code replications} times (seeds S,
+     * S+1, ...) and gives each figure's values over them: the model's interval for figures a fit
+     * has not seen.
+     */
+    public List<Replicated> replicate(Map<String, String> values, List<Targets.Target> figures, int replications)
+            throws ScenarioException, InterruptedException {
+        if (replications < 1) {
+            throw new IllegalArgumentException("replications must be at least 1, got " + replications);
+        }
+        double[][] v = new double[figures.size()][replications];
+        for (int r = 0; r < replications; r++) {
+            Results run = Engine.of(
+                            engine,
+                            Plan.compile(ScenarioParser.parse(text, fileName, complete(values)), seed + r, sample),
+                            settings)
+                    .run();
+            for (int i = 0; i < figures.size(); i++) {
+                v[i][r] = figures.get(i).of(run);
+            }
+        }
+        List<Replicated> out = new ArrayList<>();
+        for (int i = 0; i < figures.size(); i++) {
+            double mean = 0;
+            for (double x : v[i]) {
+                mean += x;
+            }
+            mean /= replications;
+            double lo = mean;
+            double hi = mean;
+            if (replications >= 2) {
+                double ss = 0;
+                for (double x : v[i]) {
+                    ss += (x - mean) * (x - mean);
+                }
+                double half = new TDistribution(null, replications - 1).inverseCumulativeProbability(0.975)
+                        * Math.sqrt(ss / (replications - 1) / replications);
+                lo = mean - half;
+                hi = mean + half;
+            }
+            out.add(new Replicated(figures.get(i), v[i], mean, lo, hi));
+        }
+        return out;
     }
 
     public int evaluations() {

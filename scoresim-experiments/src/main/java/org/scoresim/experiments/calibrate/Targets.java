@@ -1,7 +1,9 @@
 package org.scoresim.experiments.calibrate;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.scoresim.engine.results.Results;
 import org.scoresim.model.CalibrationTargets;
 import org.scoresim.model.Scenario;
@@ -51,6 +53,64 @@ public record Targets(String scenario, List<Target> targets, List<Target> checks
         public boolean within(double model) {
             return Math.abs(model - value) <= tolerance * Math.abs(value);
         }
+    }
+
+    /**
+     * The targets file cut at {@code year}, for a fit judged out of sample: only the targets whose
+     * years end by {@code year} are fitted (the checks stay as they are), and a free value that is a
+     * curve point of a later year (a path ending in {@code .2018} for year 2017) stays as the file
+     * writes it, since no fitted target can see it.
+     */
+    public Targets until(int year) {
+        return new Targets(
+                scenario,
+                targets.stream().filter(t -> t.to() <= year).toList(),
+                checks,
+                free.stream().filter(f -> !laterCurvePoint(f.path(), year)).toList());
+    }
+
+    /** The targets whose years end after {@code year}: those {@link #until} holds out. */
+    public List<Target> after(int year) {
+        return targets.stream().filter(t -> t.to() > year).toList();
+    }
+
+    /**
+     * For a fit cut at {@code year}: each free value that is a curve point of a later year, tied to
+     * the latest free point of the same curve by {@code year} (such as {@code
+     * channels.courts.coverage.2018} to {@code channels.courts.coverage.2017}), so that the later
+     * years carry the last fitted value forward instead of a value fitted to their own figures. A
+     * later point with no earlier free point on its curve is absent: it stays as written.
+     */
+    public Map<String, String> carriedForward(int year) {
+        Map<String, String> tied = new LinkedHashMap<>();
+        for (Free f : free) {
+            if (!laterCurvePoint(f.path(), year)) {
+                continue;
+            }
+            String curve = f.path().substring(0, f.path().lastIndexOf('.') + 1);
+            String source = null;
+            int best = Integer.MIN_VALUE;
+            for (Free g : free) {
+                String last = g.path().substring(g.path().lastIndexOf('.') + 1);
+                if (g.path().startsWith(curve)
+                        && g.path().length() == curve.length() + 4
+                        && last.matches("\\d{4}")
+                        && Integer.parseInt(last) <= year
+                        && Integer.parseInt(last) > best) {
+                    best = Integer.parseInt(last);
+                    source = g.path();
+                }
+            }
+            if (source != null) {
+                tied.put(f.path(), source);
+            }
+        }
+        return tied;
+    }
+
+    private static boolean laterCurvePoint(String path, int year) {
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        return last.matches("\\d{4}") && Integer.parseInt(last) > year;
     }
 
     /** A value the calibrator may move: a key path into the scenario file and its bounds. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import org.scoresim.engine.results.Results;
 import org.scoresim.engine.run.Engine;
 import org.scoresim.model.ScenarioWriter;
+import org.scoresim.store.RunTables;
 import org.scoresim.store.SweepDatabase;
 import org.scoresim.store.SweepDatabase.RunKey;
 
@@ -95,9 +97,50 @@ public final class Sweep implements AutoCloseable {
         }
     }
 
+    /**
+     * Where a sweep's runs are stored: {@link #SWEEP} ({@code sweep.duckdb}) for {@code scoresim
+     * sweep}; other experiments made of many runs of one scenario (a sensitivity analysis) keep
+     * their own database with the same run tables.
+     */
+    public interface Storage {
+        /** The database's file name inside the output directory. */
+        String file();
+
+        /** Opens or creates the database, as {@link SweepDatabase#open} does. */
+        RunTables open(
+                Path dir,
+                SweepDatabase.Identity id,
+                List<Map<String, String>> points,
+                int replications,
+                String version,
+                Instant now)
+                throws IOException, SweepDatabase.Mismatch;
+    }
+
+    /** {@code sweep.duckdb}. */
+    public static final Storage SWEEP = new Storage() {
+        @Override
+        public String file() {
+            return SweepDatabase.FILE;
+        }
+
+        @Override
+        public RunTables open(
+                Path dir,
+                SweepDatabase.Identity id,
+                List<Map<String, String>> points,
+                int replications,
+                String version,
+                Instant now)
+                throws IOException, SweepDatabase.Mismatch {
+            return SweepDatabase.open(dir, id, points, replications, version, now);
+        }
+    };
+
     private final SweepDesign design;
     private final Path dir;
-    private final SweepDatabase store;
+    private final Storage storage;
+    private final RunTables store;
     private final String engine;
     private final Engine.Settings settings;
     private final String version;
@@ -111,7 +154,8 @@ public final class Sweep implements AutoCloseable {
     private Sweep(
             SweepDesign design,
             Path dir,
-            SweepDatabase store,
+            Storage storage,
+            RunTables store,
             String engine,
             Engine.Settings settings,
             String version,
@@ -119,6 +163,7 @@ public final class Sweep implements AutoCloseable {
             throws IOException {
         this.design = design;
         this.dir = dir;
+        this.storage = storage;
         this.store = store;
         this.engine = engine;
         this.settings = settings;
@@ -143,20 +188,33 @@ public final class Sweep implements AutoCloseable {
     public static Sweep open(
             SweepDesign design, Path dir, String engine, Engine.Settings settings, String version, Clock clock)
             throws UnusableDirectory, SweepDatabase.Mismatch, DatabaseUnavailable, IOException {
-        UnusableDirectory.Reason problem = problem(dir);
+        return open(design, dir, SWEEP, engine, settings, version, clock);
+    }
+
+    /** As {@link #open(SweepDesign, Path, String, Engine.Settings, String, Clock)}, with the runs stored in {@code storage}'s database. */
+    public static Sweep open(
+            SweepDesign design,
+            Path dir,
+            Storage storage,
+            String engine,
+            Engine.Settings settings,
+            String version,
+            Clock clock)
+            throws UnusableDirectory, SweepDatabase.Mismatch, DatabaseUnavailable, IOException {
+        UnusableDirectory.Reason problem = problem(dir, storage);
         if (problem != null) {
             throw new UnusableDirectory(problem);
         }
-        SweepDatabase store;
+        RunTables store;
         try {
             Files.createDirectories(dir);
-            store = SweepDatabase.open(
+            store = storage.open(
                     dir, design.identity(), design.grid().points(), design.replications(), version, clock.instant());
         } catch (IOException e) {
             throw new DatabaseUnavailable(e);
         }
         try {
-            return new Sweep(design, dir, store, engine, settings, version, clock);
+            return new Sweep(design, dir, storage, store, engine, settings, version, clock);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
@@ -164,8 +222,8 @@ public final class Sweep implements AutoCloseable {
     }
 
     /** Null when the directory may take the sweep: absent, empty, or holding a sweep. */
-    private static UnusableDirectory.Reason problem(Path dir) throws IOException {
-        if (!Files.exists(dir) || SweepDatabase.exists(dir)) {
+    private static UnusableDirectory.Reason problem(Path dir, Storage storage) throws IOException {
+        if (!Files.exists(dir) || Files.isRegularFile(dir.resolve(storage.file()))) {
             return null;
         }
         if (!Files.isDirectory(dir)) {
@@ -182,7 +240,7 @@ public final class Sweep implements AutoCloseable {
 
     /** The sweep's database file. */
     public Path database() {
-        return SweepDatabase.in(dir);
+        return dir.resolve(storage.file());
     }
 
     /** Runs stored so far, of {@link SweepDesign#runs()}. */
@@ -267,6 +325,11 @@ public final class Sweep implements AutoCloseable {
      */
     public List<SweepStatistics.Point> results(List<SweepStatistics.Output> outputs, int year) throws IOException {
         return SweepStatistics.compute(outputs, design.grid(), store.year(year, design.replications()));
+    }
+
+    /** The sweep's database, open for writing (for what an experiment stores beside the runs). */
+    public RunTables store() {
+        return store;
     }
 
     @Override

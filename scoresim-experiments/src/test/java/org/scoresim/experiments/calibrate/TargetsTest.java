@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.scoresim.model.Problem;
 import org.scoresim.model.ScenarioException;
@@ -16,6 +17,50 @@ import org.scoresim.model.ScenarioParser;
 class TargetsTest {
     static final Path CHINA = Paths.get("..", "scenarios", "china-2013-2020.yaml");
     static final Path TARGETS = Paths.get("..", "scenarios", "targets", "china-official.yaml");
+
+    /**
+     * Cut at 2017: the four targets ending by 2017 are fitted, the five of 2018 held out; the checks
+     * stay; the free values that are curve points of 2018 (courts coverage, flight and rail
+     * enforcement) stay as written, every other one stays free.
+     */
+    @Test
+    void untilHoldsOutTheLaterTargetsAndTheirCurvePoints() throws Exception {
+        Targets t = Targets.read(TARGETS);
+        Targets fitted = t.until(2017);
+        assertThat(fitted.targets())
+                .extracting(Targets.Target::name)
+                .containsExactly(
+                        "court_list_entries_to_end_2015",
+                        "flights_blocked_to_end_2015",
+                        "flights_blocked_to_end_2017",
+                        "rail_blocked_to_end_2017");
+        assertThat(t.after(2017))
+                .extracting(Targets.Target::name)
+                .containsExactly(
+                        "court_list_entries_to_end_2018",
+                        "court_list_entries_2018",
+                        "flights_blocked_to_end_2018",
+                        "rail_blocked_to_end_2018",
+                        "conduct_bans_2018");
+        assertThat(fitted.targets().size() + t.after(2017).size())
+                .isEqualTo(t.targets().size());
+        assertThat(fitted.checks()).isEqualTo(t.checks());
+        assertThat(fitted.free())
+                .extracting(Targets.Free::path)
+                .doesNotContain(
+                        "channels.courts.coverage.2018",
+                        "sanctions.flight_ban.enforcement.2018",
+                        "sanctions.hsr_ban.enforcement.2018")
+                .contains("channels.courts.coverage.2017", "lists.court_blacklist.exit_rate");
+        assertThat(fitted.free()).hasSize(t.free().size() - 3);
+        assertThat(t.until(2030)).isEqualTo(t);
+        assertThat(t.carriedForward(2017))
+                .containsExactly(
+                        Map.entry("channels.courts.coverage.2018", "channels.courts.coverage.2017"),
+                        Map.entry("sanctions.flight_ban.enforcement.2018", "sanctions.flight_ban.enforcement.2017"),
+                        Map.entry("sanctions.hsr_ban.enforcement.2018", "sanctions.hsr_ban.enforcement.2017"));
+        assertThat(t.carriedForward(2030)).isEmpty();
+    }
 
     @Test
     void readsTheChinaTargetsAndTheyFitTheScenario() throws Exception {
