@@ -180,7 +180,6 @@ final class Kernel {
                 prov = a == plan.provinceAttribute ? v : prov;
             }
         }
-        int nb = plan.behaviours;
         ev.clear();
         for (int p = 0; p < h.size; p++) {
             int r = p < h.adults ? Plan.ADULT : Plan.CHILD;
