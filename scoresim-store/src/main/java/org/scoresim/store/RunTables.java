@@ -1,6 +1,7 @@
 package org.scoresim.store;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 import org.scoresim.engine.results.Results;
 import org.scoresim.store.SweepDatabase.Figure;
 import org.scoresim.store.SweepDatabase.Run;
@@ -58,6 +60,57 @@ public abstract sealed class RunTables implements AutoCloseable permits SweepDat
     static IOException failure(SQLException e) {
         return new IOException(e.getMessage(), e);
     }
+
+    /**
+     * Opens {@code file} for writing through {@code wrap}, creating the design's tables with its
+     * {@code points} (each a key path to value map, in the design's order) when there are none, at
+     * {@code now}, and otherwise refusing one of another identity. Only one process at a time can
+     * hold it open.
+     */
+    static <T extends RunTables> T open(
+            Path file,
+            Function<Connection, T> wrap,
+            SweepDatabase.Identity id,
+            List<Map<String, String>> points,
+            int replications,
+            String version,
+            Instant now)
+            throws IOException, SweepDatabase.Mismatch {
+        Connection db = connect(file, new Properties());
+        try {
+            T store = wrap.apply(db);
+            if (store.hasTable(((RunTables) store).design)) {
+                store.check(id);
+            } else {
+                store.create(id, points, replications, version, now);
+            }
+            return store;
+        } catch (SQLException e) {
+            close(db);
+            throw failure(e);
+        } catch (SweepDatabase.Mismatch | RuntimeException e) {
+            close(db);
+            throw e;
+        }
+    }
+
+    /** A read-only connection to {@code file}, which must exist (its folder "holds no" it otherwise). */
+    static Connection readOnly(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file.getParent() + " holds no " + file.getFileName());
+        }
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        return connect(file, readOnly);
+    }
+
+    /** Refuses a database made for another design (another scenario, grid, sample or seed). */
+    abstract void check(SweepDatabase.Identity id) throws SQLException, SweepDatabase.Mismatch;
+
+    /** Creates the tables of a new design. */
+    abstract void create(
+            SweepDatabase.Identity id, List<Map<String, String>> points, int replications, String version, Instant now)
+            throws SQLException;
 
     boolean hasTable(String name) throws SQLException {
         try (PreparedStatement q =

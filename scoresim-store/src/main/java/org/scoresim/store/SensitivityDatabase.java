@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.scoresim.store.SweepDatabase.Identity;
 import org.scoresim.store.SweepDatabase.Mismatch;
 
@@ -121,35 +120,16 @@ public final class SensitivityDatabase extends RunTables {
     public static SensitivityDatabase open(
             Path dir, Identity id, List<Map<String, String>> points, int replications, String version, Instant now)
             throws IOException, Mismatch {
-        Connection db = connect(in(dir), new Properties());
-        try {
-            SensitivityDatabase store = new SensitivityDatabase(db);
-            if (store.hasTable("sensitivity")) {
-                store.check(id);
-            } else {
-                store.create(id, points, replications, version, now);
-            }
-            return store;
-        } catch (SQLException e) {
-            close(db);
-            throw failure(e);
-        } catch (Mismatch | RuntimeException e) {
-            close(db);
-            throw e;
-        }
+        return open(in(dir), SensitivityDatabase::new, id, points, replications, version, now);
     }
 
     /** Opens the existing analysis of {@code dir} read-only. */
     public static SensitivityDatabase read(Path dir) throws IOException {
-        if (!exists(dir)) {
-            throw new IOException(dir + " holds no " + FILE);
-        }
-        Properties readOnly = new Properties();
-        readOnly.setProperty("duckdb.read_only", "true");
-        return new SensitivityDatabase(connect(in(dir), readOnly));
+        return new SensitivityDatabase(readOnly(in(dir)));
     }
 
-    private void check(Identity id) throws SQLException, Mismatch {
+    @Override
+    void check(Identity id) throws SQLException, Mismatch {
         try (Statement s = db.createStatement();
                 ResultSet r = s.executeQuery("SELECT scenario, scenario_hash, design, sample, seed FROM sensitivity")) {
             if (!r.next()) {
@@ -169,7 +149,8 @@ public final class SensitivityDatabase extends RunTables {
         }
     }
 
-    private void create(Identity id, List<Map<String, String>> points, int replications, String version, Instant now)
+    @Override
+    void create(Identity id, List<Map<String, String>> points, int replications, String version, Instant now)
             throws SQLException {
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {

@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * {@code OUT/sweep.duckdb} of {@code scoresim sweep}: the points of a sweep, its finished runs and
@@ -92,35 +91,16 @@ public final class SweepDatabase extends RunTables {
     public static SweepDatabase open(
             Path dir, Identity id, List<Map<String, String>> points, int replications, String version, Instant now)
             throws IOException, Mismatch {
-        Connection db = connect(in(dir), new Properties());
-        try {
-            SweepDatabase store = new SweepDatabase(db);
-            if (store.hasTable("sweep")) {
-                store.check(id);
-            } else {
-                store.create(id, points, replications, version, now);
-            }
-            return store;
-        } catch (SQLException e) {
-            close(db);
-            throw failure(e);
-        } catch (Mismatch | RuntimeException e) {
-            close(db);
-            throw e;
-        }
+        return open(in(dir), SweepDatabase::new, id, points, replications, version, now);
     }
 
     /** Opens the existing sweep of {@code dir} read-only, for its figures. */
     public static SweepDatabase read(Path dir) throws IOException {
-        if (!exists(dir)) {
-            throw new IOException(dir + " holds no " + FILE);
-        }
-        Properties readOnly = new Properties();
-        readOnly.setProperty("duckdb.read_only", "true");
-        return new SweepDatabase(connect(in(dir), readOnly));
+        return new SweepDatabase(readOnly(in(dir)));
     }
 
-    private void check(Identity id) throws SQLException, Mismatch {
+    @Override
+    void check(Identity id) throws SQLException, Mismatch {
         Sweep sweep = sweepRow();
         if (sweep == null) {
             throw new Mismatch("its " + FILE + " holds no sweep");
@@ -138,7 +118,8 @@ public final class SweepDatabase extends RunTables {
         }
     }
 
-    private void create(Identity id, List<Map<String, String>> points, int replications, String version, Instant now)
+    @Override
+    void create(Identity id, List<Map<String, String>> points, int replications, String version, Instant now)
             throws SQLException {
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
