@@ -27,6 +27,9 @@ async function rows(base, summary, sanction, attribute, year) {
 
 const interval = r => r.ratio_hi == null ? '' : ` <span class="muted small">[${r.ratio_lo.toFixed(2)}, ${r.ratio_hi.toFixed(2)}]</span>`;
 
+// year ends per member are small over a whole group (0.003): two significant digits, not two decimals
+const endsPerMember = v => (v == null ? '–' : v === 0 || v >= 0.1 ? v.toFixed(2) : v.toPrecision(2));
+
 export async function auditPanel(box, base, summary, sanction, attribute, year) {
   const data = await rows(base, summary, sanction, attribute, year);
   if (!data.length) { box.innerHTML = '<div class="empty">No audit for this sanction.</div>'; return; }
@@ -44,7 +47,7 @@ export async function auditPanel(box, base, summary, sanction, attribute, year) 
       <td class="num">${r.ratio == null ? '–' : r.ratio.toFixed(2) + interval(r)}</td>
       <td>${r.verdict == null ? '–' : `<span class="pill ${r.verdict === 'fails' ? 'bad' : r.verdict === 'passes' ? 'ok' : ''}">${esc(r.verdict)}</span>`}</td>
       <td class="num">${pct(r.wrongful_share)}</td>
-      <td class="num">${r.lowest_tier_years == null ? '–' : r.lowest_tier_years.toFixed(2)}</td>
+      <td class="num">${endsPerMember(r.lowest_tier_years)}</td>
       <td class="num">${r.locked_in == null ? '–' : num(r.locked_in)}</td></tr>`).join('')}</tbody></table>`;
   if (!shown.length) return;
   const el = box.querySelector('#c-audit-ratio');
