@@ -27,6 +27,9 @@ async function rows(base, summary, sanction, attribute, year) {
 
 const interval = r => r.ratio_hi == null ? '' : ` <span class="muted small">[${r.ratio_lo.toFixed(2)}, ${r.ratio_hi.toFixed(2)}]</span>`;
 
+// year ends per member are small over a whole group (0.003): two significant digits, not two decimals
+const endsPerMember = v => (v == null ? '–' : v === 0 || v >= 0.1 ? v.toFixed(2) : v.toPrecision(2));
+
 export async function auditPanel(box, base, summary, sanction, attribute, year) {
   const data = await rows(base, summary, sanction, attribute, year);
   if (!data.length) { box.innerHTML = '<div class="empty">No audit for this sanction.</div>'; return; }
@@ -36,12 +39,16 @@ export async function auditPanel(box, base, summary, sanction, attribute, year) 
       : `ratio to <b>${esc(label(reference))}</b>, the group with the lowest rate above 0, with 95% intervals`}</div>
     ${shown.length ? '<div class="chart" id="c-audit-ratio"></div>' : ''}
     <table class="audit"><thead><tr><th>Group</th><th class="num">per 1,000</th><th class="num">ratio [95%]</th>
-      <th>four-fifths</th><th class="num">wrongful</th></tr></thead><tbody>${data.map(r => `<tr>
+      <th>four-fifths</th><th class="num">wrongful</th>
+      <th class="num" title="year ends each member spent in the lowest tier, from the first year to this one">years in lowest tier per member</th>
+      <th class="num" title="people of the group in the lowest tier at each of the last 3 year ends">locked in (lowest tier 3 year ends)</th></tr></thead><tbody>${data.map(r => `<tr>
       <td>${esc(label(r.value))}${r.people != null ? `<div class="muted small">${num(r.people)} people</div>` : ''}</td>
       <td class="num">${per1000(r.rate)}</td>
       <td class="num">${r.ratio == null ? '–' : r.ratio.toFixed(2) + interval(r)}</td>
       <td>${r.verdict == null ? '–' : `<span class="pill ${r.verdict === 'fails' ? 'bad' : r.verdict === 'passes' ? 'ok' : ''}">${esc(r.verdict)}</span>`}</td>
-      <td class="num">${pct(r.wrongful_share)}</td></tr>`).join('')}</tbody></table>`;
+      <td class="num">${pct(r.wrongful_share)}</td>
+      <td class="num">${endsPerMember(r.lowest_tier_years)}</td>
+      <td class="num">${r.locked_in == null ? '–' : num(r.locked_in)}</td></tr>`).join('')}</tbody></table>`;
   if (!shown.length) return;
   const el = box.querySelector('#c-audit-ratio');
   el.style.height = `${Math.max(160, shown.length * 20 + 80)}px`;

@@ -3,6 +3,7 @@ import { get, post, cached } from './api.js';
 import { chart, legend, valueAxis, categoryAxis } from './charts.js';
 import { compact, num, label, esc, sampleText } from './format.js';
 import { defaultSample } from './run.js';
+import { FEW } from './uncertainty.js';
 
 export async function render(main) {
   const [runs, scenarios] = await Promise.all([get('/api/runs'), get('/api/scenarios')]);
@@ -151,12 +152,23 @@ function moved(box, c) {
         .map(([n, k, col]) => ({ name: n, type: 'bar', stack: 'p', barMaxWidth: 40, itemStyle: { color: col },
           data: years.map(y => c.years[y][s][k]) })),
     });
+    // B − A with its 95% interval (a sampled comparison only), marked ~ where it rests on fewer than FEW people moved
+    const sampled = years.some(y => c.years[y][s].b_minus_a_interval95);
+    const signed = v => (v > 0 ? '+' : v < 0 ? '−' : '') + num(Math.abs(v));
+    const few = v => v.moved_simulated != null && v.moved_simulated > 0 && v.moved_simulated < FEW;
     box.querySelector('#moved-table').innerHTML = `<table><thead><tr><th>Year</th><th class="num">under A</th><th class="num">under B</th>
-      <th class="num">both</th><th class="num">A only</th><th class="num">B only</th></tr></thead><tbody>${years.map(y => {
+      <th class="num">both</th><th class="num">A only</th><th class="num">B only</th><th class="num">B − A</th>
+      ${sampled ? '<th class="num">± 95%</th>' : ''}</tr></thead><tbody>${years.map(y => {
         const v = c.years[y][s];
+        const i = v.b_minus_a_interval95;
         return `<tr><td>${y}</td><td class="num">${num(v.a)}</td><td class="num">${num(v.b)}</td><td class="num">${num(v.both)}</td>
-          <td class="num">${num(v.only_a)}</td><td class="num">${num(v.only_b)}</td></tr>`;
-      }).join('')}</tbody></table>`;
+          <td class="num">${num(v.only_a)}</td><td class="num">${num(v.only_b)}</td>
+          <td class="num" data-moved="${v.moved_simulated ?? ''}">${few(v) ? `<b style="color:#b45309" title="rests on ${v.moved_simulated} simulated people moved">~</b> ` : ''}${signed(v.b_minus_a)}</td>
+          ${sampled ? `<td class="num muted">${i ? '± ' + num((i[1] - i[0]) / 2) : '–'}</td>` : ''}</tr>`;
+      }).join('')}</tbody></table>
+      ${sampled ? `<div class="muted small" style="margin-top:6px">± 95%: the interval of B − A from the spread of the sample over the
+        households (the same people under both policies). A difference marked ~ rests on fewer than ${FEW} simulated people
+        moved: read it as an order of magnitude.</div>` : ''}`;
   };
   box.querySelector('#ms').addEventListener('change', draw);
   draw();

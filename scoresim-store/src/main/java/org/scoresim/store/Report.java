@@ -135,6 +135,7 @@ public final class Report {
         d.put("score_hist", hist);
         d.put("rates", rates);
         d.put("audit", audit);
+        d.put("lock_in", lockIn(r));
         d.put("four_fifths", Audit.FOUR_FIFTHS);
         d.put("claims", ClaimFigures.maps(r));
         d.put("stories", stories(r));
@@ -156,6 +157,30 @@ public final class Report {
             }
         }
         return best;
+    }
+
+    /**
+     * Lock-in per group and year (the audit table's lowest_tier_years and locked_in, docs/OUTPUTS.md):
+     * per year, attribute and group, the year ends in the lowest tier per member so far and the people
+     * in the lowest tier at each of the last 3 year ends. They do not depend on the sanction.
+     */
+    static List<Object> lockIn(Results r) {
+        List<Object> out = new ArrayList<>();
+        for (int y = 0; y < r.years(); y++) {
+            out.add(new LinkedHashMap<String, Object>());
+        }
+        for (Audit.Row row : Audit.rows(r, Audit.Options.DEFAULT)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> year = (Map<String, Object>) out.get(row.year() - r.firstYear());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> groups =
+                    (Map<String, Object>) year.computeIfAbsent(row.attribute(), k -> new LinkedHashMap<>());
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("lowest_tier_years", row.lowestTierYears());
+            e.put("locked_in", row.lockedIn());
+            groups.putIfAbsent(row.group(), e);
+        }
+        return out;
     }
 
     /** Per attribute and value: raw population and raw people under each sanction (rates are their ratios). */

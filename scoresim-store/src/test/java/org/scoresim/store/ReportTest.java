@@ -62,6 +62,40 @@ class ReportTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void lockInPerGroupReachesTheAuditTableOfEveryGroup() throws Exception {
+        Results r = StoreFixture.run(0.2);
+        List<Map<String, Map<String, Map<String, Object>>>> lockIn =
+                (List<Map<String, Map<String, Map<String, Object>>>>)
+                        Report.data(r, "test").get("lock_in");
+        assertThat(lockIn).hasSize(r.years());
+        String lowest = r.tiers().get(r.tiers().size() - 1);
+        for (int y = 0; y < r.years(); y++) {
+            assertThat(lockIn.get(y).keySet())
+                    .containsExactlyElementsOf(r.attributes().keySet());
+            for (Map.Entry<String, List<String>> a : r.attributes().entrySet()) {
+                Map<String, Map<String, Object>> groups = lockIn.get(y).get(a.getKey());
+                assertThat(groups.keySet()).containsExactlyElementsOf(a.getValue());
+                for (String v : a.getValue()) {
+                    long raw = r.raw(y, a.getKey(), v, "locked_in", "");
+                    // the group's people locked in, scaled as every count of the page
+                    assertThat(groups.get(v)).containsEntry("locked_in", r.scale(raw));
+                    // year ends in the lowest tier per member: those of every year so far over the members
+                    long ends = 0;
+                    for (int k = 0; k <= y; k++) {
+                        ends += r.raw(k, a.getKey(), v, "tier_end", lowest);
+                    }
+                    long members = r.raw(y, a.getKey(), v, "population", "");
+                    assertThat(groups.get(v))
+                            .containsEntry("lowest_tier_years", members == 0 ? null : (double) ends / members);
+                }
+            }
+        }
+        assertThat(Report.html(r, "test"))
+                .contains("years in lowest tier per member", "locked in (lowest tier 3 year ends)", "D.lock_in");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void storiesCarryTheLifeAsDataOpeningWithWhatDecidedItAndTheClaimsComeAlong() throws Exception {
         Results r = StoreFixture.run(0.2);
         Map<String, Object> d = Report.data(r, "test");

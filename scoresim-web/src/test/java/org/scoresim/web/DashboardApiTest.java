@@ -217,6 +217,10 @@ class DashboardApiTest {
                     .isEqualTo(entry.get("reference").asText());
             assertThat(row.get("ratio").asDouble())
                     .isEqualTo(entry.get("ratio").get(row.get("value").asText()).asDouble());
+            // lock-in per group for the dashboard's audit table: 2014 is the second year, so at most 2 year ends
+            assertThat(row.get("lowest_tier_years").asDouble()).isBetween(0.0, 2.0);
+            assertThat(row.get("locked_in").asLong())
+                    .isBetween(0L, row.get("people").asLong());
         }
         JsonNode pairs = api.get(
                         "/api/runs/" + done + "/audit?year=2014&sanction=flight_ban&attribute=province,setting")

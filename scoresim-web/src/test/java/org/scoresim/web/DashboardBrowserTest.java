@@ -3,6 +3,7 @@ package org.scoresim.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -224,7 +226,9 @@ class DashboardBrowserTest {
         }
         until("the audit's ratios drawn", () -> canvases("#c-audit-ratio") > 0);
         assertThat(driver.findElement(By.id("audit")).getText())
-                .contains("province", "four-fifths", "reference", "ratio to");
+                .contains("province", "four-fifths", "reference", "ratio to")
+                // lock-in per group, whatever the sanction
+                .contains("years in lowest tier per member", "locked in (lowest tier 3 year ends)");
         // a 1% run: each sanction's line has its 95% band (two stacked series), and the note says what it is
         Number bands = (Number) ((JavascriptExecutor) driver)
                 .executeScript("return echarts.getInstanceByDom(document.querySelector('#c-sanctions')).getOption()"
@@ -256,7 +260,27 @@ class DashboardBrowserTest {
         sample.sendKeys("0.01");
         driver.findElement(By.id("cgo")).click();
         until("the comparison", () -> canvases("#c-moved") > 0);
-        assertThat(driver.findElement(By.id("moved-table")).getText()).contains("2013", "2015");
+        assertThat(driver.findElement(By.id("moved-table")).getText()).contains("2013", "2015", "B − A", "± 95%");
+        // each B − A with its 95% interval's half-width, as /api/compare gives it for the same seed and sample,
+        // and marked ~ exactly where it rests on fewer than 30 simulated people moved
+        String sanction =
+                (String) ((JavascriptExecutor) driver).executeScript("return document.getElementById('ms').value");
+        JsonNode same = api.post(
+                        "/api/compare", "{\"a\": \"minimal\", \"b\": \"minimal\", \"seed\": 1, \"sample\": 0.01}")
+                .json()
+                .get("years");
+        List<WebElement> rows = driver.findElements(By.cssSelector("#moved-table tbody tr"));
+        assertThat(rows).hasSize(3);
+        for (WebElement row : rows) {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            JsonNode v = same.get(cells.get(0).getText()).get(sanction);
+            JsonNode interval = v.get("b_minus_a_interval95");
+            double half = (interval.get(1).asDouble() - interval.get(0).asDouble()) / 2;
+            assertThat(half).isPositive();
+            assertThat(cells.get(7).getText()).isEqualTo(String.format(Locale.US, "± %,d", Math.round(half)));
+            long moved = v.get("moved_simulated").asLong();
+            assertThat(cells.get(6).getText().startsWith("~")).isEqualTo(moved > 0 && moved < 30);
+        }
         page("compare");
         noConsoleErrors();
     }
