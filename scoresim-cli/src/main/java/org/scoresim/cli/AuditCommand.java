@@ -96,7 +96,7 @@ final class AuditCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         Path db = dir.resolve(ResultsDatabase.FILE);
-        List<ResultsFile.AuditRow> all;
+        List<Audit.Row> all;
         Optional<ResultsFile.Run> run;
         try {
             ResultsFile file = ResultsFile.in(dir).orElseThrow();
@@ -157,7 +157,7 @@ final class AuditCommand implements Callable<Integer> {
             shown = attribute;
         }
         final String only = shown;
-        List<ResultsFile.AuditRow> rows = AuditRows.filter(
+        List<Audit.Row> rows = AuditRows.filter(
                 all,
                 a -> a.year() == y
                         && (sanction == null || sanction.equals(a.sanction()))
@@ -165,9 +165,9 @@ final class AuditCommand implements Callable<Integer> {
                                 ? only.equals(a.attribute())
                                 : !a.attribute().contains(Audit.JOIN)));
         if (reference != null) {
-            if (rows.stream().noneMatch(a -> a.value().equals(reference))) {
+            if (rows.stream().noneMatch(a -> a.group().equals(reference))) {
                 Set<String> groups = new LinkedHashSet<>();
-                rows.forEach(a -> groups.add(a.value()));
+                rows.forEach(a -> groups.add(a.group()));
                 return bad("--reference: no group '" + reference + "' in the groups shown; they are "
                         + String.join(", ", groups.stream().limit(40).toList())
                         + (groups.size() > 40 ? ", ..." : ""));
@@ -201,7 +201,7 @@ final class AuditCommand implements Callable<Integer> {
         return Main.BAD_INPUT;
     }
 
-    private void print(PrintWriter out, Optional<ResultsFile.Run> run, int y, List<ResultsFile.AuditRow> rows) {
+    private void print(PrintWriter out, Optional<ResultsFile.Run> run, int y, List<Audit.Row> rows) {
         run.ifPresent(r -> out.println("Audit of " + r.scenario() + ", seed " + r.seed() + ", "
                 + (r.sample() >= 1 ? "every household" : percent(r.sample()) + " of households") + ", " + y));
         out.println("ratio: the group's rate over the reference group's"
@@ -209,17 +209,17 @@ final class AuditCommand implements Callable<Integer> {
                 + "; four-fifths rule: fails when the 95% interval lies");
         out.println("outside 0.8 to 1.25, passes inside, inconclusive across a line. Counts are scaled to the"
                 + " represented population.");
-        Map<String, List<ResultsFile.AuditRow>> blocks = new LinkedHashMap<>();
+        Map<String, List<Audit.Row>> blocks = new LinkedHashMap<>();
         rows.forEach(a -> blocks.computeIfAbsent(a.sanction() + " by " + a.attribute(), k -> new ArrayList<>())
                 .add(a));
         int skipped = 0;
-        for (Map.Entry<String, List<ResultsFile.AuditRow>> b : blocks.entrySet()) {
-            List<ResultsFile.AuditRow> block = b.getValue();
+        for (Map.Entry<String, List<Audit.Row>> b : blocks.entrySet()) {
+            List<Audit.Row> block = b.getValue();
             if (sanction == null && block.stream().allMatch(a -> a.sanctioned() == 0)) {
                 skipped++;
                 continue;
             }
-            ResultsFile.AuditRow head = block.get(0);
+            Audit.Row head = block.get(0);
             out.println();
             out.println(b.getKey()
                     + (head.reference() == null ? " (nobody sanctioned)" : " (reference: " + head.reference() + ")"));
@@ -236,9 +236,9 @@ final class AuditCommand implements Callable<Integer> {
                 "wrongful share",
                 "lowest-tier years"
             });
-            for (ResultsFile.AuditRow a : block) {
+            for (Audit.Row a : block) {
                 lines.add(new String[] {
-                    a.value(),
+                    a.group(),
                     String.format(Locale.ROOT, "%,d", a.people()),
                     String.format(Locale.ROOT, "%,d", a.sanctioned()),
                     a.rate() == null ? "-" : String.format(Locale.ROOT, "%.2f", 1000 * a.rate()),

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.scoresim.engine.results.Audit;
 import org.scoresim.model.ScenarioParser;
 import org.scoresim.model.ScenarioWriter;
 import org.scoresim.store.Report;
@@ -156,26 +157,26 @@ class RunResultsTest {
                     .isLessThanOrEqualTo(bins.get(p.year()));
         }
         // audit rows of single attributes are summary.json's audit, year by year
-        List<ResultsFile.AuditRow> audit = results.audit().stream()
+        List<Audit.Row> audit = results.audit().stream()
                 .filter(a -> !a.attribute().contains(","))
                 .toList();
         assertThat(audit).isNotEmpty();
-        for (ResultsFile.AuditRow a : audit) {
+        for (Audit.Row a : audit) {
             JsonNode entry = summary.get("audit")
                     .get(Integer.toString(a.year()))
                     .get(a.sanction())
                     .get(a.attribute());
-            JsonNode rate = entry.get("rates").get(a.value());
+            JsonNode rate = entry.get("rates").get(a.group());
             assertThat(a.rate()).as(a.toString()).isEqualTo(rate.isNull() ? null : rate.asDouble());
-            JsonNode ratio = entry.get("ratio").get(a.value());
+            JsonNode ratio = entry.get("ratio").get(a.group());
             assertThat(a.ratio()).as(a.toString()).isEqualTo(ratio.isNull() ? null : ratio.asDouble());
             assertThat(a.verdict())
                     .as(a.toString())
-                    .isEqualTo(entry.get("verdict").get(a.value()).textValue());
+                    .isEqualTo(entry.get("verdict").get(a.group()).textValue());
             assertThat(a.reference())
                     .as(a.toString())
                     .isEqualTo(entry.get("reference").textValue());
-            JsonNode interval = entry.get("ratio95").get(a.value());
+            JsonNode interval = entry.get("ratio95").get(a.group());
             assertThat(a.ratioHi())
                     .as(a.toString())
                     .isEqualTo(interval.isNull() ? null : interval.get(1).asDouble());

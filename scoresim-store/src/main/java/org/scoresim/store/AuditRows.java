@@ -18,38 +18,12 @@ public final class AuditRows {
     private AuditRows() {}
 
     /** A run's rows, intersections of every pair of attributes included, as results.duckdb holds them. */
-    public static List<ResultsFile.AuditRow> of(Results r) {
-        return Audit.rows(r, new Audit.Options(null, true)).stream()
-                .map(AuditRows::row)
-                .toList();
-    }
-
-    static ResultsFile.AuditRow row(Audit.Row a) {
-        return new ResultsFile.AuditRow(
-                a.year(),
-                a.sanction(),
-                a.attribute(),
-                a.group(),
-                a.reference(),
-                a.people(),
-                a.sanctioned(),
-                a.rate(),
-                a.ratio(),
-                a.ratioLo(),
-                a.ratioHi(),
-                a.verdict(),
-                a.wrongful(),
-                a.wrongfulRate(),
-                a.wrongfulShare(),
-                a.lowestTierYears(),
-                a.lockedIn(),
-                a.simulatedPeople(),
-                a.simulatedSanctioned());
+    public static List<Audit.Row> of(Results r) {
+        return Audit.rows(r, new Audit.Options(null, true));
     }
 
     /** The rows that pass {@code keep}, in their order. */
-    public static List<ResultsFile.AuditRow> filter(
-            List<ResultsFile.AuditRow> rows, Predicate<ResultsFile.AuditRow> keep) {
+    public static List<Audit.Row> filter(List<Audit.Row> rows, Predicate<Audit.Row> keep) {
         return rows.stream().filter(keep).toList();
     }
 
@@ -57,16 +31,16 @@ public final class AuditRows {
      * The rows measured against {@code reference} wherever a (year, sanction, attribute) has a group
      * of that name; the others keep theirs (their default: the lowest rate above 0).
      */
-    public static List<ResultsFile.AuditRow> against(List<ResultsFile.AuditRow> rows, String reference) {
-        Map<String, ResultsFile.AuditRow> named = new LinkedHashMap<>();
-        for (ResultsFile.AuditRow a : rows) {
-            if (a.value().equals(reference)) {
+    public static List<Audit.Row> against(List<Audit.Row> rows, String reference) {
+        Map<String, Audit.Row> named = new LinkedHashMap<>();
+        for (Audit.Row a : rows) {
+            if (a.group().equals(reference)) {
                 named.put(key(a), a);
             }
         }
-        List<ResultsFile.AuditRow> out = new ArrayList<>(rows.size());
-        for (ResultsFile.AuditRow a : rows) {
-            ResultsFile.AuditRow ref = named.get(key(a));
+        List<Audit.Row> out = new ArrayList<>(rows.size());
+        for (Audit.Row a : rows) {
+            Audit.Row ref = named.get(key(a));
             if (ref == null) {
                 out.add(a);
                 continue;
@@ -80,11 +54,11 @@ public final class AuditRows {
                             a.simulatedPeople(),
                             ref.simulatedSanctioned(),
                             ref.simulatedPeople());
-            out.add(new ResultsFile.AuditRow(
+            out.add(new Audit.Row(
                     a.year(),
                     a.sanction(),
                     a.attribute(),
-                    a.value(),
+                    a.group(),
                     reference,
                     a.people(),
                     a.sanctioned(),
@@ -104,17 +78,17 @@ public final class AuditRows {
         return out;
     }
 
-    private static String key(ResultsFile.AuditRow a) {
+    private static String key(Audit.Row a) {
         return a.year() + "\u0000" + a.sanction() + "\u0000" + a.attribute();
     }
 
     /** A row as JSON-ready map with the column names of results.duckdb (docs/OUTPUTS.md). */
-    public static Map<String, Object> toMap(ResultsFile.AuditRow a) {
+    public static Map<String, Object> toMap(Audit.Row a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("year", a.year());
         m.put("sanction", a.sanction());
         m.put("attribute", a.attribute());
-        m.put("value", a.value());
+        m.put("value", a.group());
         m.put("reference", a.reference());
         m.put("people", a.people());
         m.put("sanctioned", a.sanctioned());

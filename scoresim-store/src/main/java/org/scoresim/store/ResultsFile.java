@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.scoresim.engine.results.Audit;
 
 /**
  * A finished run's {@link ResultsDatabase} read back, table by table, as rows of the tables it
@@ -53,31 +54,6 @@ public final class ResultsFile {
 
     /** A {@code stories} row: the {@code rank}-th person sampled for a story category. */
     public record Story(String category, int rank, long personId) {}
-
-    /**
-     * An {@code audit} row (docs/OUTPUTS.md): one sanction's figures for one group of an attribute
-     * (or of two, joined by a comma) in one year; null where a figure is not defined.
-     */
-    public record AuditRow(
-            int year,
-            String sanction,
-            String attribute,
-            String value,
-            String reference,
-            long people,
-            long sanctioned,
-            Double rate,
-            Double ratio,
-            Double ratioLo,
-            Double ratioHi,
-            String verdict,
-            long wrongful,
-            Double wrongfulRate,
-            Double wrongfulShare,
-            Double lowestTierYears,
-            long lockedIn,
-            long simulatedPeople,
-            long simulatedSanctioned) {}
 
     /** An {@code interval95} row of a sampled run; a bound is null where it is not defined. */
     public record Interval(int year, String metric, String item, Double lo, Double hi) {}
@@ -161,14 +137,14 @@ public final class ResultsFile {
                 r -> new Story(r.getString(1), r.getInt(2), r.getLong(3)));
     }
 
-    /** The {@code audit} rows, in the order written (year, sanction, attribute, value). */
-    public List<AuditRow> audit() throws IOException {
+    /** The {@code audit} rows (docs/OUTPUTS.md), in the order written (year, sanction, attribute, value). */
+    public List<Audit.Row> audit() throws IOException {
         return query(
                 "SELECT year, sanction, attribute, value, reference, people, sanctioned, rate, ratio, ratio_lo,"
                         + " ratio_hi, verdict, wrongful, wrongful_rate, wrongful_share, lowest_tier_years, locked_in,"
                         + " simulated_people, simulated_sanctioned FROM audit ORDER BY rowid",
                 List.of(),
-                r -> new AuditRow(
+                r -> new Audit.Row(
                         r.getInt(1),
                         r.getString(2),
                         r.getString(3),

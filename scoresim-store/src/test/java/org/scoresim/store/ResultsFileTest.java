@@ -119,30 +119,8 @@ class ResultsFileTest {
         assertThat(file.stories()).containsExactlyElementsOf(expectedStories);
 
         // the audit rows are the engine's, intersections of every pair of attributes included
-        List<ResultsFile.AuditRow> expectedAudit = org.scoresim.engine.results.Audit.rows(
-                        r, new org.scoresim.engine.results.Audit.Options(null, true))
-                .stream()
-                .map(a -> new ResultsFile.AuditRow(
-                        a.year(),
-                        a.sanction(),
-                        a.attribute(),
-                        a.group(),
-                        a.reference(),
-                        a.people(),
-                        a.sanctioned(),
-                        a.rate(),
-                        a.ratio(),
-                        a.ratioLo(),
-                        a.ratioHi(),
-                        a.verdict(),
-                        a.wrongful(),
-                        a.wrongfulRate(),
-                        a.wrongfulShare(),
-                        a.lowestTierYears(),
-                        a.lockedIn(),
-                        a.simulatedPeople(),
-                        a.simulatedSanctioned()))
-                .toList();
+        List<org.scoresim.engine.results.Audit.Row> expectedAudit =
+                org.scoresim.engine.results.Audit.rows(r, new org.scoresim.engine.results.Audit.Options(null, true));
         assertThat(file.audit()).isNotEmpty().containsExactlyElementsOf(expectedAudit);
 
         List<ResultsFile.Interval> intervals = file.intervals();

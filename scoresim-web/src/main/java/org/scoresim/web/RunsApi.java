@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.scoresim.engine.explain.Explain;
 import org.scoresim.engine.kernel.Plan;
+import org.scoresim.engine.results.Audit;
 import org.scoresim.engine.results.Results;
 import org.scoresim.model.Scenario;
 import org.scoresim.model.ScenarioException;
@@ -309,7 +310,7 @@ final class RunsApi {
     private void audit(Context ctx) throws IOException {
         Run r = done(ctx.pathParam("id"));
         Results results = recent.get(r.id);
-        List<ResultsFile.AuditRow> rows;
+        List<Audit.Row> rows;
         if (results != null) {
             rows = AuditRows.of(results);
         } else {
@@ -344,7 +345,7 @@ final class RunsApi {
             throw HttpError.badField(
                     "attribute", "no attribute (or pair of attributes, such as province,income) '" + attribute + "'");
         }
-        List<ResultsFile.AuditRow> kept = AuditRows.filter(
+        List<Audit.Row> kept = AuditRows.filter(
                 rows,
                 a -> (year == null || Integer.toString(a.year()).equals(year))
                         && (sanction == null || a.sanction().equals(sanction))
@@ -352,7 +353,7 @@ final class RunsApi {
                                 ? !a.attribute().contains(",")
                                 : a.attribute().equals(attribute)));
         if (reference != null) {
-            if (kept.stream().noneMatch(a -> a.value().equals(reference))) {
+            if (kept.stream().noneMatch(a -> a.group().equals(reference))) {
                 throw HttpError.badField("reference", "no group '" + reference + "' among the rows asked for");
             }
             kept = AuditRows.against(kept, reference);
