@@ -36,16 +36,20 @@ final class Events {
     private final Horizon horizon;
     private final RandomStream rng;
 
-    // the household's events, member after member, each member's in time order
+    // the household's events, member after member, each member's in time order: the instant,
+    // the key of the event's own draws, and the rest packed in an int (so that keeping and sorting
+    // an event moves three values): year (9 bits), behaviour (6), channel + 1 (7), kind (2)
     double[] time = new double[64];
-    int[] year = new int[64];
-    int[] behaviour = new int[64];
-    int[] channel = new int[64];
-    byte[] kind = new byte[64];
     long[] key = new long[64];
+    int[] info = new int[64];
+    private static final int BEHAVIOUR_SHIFT = 9;
+    private static final int CHANNEL_SHIFT = 15;
+    private static final int KIND_SHIFT = 22;
     final int[] start;
     final int[] end;
     private int size;
+    private int[] hits = new int[64]; // detected points of one behaviour, by index
+    private final int[][] roleBehaviours; // [role]: the behaviours of people of that role, in order
     boolean incoming; // some member received a misattributed event
 
     Events(Plan plan, RandomStream rng) {
@@ -55,6 +59,33 @@ final class Events {
         int n = Math.max(1, plan.maxHouseholdSize);
         start = new int[n];
         end = new int[n];
+        roleBehaviours = new int[2][];
+        for (int role = 0; role < 2; role++) {
+            int r = role;
+            roleBehaviours[role] = java.util.stream.IntStream.range(0, plan.behaviours)
+                    .filter(b -> (plan.behaviourRoles[b] & (1 << r)) != 0)
+                    .toArray();
+        }
+    }
+
+    /** The year of event e. */
+    int year(int e) {
+        return info[e] & ((1 << BEHAVIOUR_SHIFT) - 1);
+    }
+
+    /** The behaviour of event e. */
+    int behaviour(int e) {
+        return (info[e] >>> BEHAVIOUR_SHIFT) & ((1 << (CHANNEL_SHIFT - BEHAVIOUR_SHIFT)) - 1);
+    }
+
+    /** The channel that registered event e (-1: none). */
+    int channel(int e) {
+        return ((info[e] >>> CHANNEL_SHIFT) & ((1 << (KIND_SHIFT - CHANNEL_SHIFT)) - 1)) - 1;
+    }
+
+    /** The kind of event e: {@link #UNDETECTED}, {@link #MATCHED_AWAY}, {@link #OWN} or {@link #INCOMING}. */
+    byte kind(int e) {
+        return (byte) (info[e] >>> KIND_SHIFT);
     }
 
     void clear() {
@@ -72,20 +103,21 @@ final class Events {
         int years = plan.years;
         long[] counts = tally.events;
         int base = cell * nb * years * 2;
+        long[] noEvent = horizon.noEventLimit;
         long pair = 0;
-        for (int b = 0; b < nb; b++) {
-            if ((plan.behaviourRoles[b] & (1 << role)) == 0) {
-                continue;
-            }
-            if ((b & 1) == 0 || (plan.behaviourRoles[b - 1] & (1 << role)) == 0) {
+        int slot = -1;
+        for (int b : roleBehaviours[role]) {
+            if ((b >> 1) != slot) {
                 // one draw gives the uniforms of two behaviours, 32 bits each: a resolution of
                 // 2^-32 in probability, below one person in a national population
+                slot = b >> 1;
                 pair = RandomStream.bits(personKey, Draws.count(attributes, nb, b));
             }
-            double u = (b & 1) == 0 ? RandomStream.high(pair) : RandomStream.low(pair);
-            if (u <= horizon.noEvent[cell * nb + b]) {
+            long j = (b & 1) == 0 ? pair >>> 32 : pair & 0xFFFFFFFFL;
+            if (j < noEvent[cell * nb + b]) {
                 continue; // the common case: no event of b in all years
             }
+            double u = (j + 0.5) * 0x1.0p-32;
             Counts table = horizon.counts[cell * nb + b];
             int n = table != null ? table.draw(u) : largeCount(p, b, cell, province, personKey, attributes);
             points(p, b, n, province, counts, base + b * years * 2, all);
@@ -113,6 +145,26 @@ final class Events {
         int[] yearAlias = horizon.yearAlias;
         long[] yearLimit = horizon.yearLimit;
         long[] detectedLimit = horizon.detectedLimit;
+        if (all) {
+            for (int i = 0; i < n; i++) {
+                long bits = RandomStream.bits(pointKey, i);
+                long x = (bits >>> 32) * years;
+                int k = (int) (x >>> 32);
+                long frac = x & 0xFFFFFFFFL;
+                int alias = yearAlias[pb + k];
+                int y = alias + (int) ((frac - yearLimit[pb + k]) >>> 63) * (k - alias);
+                long seen = ((bits & 0xFFFFFFFFL) - detectedLimit[pb + y]) >>> 63;
+                counts[row + 2 * y]++;
+                counts[row + 2 * y + 1] += seen;
+                keep(p, b, i, k, y, frac, seen != 0, province, true);
+            }
+            return;
+        }
+        // first every point, without a branch: counted, and the detected ones noted; then those
+        if (hits.length < n) {
+            hits = new int[Math.max(n, 2 * hits.length)];
+        }
+        int m = 0;
         for (int i = 0; i < n; i++) {
             long bits = RandomStream.bits(pointKey, i);
             long x = (bits >>> 32) * years;
@@ -123,9 +175,18 @@ final class Events {
             long seen = ((bits & 0xFFFFFFFFL) - detectedLimit[pb + y]) >>> 63;
             counts[row + 2 * y]++;
             counts[row + 2 * y + 1] += seen;
-            if (seen != 0 || all) {
-                keep(p, b, i, k, y, frac, seen != 0, province, all);
-            }
+            hits[m] = i;
+            m += (int) seen;
+        }
+        for (int h = 0; h < m; h++) {
+            int i = hits[h];
+            long bits = RandomStream.bits(pointKey, i);
+            long x = (bits >>> 32) * years;
+            int k = (int) (x >>> 32);
+            long frac = x & 0xFFFFFFFFL;
+            int alias = yearAlias[pb + k];
+            int y = alias + (int) ((frac - yearLimit[pb + k]) >>> 63) * (k - alias);
+            keep(p, b, i, k, y, frac, true, province, false);
         }
     }
 
@@ -226,18 +287,12 @@ final class Events {
         if (size == time.length) {
             int n = size * 2;
             time = Arrays.copyOf(time, n);
-            year = Arrays.copyOf(year, n);
-            behaviour = Arrays.copyOf(behaviour, n);
-            channel = Arrays.copyOf(channel, n);
-            kind = Arrays.copyOf(kind, n);
             key = Arrays.copyOf(key, n);
+            info = Arrays.copyOf(info, n);
         }
         time[size] = t;
-        year[size] = y;
-        behaviour[size] = b;
-        channel[size] = c;
-        kind[size] = k;
         key[size] = eventKey;
+        info[size] = y | b << BEHAVIOUR_SHIFT | (c + 1) << CHANNEL_SHIFT | k << KIND_SHIFT;
         size++;
     }
 
@@ -263,19 +318,13 @@ final class Events {
             }
         }
         double[] t = Arrays.copyOfRange(time, from, to);
-        int[] y = Arrays.copyOfRange(year, from, to);
-        int[] b = Arrays.copyOfRange(behaviour, from, to);
-        int[] c = Arrays.copyOfRange(channel, from, to);
-        byte[] k = Arrays.copyOfRange(kind, from, to);
         long[] e = Arrays.copyOfRange(key, from, to);
+        int[] f = Arrays.copyOfRange(info, from, to);
         for (int i = 0; i < n; i++) {
             int j = order[i];
             time[from + i] = t[j];
-            year[from + i] = y[j];
-            behaviour[from + i] = b[j];
-            channel[from + i] = c[j];
-            kind[from + i] = k[j];
             key[from + i] = e[j];
+            info[from + i] = f[j];
         }
     }
 
@@ -297,27 +346,21 @@ final class Events {
     private void insertionSort(int from, int to) {
         for (int i = from + 1; i < to; i++) {
             double t = time[i];
-            int y = year[i];
-            int b = behaviour[i];
-            int c = channel[i];
-            byte k = kind[i];
+            if (time[i - 1] <= t) {
+                continue; // already in place
+            }
             long e = key[i];
+            int f = info[i];
             int j = i - 1;
             while (j >= from && time[j] > t) {
                 time[j + 1] = time[j];
-                year[j + 1] = year[j];
-                behaviour[j + 1] = behaviour[j];
-                channel[j + 1] = channel[j];
-                kind[j + 1] = kind[j];
                 key[j + 1] = key[j];
+                info[j + 1] = info[j];
                 j--;
             }
             time[j + 1] = t;
-            year[j + 1] = y;
-            behaviour[j + 1] = b;
-            channel[j + 1] = c;
-            kind[j + 1] = k;
             key[j + 1] = e;
+            info[j + 1] = f;
         }
     }
 }

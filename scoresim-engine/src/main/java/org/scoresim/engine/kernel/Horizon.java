@@ -34,6 +34,8 @@ final class Horizon {
     final Counts[] counts; // [cell * behaviours + b]
     final double[] noEvent; // [cell * behaviours + b]: P(no event in all years), read first (-1 for a mean too large to
     // tabulate)
+    // the same as a test of the 32 bits j of the uniform (j + 0.5) / 2^32: no event when j < limit
+    final long[] noEventLimit; // [cell * behaviours + b]
     // events misattributed to a person of (province, role): expected number over all years, and
     // the cumulative share of each year (the last is 1)
     final double[] misRate; // [p * 2 + role]
@@ -105,6 +107,11 @@ final class Horizon {
                     noEvent[c * behaviours + b] = counts[c * behaviours + b].none();
                 }
             }
+        }
+        noEventLimit = new long[noEvent.length];
+        for (int i = 0; i < noEvent.length; i++) {
+            // (j + 0.5) / 2^32 <= q exactly when j <= q 2^32 - 0.5 (both sides exact in a double)
+            noEventLimit[i] = noEvent[i] < 0 ? -1 : (long) Math.floor(noEvent[i] * 0x1.0p32 - 0.5) + 1;
         }
         misRate = new double[provinces * 2];
         misYearCum = new double[provinces * 2 * years];

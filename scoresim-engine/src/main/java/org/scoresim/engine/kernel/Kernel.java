@@ -287,9 +287,9 @@ final class Kernel {
                     || (!adult && (childAny[y] | childEnd[y]) != 0)) {
                 break;
             }
-            if (e == last || ev.year[e] > y) {
+            if (e == last || ev.year(e) > y) {
                 // no event until the next event's year: jump to it (or to where the tier's measures change)
-                int stop = Math.min(e == last ? years : ev.year[e], plan.plainUntil[at]);
+                int stop = Math.min(e == last ? years : ev.year(e), plan.plainUntil[at]);
                 if (!adult) {
                     for (int j = y + 1; j < stop; j++) {
                         if ((childAny[j] | childEnd[j]) != 0) {
@@ -307,15 +307,15 @@ final class Kernel {
                 continue;
             }
             int to = e;
-            while (to < last && ev.year[to] == y) {
+            while (to < last && ev.year(to) == y) {
                 to++;
             }
             if (!scoreOnly(p, y, e, to, mask, counterfactual)) {
                 break;
             }
             for (int i = e; i < to; i++) {
-                if (ev.kind[i] >= Events.OWN && !(counterfactual && ev.kind[i] == Events.INCOMING)) {
-                    year.scoreEvent(p, y, ev.behaviour[i], ev.time[i], tally);
+                if (ev.kind(i) >= Events.OWN && !(counterfactual && ev.kind(i) == Events.INCOMING)) {
+                    year.scoreEvent(p, y, ev.behaviour(i), ev.time[i], tally);
                 }
             }
             e = to;
@@ -366,11 +366,11 @@ final class Kernel {
         int s = h.score[p];
         double rollout = plan.rolloutTime[h.province[p]];
         for (int i = from; i < to; i++) {
-            int b = ev.behaviour[i];
+            int b = ev.behaviour(i);
             if (!plan.scoreOnly[b]) {
                 return false;
             }
-            if (ev.kind[i] < Events.OWN || (counterfactual && ev.kind[i] == Events.INCOMING) || ev.time[i] < rollout) {
+            if (ev.kind(i) < Events.OWN || (counterfactual && ev.kind(i) == Events.INCOMING) || ev.time[i] < rollout) {
                 continue;
             }
             s = plan.clampScore(s + plan.behaviourPoints[b]);

@@ -45,7 +45,7 @@ final class MemberYear {
         penalised = false;
         int from = h.cursor[p];
         int to = from;
-        while (to < ev.end[p] && ev.year[to] == y) {
+        while (to < ev.end[p] && ev.year(to) == y) {
             to++;
         }
         h.cursor[p] = to;
@@ -186,12 +186,12 @@ final class MemberYear {
 
     /** An attributed event at its instant: score, fines, lists, triggers (docs/MODEL.md 5, 6). */
     void apply(int p, int y, int e, Tally tally, boolean counterfactual) {
-        int b = ev.behaviour[e];
+        int b = ev.behaviour(e);
         double t = ev.time[e];
-        byte kind = ev.kind[e];
+        byte kind = ev.kind(e);
         if (kind < Events.OWN) {
             if (trace != null) {
-                trace.event(p, y, t, b, ev.channel[e], kind == Events.MATCHED_AWAY, false, false, 0, h.score[p]);
+                trace.event(p, y, t, b, ev.channel(e), kind == Events.MATCHED_AWAY, false, false, 0, h.score[p]);
             }
             return;
         }
@@ -202,7 +202,7 @@ final class MemberYear {
         scoreEvent(p, y, b, t, tally);
         if (trace != null) {
             trace.event(
-                    p, y, t, b, ev.channel[e], true, kind == Events.INCOMING, true, h.score[p] - before, h.score[p]);
+                    p, y, t, b, ev.channel(e), true, kind == Events.INCOMING, true, h.score[p] - before, h.score[p]);
         }
         for (int bits = plan.behaviourLists[b] & ~h.listed[p]; bits != 0; bits &= bits - 1) {
             int l = Integer.numberOfTrailingZeros(bits);

@@ -44,8 +44,8 @@ class EventOrderTest {
         for (int i = before; i < before + n; i++) {
             int drawn = (int) ev.key[i];
             seen[drawn]++;
-            assertThat(ev.year[i]).isEqualTo((int) (ev.time[i] / Plan.YEAR));
-            assertThat(new int[] {ev.behaviour[i], ev.channel[i], ev.kind[i]})
+            assertThat(ev.year(i)).isEqualTo((int) (ev.time[i] / Plan.YEAR));
+            assertThat(new int[] {ev.behaviour(i), ev.channel(i), ev.kind(i)})
                     .containsExactly(drawn % 4, drawn % 3, drawn % 2 == 0 ? Events.OWN : Events.INCOMING);
         }
         for (long count : seen) {
