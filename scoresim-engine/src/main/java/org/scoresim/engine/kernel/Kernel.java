@@ -42,6 +42,7 @@ final class Kernel {
 
     private final Plan plan;
     private final RandomStream rng;
+    private final SampleWalk walk;
     private final Layout layout;
     private final Household h;
     private final Events ev;
@@ -51,6 +52,7 @@ final class Kernel {
     Kernel(Plan plan) {
         this.plan = plan;
         this.rng = new RandomStream(plan.seed);
+        this.walk = new SampleWalk(plan.sample);
         this.layout = new Layout(plan);
         this.h = new Household(plan);
         this.ev = new Events(plan, rng);
@@ -70,21 +72,21 @@ final class Kernel {
     }
 
     /**
-     * Simulates the sampled households of [from, to), asking {@code stop} every 256 households
-     * (CancellationException when it answers true). The sample test of {@link #sampled} is
-     * walked along the Weyl sequence as integers: one addition and one comparison per household.
+     * Simulates the sampled households of [from, to), asking {@code stop} about every 256
+     * households (CancellationException when it answers true). The sampled households are those of
+     * {@link #sampled}, found along the Weyl sequence by {@link SampleWalk}: a few integer tests
+     * per sampled household.
      */
     void simulate(long from, long to, Tally tally, BooleanSupplier stop) {
-        boolean all = plan.sample >= 1.0;
-        long limit = RandomStream.sampleLimit(plan.sample);
-        long x = rng.sampleBits(from);
-        for (long h = from; h < to; h++, x += RandomStream.GOLDEN) {
-            if ((h & 255) == 0 && stop.getAsBoolean()) {
-                throw new CancellationException("run cancelled");
+        long ask = from; // the household at which stop is asked next
+        for (long h = walk.first(rng, from, to); h < to; h = walk.next(h, rng.sampleBits(h), to)) {
+            if (h >= ask) {
+                if (stop.getAsBoolean()) {
+                    throw new CancellationException("run cancelled");
+                }
+                ask = h + 256;
             }
-            if (all || Long.compareUnsigned(x, limit) < 0) {
-                run(h, tally, null);
-            }
+            run(h, tally, null);
         }
     }
 
