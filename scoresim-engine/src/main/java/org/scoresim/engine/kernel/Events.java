@@ -142,41 +142,23 @@ final class Events {
         int years = plan.years;
         long pointKey = rng.key(p, 0, Draws.POINTS, b);
         int pb = (province * plan.behaviours + b) * years;
-        int[] yearAlias = horizon.yearAlias;
-        long[] yearLimit = horizon.yearLimit;
         long[] detectedLimit = horizon.detectedLimit;
-        if (all) {
-            for (int i = 0; i < n; i++) {
-                long bits = RandomStream.bits(pointKey, i);
-                long x = (bits >>> 32) * years;
-                int k = (int) (x >>> 32);
-                long frac = x & 0xFFFFFFFFL;
-                int alias = yearAlias[pb + k];
-                int y = alias + (int) ((frac - yearLimit[pb + k]) >>> 63) * (k - alias);
-                long seen = ((bits & 0xFFFFFFFFL) - detectedLimit[pb + y]) >>> 63;
-                counts[row + 2 * y]++;
-                counts[row + 2 * y + 1] += seen;
-                keep(p, b, i, k, y, frac, seen != 0, province, true);
-            }
-            return;
-        }
-        // first every point, without a branch: counted, and the detected ones noted; then those
+        // first every point, without a branch: counted, and the detected ones (all, when tracing)
+        // noted; then those
         if (hits.length < n) {
             hits = new int[Math.max(n, 2 * hits.length)];
         }
+        long every = all ? 1 : 0;
         int m = 0;
         for (int i = 0; i < n; i++) {
             long bits = RandomStream.bits(pointKey, i);
             long x = (bits >>> 32) * years;
-            int k = (int) (x >>> 32);
-            long frac = x & 0xFFFFFFFFL;
-            int alias = yearAlias[pb + k];
-            int y = alias + (int) ((frac - yearLimit[pb + k]) >>> 63) * (k - alias);
+            int y = pickYear(pb, (int) (x >>> 32), x & 0xFFFFFFFFL);
             long seen = ((bits & 0xFFFFFFFFL) - detectedLimit[pb + y]) >>> 63;
             counts[row + 2 * y]++;
             counts[row + 2 * y + 1] += seen;
             hits[m] = i;
-            m += (int) seen;
+            m += (int) (seen | every);
         }
         for (int h = 0; h < m; h++) {
             int i = hits[h];
@@ -184,10 +166,15 @@ final class Events {
             long x = (bits >>> 32) * years;
             int k = (int) (x >>> 32);
             long frac = x & 0xFFFFFFFFL;
-            int alias = yearAlias[pb + k];
-            int y = alias + (int) ((frac - yearLimit[pb + k]) >>> 63) * (k - alias);
-            keep(p, b, i, k, y, frac, true, province, false);
+            int y = pickYear(pb, k, frac);
+            keep(p, b, i, k, y, frac, (bits & 0xFFFFFFFFL) < detectedLimit[pb + y], province, all);
         }
+    }
+
+    /** The year of a point: column k of the alias table of (province, behaviour) at pb, kept when frac is below its limit. */
+    private int pickYear(int pb, int k, long frac) {
+        int alias = horizon.yearAlias[pb + k];
+        return alias + (int) ((frac - horizon.yearLimit[pb + k]) >>> 63) * (k - alias);
     }
 
     /** An event worth keeping: its instant, then its channels if detected (docs/MODEL.md 4). */
