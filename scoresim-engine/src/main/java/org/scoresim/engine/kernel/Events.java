@@ -103,7 +103,7 @@ final class Events {
         int years = plan.years;
         long[] counts = tally.events;
         int base = cell * nb * years * 2;
-        long[] noEvent = horizon.noEventLimit;
+        long[] noEventLimit = horizon.noEventLimit;
         long pair = 0;
         int slot = -1;
         for (int b : roleBehaviours[role]) {
@@ -114,7 +114,7 @@ final class Events {
                 pair = RandomStream.bits(personKey, Draws.count(attributes, nb, b));
             }
             long j = (b & 1) == 0 ? pair >>> 32 : pair & 0xFFFFFFFFL;
-            if (j < noEvent[cell * nb + b]) {
+            if (j < noEventLimit[cell * nb + b]) {
                 continue; // the common case: no event of b in all years
             }
             double u = (j + 0.5) * 0x1.0p-32;

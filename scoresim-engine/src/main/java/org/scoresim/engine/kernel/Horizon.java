@@ -32,9 +32,8 @@ final class Horizon {
     // a person's count of events of b over all years: its distribution by cell (null: too large a
     // mean to tabulate, drawn from frailty and Poisson)
     final Counts[] counts; // [cell * behaviours + b]
-    final double[] noEvent; // [cell * behaviours + b]: P(no event in all years), read first (-1 for a mean too large to
-    // tabulate)
-    // the same as a test of the 32 bits j of the uniform (j + 0.5) / 2^32: no event when j < limit
+    // P(no event of b in all years) as a test of the 32 bits j of the uniform (j + 0.5) / 2^32,
+    // read first: no event when j < limit (never, for a mean too large to tabulate)
     final long[] noEventLimit; // [cell * behaviours + b]
     // events misattributed to a person of (province, role): expected number over all years, and
     // the cumulative share of each year (the last is 1)
@@ -92,7 +91,7 @@ final class Horizon {
             }
         }
         counts = new Counts[plan.cells * behaviours];
-        noEvent = new double[plan.cells * behaviours];
+        double[] noEvent = new double[plan.cells * behaviours]; // P(no event in all years), -1: not tabulated
         Map<List<Double>, Counts> distinct = new HashMap<>();
         for (int c = 0; c < plan.cells; c++) {
             for (int b = 0; b < behaviours; b++) {
