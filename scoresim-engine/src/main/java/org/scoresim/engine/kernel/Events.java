@@ -49,6 +49,10 @@ final class Events {
     final int[] end;
     private int size;
     private int[] hits = new int[64]; // detected points of one behaviour, by index
+    private final int[] yearAt; // sorting by year: where each year's events go
+    private double[] sortTime = new double[64];
+    private long[] sortKey = new long[64];
+    private int[] sortInfo = new int[64];
     private final int[][] roleBehaviours; // [role]: the behaviours of people of that role, in order
     boolean incoming; // some member received a misattributed event
 
@@ -59,6 +63,7 @@ final class Events {
         int n = Math.max(1, plan.maxHouseholdSize);
         start = new int[n];
         end = new int[n];
+        yearAt = new int[plan.years + 1];
         roleBehaviours = new int[2][];
         for (int role = 0; role < 2; role++) {
             int r = role;
@@ -285,12 +290,15 @@ final class Events {
 
     /**
      * Sorts [from, to) by time, stably (events at one instant keep the order they were drawn in):
-     * by insertion for the few events a person usually keeps, by merging past that, so that a
-     * person with many events (up to the bounds of docs/BOUNDS.md) costs n log n.
+     * the few events a person usually keeps by year (a counting sort), then by insertion within
+     * each year; past that by merging, so that a person with many events (up to the bounds of
+     * docs/BOUNDS.md) costs n log n. Ordering by year first gives the same order, because an
+     * event's instant lies in its year: two events at one instant are of one year.
      */
     void sort(int from, int to) {
         if (to - from <= INSERTION_SORT) {
-            insertionSort(from, to);
+            byYear(from, to);
+            insertionSort(from, to); // then each year's few events by time
             return;
         }
         int n = to - from;
@@ -313,6 +321,47 @@ final class Events {
             key[from + i] = e[j];
             info[from + i] = f[j];
         }
+    }
+
+    /**
+     * Orders [from, to) by year, keeping the drawn order within a year (a counting sort, without
+     * the mispredicted branches of an insertion sort over years); false, leaving them, when some
+     * year lies outside the plan's. An event's instant lies in its year, so what is left is to
+     * order each year's few events by time.
+     */
+    private boolean byYear(int from, int to) {
+        int years = plan.years;
+        int[] at = yearAt;
+        Arrays.fill(at, 0, years + 1, 0);
+        int outside = 0;
+        for (int e = from; e < to; e++) {
+            int y = info[e] & ((1 << BEHAVIOUR_SHIFT) - 1);
+            outside |= years - 1 - y;
+            at[Math.min(y, years - 1) + 1]++;
+        }
+        if (outside < 0) {
+            return false;
+        }
+        int n = to - from;
+        if (sortTime.length < n) {
+            sortTime = new double[Math.max(n, 2 * sortTime.length)];
+            sortKey = new long[sortTime.length];
+            sortInfo = new int[sortTime.length];
+        }
+        System.arraycopy(time, from, sortTime, 0, n);
+        System.arraycopy(key, from, sortKey, 0, n);
+        System.arraycopy(info, from, sortInfo, 0, n);
+        for (int y = 1; y < years; y++) {
+            at[y] += at[y - 1];
+        }
+        for (int i = 0; i < n; i++) {
+            int f = sortInfo[i];
+            int j = from + at[f & ((1 << BEHAVIOUR_SHIFT) - 1)]++;
+            time[j] = sortTime[i];
+            key[j] = sortKey[i];
+            info[j] = f;
+        }
+        return true;
     }
 
     /** Merges the sorted runs order[lo, mid) and order[mid, hi) by time, the left first on ties. */

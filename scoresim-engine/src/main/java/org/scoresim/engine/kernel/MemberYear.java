@@ -20,6 +20,7 @@ final class MemberYear {
 
     // one person-year
     private final double[] activeDays; // per travel mode: days under a sanction blocking it
+    private boolean banned; // activeDays holds days of the last walk (else it is all zero)
     final int[] blockedNow; // per travel mode: purchases blocked this year
     boolean penalised; // some event took points off this year
     boolean travelled; // blockedNow holds this year's figures
@@ -57,7 +58,7 @@ final class MemberYear {
             yearEnd = steady;
         } else {
             walk(p, y, from, to, tally, counterfactual);
-            if (!counterfactual) {
+            if (!counterfactual && banned) { // (no day under a travel ban: no purchase blocked)
                 travel(p, y, tally);
             }
         }
@@ -71,7 +72,10 @@ final class MemberYear {
     void walk(int p, int y, int from, int to, Tally tally, boolean counterfactual) {
         double t = y * Plan.YEAR;
         double end = t + Plan.YEAR;
-        Arrays.fill(activeDays, 0.0);
+        if (banned) {
+            Arrays.fill(activeDays, 0.0);
+            banned = false;
+        }
         long any = 0;
         long mask;
         int e = from;
@@ -105,6 +109,7 @@ final class MemberYear {
             }
             any |= mask;
             if ((mask & blockingMask) != 0) {
+                banned = true;
                 for (int m = 0; m < plan.modes; m++) {
                     if ((mask & (1L << plan.modeBlockedBy[m])) != 0) {
                         activeDays[m] += next - t;
