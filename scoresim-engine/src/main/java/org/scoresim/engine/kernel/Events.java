@@ -75,7 +75,12 @@ final class Events {
 
     /** The year of event e. */
     int year(int e) {
-        return info[e] & ((1 << BEHAVIOUR_SHIFT) - 1);
+        return yearOf(info[e]);
+    }
+
+    /** The year field of an event's packed int. */
+    private static int yearOf(int packed) {
+        return packed & ((1 << BEHAVIOUR_SHIFT) - 1);
     }
 
     /** The behaviour of event e. */
@@ -325,22 +330,22 @@ final class Events {
 
     /**
      * Orders [from, to) by year, keeping the drawn order within a year (a counting sort, without
-     * the mispredicted branches of an insertion sort over years); false, leaving them, when some
-     * year lies outside the plan's. An event's instant lies in its year, so what is left is to
-     * order each year's few events by time.
+     * the mispredicted branches of an insertion sort over years); leaves them when some year lies
+     * outside the plan's. An event's instant lies in its year, so what is left is to order each
+     * year's few events by time.
      */
-    private boolean byYear(int from, int to) {
+    private void byYear(int from, int to) {
         int years = plan.years;
         int[] at = yearAt;
         Arrays.fill(at, 0, years + 1, 0);
         int outside = 0;
         for (int e = from; e < to; e++) {
-            int y = info[e] & ((1 << BEHAVIOUR_SHIFT) - 1);
+            int y = yearOf(info[e]);
             outside |= years - 1 - y;
             at[Math.min(y, years - 1) + 1]++;
         }
         if (outside < 0) {
-            return false;
+            return;
         }
         int n = to - from;
         if (sortTime.length < n) {
@@ -356,12 +361,11 @@ final class Events {
         }
         for (int i = 0; i < n; i++) {
             int f = sortInfo[i];
-            int j = from + at[f & ((1 << BEHAVIOUR_SHIFT) - 1)]++;
+            int j = from + at[yearOf(f)]++;
             time[j] = sortTime[i];
             key[j] = sortKey[i];
             info[j] = f;
         }
-        return true;
     }
 
     /** Merges the sorted runs order[lo, mid) and order[mid, hi) by time, the left first on ties. */
