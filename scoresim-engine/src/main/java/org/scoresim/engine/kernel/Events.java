@@ -50,9 +50,10 @@ final class Events {
     private int size;
     private int[] hits = new int[64]; // detected points of one behaviour, by index
     private final int[] yearAt; // sorting by year: where each year's events go
-    private double[] sortTime = new double[64];
-    private long[] sortKey = new long[64];
-    private int[] sortInfo = new int[64];
+    // a copy of the few events sorted by year (at most INSERTION_SORT)
+    private final double[] sortTime = new double[INSERTION_SORT];
+    private final long[] sortKey = new long[INSERTION_SORT];
+    private final int[] sortInfo = new int[INSERTION_SORT];
     private final int[][] roleBehaviours; // [role]: the behaviours of people of that role, in order
     boolean incoming; // some member received a misattributed event
 
@@ -347,12 +348,7 @@ final class Events {
         if (outside < 0) {
             return;
         }
-        int n = to - from;
-        if (sortTime.length < n) {
-            sortTime = new double[Math.max(n, 2 * sortTime.length)];
-            sortKey = new long[sortTime.length];
-            sortInfo = new int[sortTime.length];
-        }
+        int n = to - from; // at most INSERTION_SORT: see sort
         System.arraycopy(time, from, sortTime, 0, n);
         System.arraycopy(key, from, sortKey, 0, n);
         System.arraycopy(info, from, sortInfo, 0, n);
